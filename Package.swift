@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+// kls — an interpreter for a small language of probability, information and optimisation.
+// Layers (dependencies point down only): kls → KLSREPL → KLSRuntime → {KLSSyntax, KLSDistributions,
+// KLSOptim, KLSCoding, KLSPlot} → {KLSNumerics, KLSSpecial} → C system libraries.
+import PackageDescription
+
+let package = Package(
+    name: "kls",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kls", targets: ["kls"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C system libraries (thin wrappers for variadic APIs live in CLineEdit).
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CGif", path: "Sources/CGif", pkgConfig: "libgif",
+                       providers: [.apt(["libgif-dev"])]),
+        .target(name: "CLineEdit", path: "Sources/CLineEdit",
+                linkerSettings: [.linkedLibrary("edit")]),
+
+        // Pure numeric layers.
+        .target(name: "KLSSpecial"),
+        .target(name: "KLSNumerics", dependencies: ["KLSSpecial"]),
+        .target(name: "KLSDistributions", dependencies: ["KLSNumerics", "KLSSpecial"]),
+        .target(name: "KLSOptim"),
+        .target(name: "KLSCoding"),
+        .target(name: "KLSPlot", dependencies: ["CCairo", "CGif"]),
+
+        // Language.
+        .target(name: "KLSSyntax"),
+        .target(name: "KLSRuntime", dependencies: [
+            "KLSSyntax", "KLSNumerics", "KLSSpecial", "KLSDistributions", "KLSOptim", "KLSCoding", "KLSPlot",
+        ]),
+        .target(name: "KLSLineEditor", dependencies: ["CLineEdit"]),
+        .target(name: "KLSREPL", dependencies: ["KLSRuntime", "KLSLineEditor"]),
+        .executableTarget(name: "kls", dependencies: [
+            "KLSREPL", "KLSRuntime",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "KLSSpecialTests", dependencies: ["KLSSpecial"]),
+        .testTarget(name: "KLSNumericsTests", dependencies: ["KLSNumerics"]),
+        .testTarget(name: "KLSDistributionsTests", dependencies: ["KLSDistributions"]),
+        .testTarget(name: "KLSOptimTests", dependencies: ["KLSOptim"]),
+        .testTarget(name: "KLSCodingTests", dependencies: ["KLSCoding"]),
+        .testTarget(name: "KLSPlotTests", dependencies: ["KLSPlot"]),
+        .testTarget(name: "KLSSyntaxTests", dependencies: ["KLSSyntax"]),
+        .testTarget(name: "KLSRuntimeTests", dependencies: ["KLSRuntime"]),
+        .testTarget(name: "KLSLineEditorTests", dependencies: ["KLSLineEditor"]),
+    ]
+)

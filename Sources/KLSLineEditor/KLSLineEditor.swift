@@ -1,0 +1,2 @@
+/// Namespace placeholder for the KLSLineEditor module; replaced as the module grows.
+public enum KLSLineEditorModule {}

@@ -1,0 +1,2 @@
+/// Namespace placeholder for the KLSNumerics module; replaced as the module grows.
+public enum KLSNumericsModule {}

@@ -1,0 +1,2 @@
+/// Namespace placeholder for the KLSOptim module; replaced as the module grows.
+public enum KLSOptimModule {}

@@ -1,0 +1,2 @@
+/// Namespace placeholder for the KLSPlot module; replaced as the module grows.
+public enum KLSPlotModule {}

@@ -1,0 +1,2 @@
+/// Namespace placeholder for the KLSRuntime module; replaced as the module grows.
+public enum KLSRuntimeModule {}

@@ -1,0 +1,2 @@
+/// Namespace placeholder for the KLSSyntax module; replaced as the module grows.
+public enum KLSSyntaxModule {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import KLSCoding
+
+@Test func moduleLinks() { _ = KLSCodingModule.self }

@@ -1,0 +1,4 @@
+import Testing
+@testable import KLSDistributions
+
+@Test func moduleLinks() { _ = KLSDistributionsModule.self }

@@ -1,0 +1,4 @@
+import Testing
+@testable import KLSLineEditor
+
+@Test func moduleLinks() { _ = KLSLineEditorModule.self }

@@ -1,0 +1,4 @@
+import Testing
+@testable import KLSNumerics
+
+@Test func moduleLinks() { _ = KLSNumericsModule.self }

@@ -1,0 +1,4 @@
+import Testing
+@testable import KLSOptim
+
+@Test func moduleLinks() { _ = KLSOptimModule.self }

@@ -1,0 +1,4 @@
+import Testing
+@testable import KLSPlot
+
+@Test func moduleLinks() { _ = KLSPlotModule.self }

@@ -1,0 +1,4 @@
+import Testing
+@testable import KLSRuntime
+
+@Test func moduleLinks() { _ = KLSRuntimeModule.self }

@@ -1,0 +1,4 @@
+import Testing
+@testable import KLSSpecial
+
+@Test func moduleLinks() { _ = KLSSpecialModule.self }

@@ -1,0 +1,4 @@
+import Testing
+@testable import KLSSyntax
+
+@Test func moduleLinks() { _ = KLSSyntaxModule.self }
