@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // kls — an interpreter for a small language of probability, information and optimisation.
 // Layers (dependencies point down only): kls → KLSREPL → KLSRuntime → {KLSSyntax, KLSDistributions,
-// KLSOptim, KLSCoding, KLSPlot} → {KLSNumerics, KLSSpecial} → C system libraries.
+// KLSOptim, KLSCoding, KLSPlot} → KLSInformation → {KLSNumerics, KLSSpecial} → C system libraries.
 import PackageDescription
 
 let package = Package(
@@ -25,7 +25,8 @@ let package = Package(
         // Pure numeric layers.
         .target(name: "KLSSpecial"),
         .target(name: "KLSNumerics", dependencies: ["KLSSpecial"]),
-        .target(name: "KLSDistributions", dependencies: ["KLSNumerics", "KLSSpecial"]),
+        .target(name: "KLSInformation", dependencies: ["KLSNumerics", "KLSSpecial"]),
+        .target(name: "KLSDistributions", dependencies: ["KLSNumerics", "KLSSpecial", "KLSInformation"]),
         .target(name: "KLSOptim"),
         .target(name: "KLSCoding"),
         .target(name: "KLSPlot", dependencies: ["CCairo", "CGif"]),
@@ -33,7 +34,7 @@ let package = Package(
         // Language.
         .target(name: "KLSSyntax"),
         .target(name: "KLSRuntime", dependencies: [
-            "KLSSyntax", "KLSNumerics", "KLSSpecial", "KLSDistributions", "KLSOptim", "KLSCoding", "KLSPlot",
+            "KLSSyntax", "KLSNumerics", "KLSSpecial", "KLSInformation", "KLSDistributions", "KLSOptim", "KLSCoding", "KLSPlot",
         ]),
         .target(name: "KLSLineEditor", dependencies: ["CLineEdit"]),
         .target(name: "KLSREPL", dependencies: ["KLSRuntime", "KLSLineEditor"]),
@@ -44,6 +45,7 @@ let package = Package(
 
         .testTarget(name: "KLSSpecialTests", dependencies: ["KLSSpecial"]),
         .testTarget(name: "KLSNumericsTests", dependencies: ["KLSNumerics"]),
+        .testTarget(name: "KLSInformationTests", dependencies: ["KLSInformation"]),
         .testTarget(name: "KLSDistributionsTests", dependencies: ["KLSDistributions"]),
         .testTarget(name: "KLSOptimTests", dependencies: ["KLSOptim"]),
         .testTarget(name: "KLSCodingTests", dependencies: ["KLSCoding"]),

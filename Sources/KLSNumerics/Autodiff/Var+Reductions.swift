@@ -1,0 +1,127 @@
+import Foundation
+
+/// Differentiable reductions, indexing and assembly of tensors from parts.
+extension Var {
+    /// Σ of all elements.
+    public static func sum(_ a: Var) -> Var {
+        let x = a.value
+        return make(Tensor(scalar: x.sum()), from: [a]) { g in
+            [Tensor(repeating: g.data[0], shape: x.shape)]
+        }
+    }
+
+    /// Mean of all elements.
+    public static func mean(_ a: Var) -> Var {
+        let x = a.value
+        let n = Double(x.count)
+        return make(Tensor(scalar: x.sum() / n), from: [a]) { g in
+            [Tensor(repeating: g.data[0] / n, shape: x.shape)]
+        }
+    }
+
+    /// Σ aᵢbᵢ.
+    public static func dot(_ a: Var, _ b: Var) throws -> Var {
+        let x = a.value, y = b.value
+        let d = try Tensor.dot(x, y)
+        return make(Tensor(scalar: d), from: [a, b]) { g in
+            let s = g.data[0]
+            return [Tensor(shape: x.shape, data: y.data.map { $0 * s }),
+                    Tensor(shape: y.shape, data: x.data.map { $0 * s })]
+        }
+    }
+
+    /// log Σ exp, stable.
+    public static func logsumexp(_ a: Var) -> Var {
+        let x = a.value
+        let lse = x.logsumexp()
+        return make(Tensor(scalar: lse), from: [a]) { g in
+            [Tensor(shape: x.shape, data: x.data.map { Foundation.exp($0 - lse) * g.data[0] })]
+        }
+    }
+
+    /// softmax(x)ᵢ = exp(xᵢ − logsumexp x).
+    public static func softmax(_ a: Var) -> Var {
+        let s = a.value.softmax()
+        return make(s, from: [a]) { g in
+            let inner = zip(g.data, s.data).reduce(0) { $0 + $1.0 * $1.1 }
+            return [Tensor(shape: s.shape, data: zip(g.data, s.data).map { ($0 - inner) * $1 })]
+        }
+    }
+
+    /// Running sums.
+    public static func cumsum(_ a: Var) -> Var {
+        let x = a.value
+        return make(x.cumsum(), from: [a]) { g in
+            var out = g.data
+            var s = 0.0
+            for i in stride(from: out.count - 1, through: 0, by: -1) { s += out[i]; out[i] = s }
+            return [Tensor(shape: x.shape, data: out)]
+        }
+    }
+
+    /// The element at flat position `i` (as a scalar): the gradient flows to that element.
+    public static func element(_ a: Var, _ i: Int) -> Var {
+        let x = a.value
+        return make(Tensor(scalar: x.data[i]), from: [a]) { g in
+            var out = [Double](repeating: 0, count: x.count)
+            out[i] = g.data[0]
+            return [Tensor(shape: x.shape, data: out)]
+        }
+    }
+
+    /// Sub-tensor `i` along the first axis (a row of a matrix, an element of a vector).
+    public static func slice(_ a: Var, _ i: Int) -> Var? {
+        let x = a.value
+        guard let part = x.slice(at: i) else { return nil }
+        let size = part.count
+        return make(part, from: [a]) { g in
+            var out = [Double](repeating: 0, count: x.count)
+            for k in 0..<size { out[i * size + k] = g.data[k] }
+            return [Tensor(shape: x.shape, data: out)]
+        }
+    }
+
+    /// Parts of equal shape stacked along a new first axis (scalars → vector, vectors → matrix).
+    public static func stack(_ parts: [Var]) throws -> Var {
+        let inner = parts.first?.value.shape ?? []
+        var data: [Double] = []
+        data.reserveCapacity(parts.count * Tensor.elementCount(inner))
+        for p in parts {
+            guard p.value.shape == inner else {
+                throw NumericError.shapeMismatch(operation: "stack", inner, p.value.shape)
+            }
+            data += p.value.data
+        }
+        let size = Tensor.elementCount(inner)
+        return make(Tensor(shape: [parts.count] + inner, data: data), from: parts) { g in
+            (0..<parts.count).map { k in Tensor(shape: inner, data: Array(g.data[k * size ..< (k + 1) * size])) }
+        }
+    }
+
+    /// The vectors' elements one after another.
+    public static func concat(_ parts: [Var]) -> Var {
+        let sizes = parts.map { $0.value.count }
+        let data = parts.flatMap { $0.value.data }
+        return make(Tensor(vector: data), from: parts) { g in
+            var offset = 0
+            return zip(parts, sizes).map { p, n in
+                defer { offset += n }
+                return Tensor(shape: p.value.shape, data: Array(g.data[offset ..< offset + n]))
+            }
+        }
+    }
+
+    /// The value with another shape of the same element count.
+    public static func reshape(_ a: Var, _ shape: [Int]) -> Var? {
+        let x = a.value
+        guard let r = x.reshaped(shape) else { return nil }
+        return make(r, from: [a]) { g in [Tensor(shape: x.shape, data: g.data)] }
+    }
+
+    /// Maximum (or minimum) element; the gradient goes to the first extremal element.
+    public static func extremum(_ a: Var, largest: Bool) -> Var? {
+        let x = a.value
+        guard let i = largest ? x.argmax() : x.argmin() else { return nil }
+        return element(a, i)
+    }
+}

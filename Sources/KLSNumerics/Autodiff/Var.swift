@@ -1,0 +1,45 @@
+/// A numeric value that may carry gradients: a constant tensor or a node on a live tape.
+///
+/// Every differentiable computation in kls (arithmetic, math functions, reductions,
+/// distributions, losses, divergences) is written once against `Var`. On constants it is
+/// plain tensor arithmetic with no recording; when any operand is tracked, the result is
+/// recorded on that operand's tape with its gradient rule.
+public enum Var {
+    case constant(Tensor)
+    case tracked(Node)
+
+    /// A constant scalar.
+    public init(_ x: Double) { self = .constant(Tensor(scalar: x)) }
+
+    /// The forward value.
+    @inlinable public var value: Tensor {
+        switch self {
+        case .constant(let t): return t
+        case .tracked(let n): return n.value
+        }
+    }
+
+    /// The node when this value is recorded on an active tape.
+    public var node: Node? {
+        if case .tracked(let n) = self, n.tape.isActive { return n }
+        return nil
+    }
+
+    /// True when gradients flow through this value.
+    public var isTracked: Bool { node != nil }
+
+    /// The value as a single number when it has exactly one element.
+    public var scalar: Double? { value.scalar }
+
+    /// Records `value` as a function of `inputs` when any input is tracked, else a constant.
+    /// `backward` receives the upstream gradient and returns one gradient per input, in order.
+    public static func make(_ value: Tensor, from inputs: [Var],
+                            backward: @escaping (Tensor) -> [Tensor?]) -> Var {
+        var tape: Tape?
+        for input in inputs { if let n = input.node { tape = n.tape; break } }
+        guard let tape else { return .constant(value) }
+        // Constant inputs become parent-less leaves so the rule's result order matches `inputs`.
+        let parents = inputs.map { $0.node ?? tape.leaf($0.value) }
+        return .tracked(tape.record(value, parents: parents, backward: backward))
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Whole-tensor reductions and the vector operations built on them.
+extension Tensor {
+    /// Σ of all elements (pairwise-free plain loop; float64).
+    public func sum() -> Double {
+        data.withUnsafeBufferPointer { p in
+            var s = 0.0
+            for x in p { s += x }
+            return s
+        }
+    }
+
+    /// Arithmetic mean of all elements (nan for an empty tensor).
+    public func mean() -> Double { sum() / Double(count) }
+
+    /// Largest element, nan if any element is nan (as torch.max); nil when empty.
+    public func max() -> Double? { extremum(>) }
+
+    /// Smallest element, nan if any element is nan (as torch.min); nil when empty.
+    public func min() -> Double? { extremum(<) }
+
+    private func extremum(_ better: (Double, Double) -> Bool) -> Double? {
+        guard var best = data.first else { return nil }
+        for x in data {
+            if x.isNaN { return .nan }
+            if better(x, best) { best = x }
+        }
+        return best
+    }
+
+    /// Index of the first largest element (nan counts as largest, as torch.argmax); nil when empty.
+    public func argmax() -> Int? { argExtremum(>) }
+
+    /// Index of the first smallest element (nan counts as smallest, as torch.argmin); nil when empty.
+    public func argmin() -> Int? { argExtremum(<) }
+
+    private func argExtremum(_ better: (Double, Double) -> Bool) -> Int? {
+        guard !data.isEmpty else { return nil }
+        var best = 0
+        for i in 1..<data.count {
+            if data[best].isNaN { return best }
+            if data[i].isNaN || better(data[i], data[best]) { best = i }
+        }
+        return best
+    }
+
+    /// Running sums along the flattened elements, same shape.
+    public func cumsum() -> Tensor {
+        var out = data
+        var s = 0.0
+        for i in 0..<out.count { s += out[i]; out[i] = s }
+        return Tensor(shape: shape, data: out)
+    }
+
+    /// log Σ exp(x), computed stably by shifting by the maximum (−inf for an empty tensor).
+    public func logsumexp() -> Double {
+        guard let m = max() else { return -.infinity }
+        if m.isNaN { return .nan }
+        if m.isInfinite { return m }
+        var s = 0.0
+        for x in data { s += Foundation.exp(x - m) }
+        return m + Foundation.log(s)
+    }
+
+    /// exp(x − logsumexp(x)) elementwise: probabilities that sum to 1.
+    public func softmax() -> Tensor {
+        let lse = logsumexp()
+        return Tensor(shape: shape, data: data.map { Foundation.exp($0 - lse) })
+    }
+
+    /// Σ aᵢbᵢ of two tensors with the same number of elements.
+    public static func dot(_ a: Tensor, _ b: Tensor) throws -> Double {
+        guard a.count == b.count else { throw NumericError.shapeMismatch(operation: "dot", a.shape, b.shape) }
+        var s = 0.0
+        a.data.withUnsafeBufferPointer { pa in
+            b.data.withUnsafeBufferPointer { pb in
+                for i in 0..<pa.count { s += pa[i] * pb[i] }
+            }
+        }
+        return s
+    }
+
+    /// Matrix product of (n×k)·(k×m), also matrix·vector and vector·matrix.
+    public static func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let (n, k1) = a.rank == 1 ? (1, a.shape[0]) : (a.rank == 2 ? (a.shape[0], a.shape[1]) : (-1, -1))
+        let (k2, m) = b.rank == 1 ? (b.shape[0], 1) : (b.rank == 2 ? (b.shape[0], b.shape[1]) : (-1, -1))
+        guard n >= 0, m >= 0, k1 == k2 else { throw NumericError.shapeMismatch(operation: "matmul", a.shape, b.shape) }
+        var out = [Double](repeating: 0, count: n * m)
+        for i in 0..<n {
+            for p in 0..<k1 {
+                let x = a.data[i * k1 + p]
+                if x == 0 { continue }
+                for j in 0..<m { out[i * m + j] += x * b.data[p * m + j] }
+            }
+        }
+        let shape: [Int] = a.rank == 1 ? [m] : (b.rank == 1 ? [n] : [n, m])
+        return Tensor(shape: shape, data: out)
+    }
+
+    /// The transpose of a matrix (a vector is returned unchanged).
+    public func transposed() -> Tensor {
+        guard rank == 2 else { return self }
+        let (r, c) = (shape[0], shape[1])
+        var out = [Double](repeating: 0, count: count)
+        for i in 0..<r { for j in 0..<c { out[j * r + i] = data[i * c + j] } }
+        return Tensor(shape: [c, r], data: out)
+    }
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import KLSInformation
+
+@Test func moduleLinks() { _ = KLSInformationModule.self }
