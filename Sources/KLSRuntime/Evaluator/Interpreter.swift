@@ -92,7 +92,7 @@ public final class Interpreter {
         do {
             return try c.compiled.body(frame)
         } catch var e as RuntimeError {
-            if e.traceback.count < 12, let span, let file {
+            if e.traceback.count < 50, let span, let file {
                 let (line, col) = file.location(of: span.start)
                 e.traceback.append("in \(c.name) called at \(file.name):\(line):\(col)")
             }

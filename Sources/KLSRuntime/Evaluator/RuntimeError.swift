@@ -16,9 +16,18 @@ public struct RuntimeError: Error {
         self.file = file
     }
 
-    /// The error as a diagnostic for rendering, its traceback as notes.
+    /// The error as a diagnostic for rendering, its traceback as notes (runs of the same
+    /// entry, as in deep recursion, shown once with a count).
     public var diagnostic: Diagnostic {
-        Diagnostic(.runtime, message, at: span, in: file, notes: traceback)
+        var notes: [String] = []
+        var i = 0
+        while i < traceback.count {
+            var j = i
+            while j + 1 < traceback.count, traceback[j + 1] == traceback[i] { j += 1 }
+            notes.append(traceback[i] + (j > i ? "  (×\(j - i + 1))" : ""))
+            i = j + 1
+        }
+        return Diagnostic(.runtime, message, at: span, in: file, notes: notes)
     }
 
     static func interrupted(at span: SourceSpan?, in file: SourceFile?) -> RuntimeError {

@@ -23,6 +23,8 @@ struct Resolver {
     var diagnostics: [Diagnostic] = []
     /// Top-level functions whose name is bound exactly once in this program, for arity checks.
     var knownFunctions: [String: FunctionDecl] = [:]
+    /// Loops enclosing the statement being resolved, within the current function.
+    var loopDepth = 0
 
     init(file: SourceFile, globals: GlobalTable, registry: BuiltinRegistry) {
         self.file = file
@@ -87,15 +89,22 @@ struct Resolver {
         case .forIn(let v, let seq, let body, _):
             resolveExpr(seq, scope: scope)
             bind(v, scope: scope)
+            loopDepth += 1
             resolveBlock(body, scope: scope)
+            loopDepth -= 1
         case .whileLoop(let c, let body, _):
             resolveExpr(c, scope: scope)
+            loopDepth += 1
             resolveBlock(body, scope: scope)
+            loopDepth -= 1
         case .returnValue(let e, let span):
             if scope == nil { diagnostics.append(Diagnostic(.resolve, "'return' outside a function", at: span, in: file)) }
             if let e { resolveExpr(e, scope: scope) }
-        case .breakLoop, .continueLoop:
-            break
+        case .breakLoop(let span), .continueLoop(let span):
+            if loopDepth == 0 {
+                let word = { if case .breakLoop = s { return "break" }; return "continue" }()
+                diagnostics.append(Diagnostic(.resolve, "'\(word)' outside a loop", at: span, in: file))
+            }
         }
     }
 
@@ -120,7 +129,10 @@ struct Resolver {
             if let d = p.defaultValue { resolveExpr(d, scope: scope) }
             p.name.resolution = .local(inner.slots[p.name.name] ?? 0)
         }
+        let outerLoops = loopDepth
+        loopDepth = 0
         resolveBlock(f.body, scope: inner)
+        loopDepth = outerLoops
     }
 
     mutating func resolveName(_ n: NameRef, scope: Scope?) {
