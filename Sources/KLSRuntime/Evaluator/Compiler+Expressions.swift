@@ -39,7 +39,7 @@ extension Compiler {
                 }
             }
         case .binary(let op, let a, let b, let span):
-            return binary(op, expression(a), expression(b), span: span)
+            return binary(op, a, b, span: span)
         case .logical(let isAnd, let a, let b, let span):
             let x = expression(a), y = expression(b)
             return { frame in
@@ -82,45 +82,28 @@ extension Compiler {
         }
     }
 
-    func binary(_ op: BinaryOperator, _ x: @escaping CompiledExpr, _ y: @escaping CompiledExpr,
-                span: SourceSpan) -> CompiledExpr {
-        let interp = self.interp
-        func arith(_ kernel: BinaryOp, _ f: @escaping (Double, Double) -> Double) -> CompiledExpr {
-            return { frame in
-                let a = try x(frame), b = try y(frame)
-                if case .number(let p) = a, case .number(let q) = b { return .number(f(p, q)) }
-                return try located(span) { try interp.arithmetic(kernel, a, b) }
-            }
-        }
-        func compare(_ f: @escaping (Double, Double) -> Bool) -> CompiledExpr {
-            return { frame in
-                let a = try x(frame), b = try y(frame)
-                if case .number(let p) = a, case .number(let q) = b { return .bool(f(p, q)) }
-                return try located(span) { try interp.compare(op, a, b) }
-            }
-        }
+    func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, span: SourceSpan) -> CompiledExpr {
         switch op {
-        case .add: return arith(.add, +)
-        case .subtract: return arith(.sub, -)
-        case .multiply: return arith(.mul, *)
-        case .divide: return arith(.div, /)
-        case .power:
-            return arith(.pow) { p, q in q == 2 ? p * p : Foundation.pow(p, q) }
-        case .modulo: return arith(.mod, BinaryOp.floorMod)
-        case .less: return compare(<)
-        case .lessEqual: return compare(<=)
-        case .greater: return compare(>)
-        case .greaterEqual: return compare(>=)
+        case .add: return arithmetic(AddOperator.self, a, b, span)
+        case .subtract: return arithmetic(SubtractOperator.self, a, b, span)
+        case .multiply: return arithmetic(MultiplyOperator.self, a, b, span)
+        case .divide: return arithmetic(DivideOperator.self, a, b, span)
+        case .power: return arithmetic(PowerOperator.self, a, b, span)
+        case .modulo: return arithmetic(ModuloOperator.self, a, b, span)
+        case .less: return comparison(LessComparison.self, op, a, b, span)
+        case .lessEqual: return comparison(LessEqualComparison.self, op, a, b, span)
+        case .greater: return comparison(GreaterComparison.self, op, a, b, span)
+        case .greaterEqual: return comparison(GreaterEqualComparison.self, op, a, b, span)
         case .equal, .notEqual:
+            let x = expression(a), y = expression(b)
             let negate = op == .notEqual
             return { frame in
-                let a = try x(frame), b = try y(frame)
-                if case .number(let p) = a, case .number(let q) = b { return .bool((p == q) != negate) }
-                return .bool(Interpreter.equal(a, b) != negate)
+                let l = try x(frame), r = try y(frame)
+                if case .number(let p) = l, case .number(let q) = r { return .bool((p == q) != negate) }
+                return .bool(Interpreter.equal(l, r) != negate)
             }
         }
     }
-
     // MARK: Calls
 
     func call(_ callee: Expr, _ args: [Argument]) -> CompiledExpr {

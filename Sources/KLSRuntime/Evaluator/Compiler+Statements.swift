@@ -34,25 +34,19 @@ extension Compiler {
             let put = store(name)
             return { frame in put(frame, try make(frame)); return .normal }
         case .ifElse(let c, let a, let b, let span):
-            let cond = expression(c), then = block(a), otherwise = b.map(block)
-            return { frame in
-                let v = try cond(frame)
-                guard let t = Interpreter.truth(v) else {
-                    throw RuntimeError("an 'if' condition must be a boolean (got \(v.typeName))", at: span, in: file)
-                }
-                if t { return try then(frame) }
-                return try otherwise?(frame) ?? .normal
+            _ = span
+            let cond = condition(c, what: "an 'if' condition"), then = block(a)
+            guard let b else {
+                return { frame in try cond(frame) ? try then(frame) : .normal }
             }
+            let otherwise = block(b)
+            return { frame in try cond(frame) ? try then(frame) : try otherwise(frame) }
         case .whileLoop(let c, let body, let span):
-            let cond = expression(c), b = block(body)
+            let cond = condition(c, what: "a 'while' condition"), b = block(body)
             return { frame in
                 while true {
                     if Interrupts.requested { throw RuntimeError.interrupted(at: span, in: file) }
-                    let v = try cond(frame)
-                    guard let t = Interpreter.truth(v) else {
-                        throw RuntimeError("a 'while' condition must be a boolean (got \(v.typeName))", at: span, in: file)
-                    }
-                    if !t { return .normal }
+                    if try !cond(frame) { return .normal }
                     switch try b(frame) {
                     case .normal, .continueLoop: continue
                     case .breakLoop: return .normal

@@ -17,27 +17,17 @@ struct Compiler {
 
     // MARK: Blocks and functions
 
+    /// A statement sequence as a chain of closures (no array of closures: calling through
+    /// one would add a reabstraction thunk per statement).
     func block(_ stmts: [Stmt]) -> CompiledStmt {
-        let compiled = stmts.map(statement)
-        switch compiled.count {
-        case 0: return { _ in .normal }
-        case 1: return compiled[0]
-        case 2:
-            let a = compiled[0], b = compiled[1]
-            return { frame in
-                let f = try a(frame)
-                if case .normal = f { return try b(frame) }
-                return f
-            }
-        default:
-            return { frame in
-                for s in compiled {
-                    let f = try s(frame)
-                    if case .normal = f { continue }
-                    return f
-                }
-                return .normal
-            }
+        guard let first = stmts.first else { return { _ in .normal } }
+        let head = statement(first)
+        if stmts.count == 1 { return head }
+        let rest = block(Array(stmts.dropFirst()))
+        return { frame in
+            let f = try head(frame)
+            if case .normal = f { return try rest(frame) }
+            return f
         }
     }
 
