@@ -7,8 +7,8 @@ func solveInPlace(matrix: UnsafeMutableBufferPointer<Double>, rhs: UnsafeMutable
     guard n > 0 else { return true }
     var largest = 0.0
     for value in matrix { largest = max(largest, abs(value)) }
-    let tolerance = Double(n) * Double.ulpOfOne * largest
     guard largest > 0 else { return false }
+    let tolerance = Double(n) * Double.ulpOfOne * largest
     for column in 0..<n {
         var pivotRow = column
         for row in (column + 1)..<n where abs(matrix[row * n + column]) > abs(matrix[pivotRow * n + column]) {

@@ -1,7 +1,10 @@
 /// A hyper-parameter value as written in a kls call: `0.01`, `true`, `[0.9, 0.999]`.
 public enum OptimizerArgument: Sendable, Equatable, CustomStringConvertible {
+    /// A number, for rates, decays and factors.
     case number(Double)
+    /// `true` or `false`, for switches such as `amsgrad`.
     case boolean(Bool)
+    /// A vector, for `betas`.
     case vector([Double])
 
     /// The value as kls prints it, for error messages.

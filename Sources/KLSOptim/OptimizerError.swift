@@ -10,6 +10,7 @@ public struct OptimizerError: Error, Equatable, Sendable, CustomStringConvertibl
         self.message = message
     }
 
+    /// The message, so that `"\(error)"` shows it.
     public var description: String { message }
 }
 

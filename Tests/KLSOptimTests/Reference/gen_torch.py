@@ -12,7 +12,7 @@ then optimizer.step() — for 50 steps and records the parameters after each ste
     negated before the step.
   * NaturalGradient: p <- p - lr * numpy.linalg.solve(F, g).
 Gradients are analytic, in plain float64 arithmetic with the same operation order as the
-Swift test (TorchReferenceTests.swift), so the only difference left is the optimiser.
+Swift tests (TestProblems.swift), so the only difference left is the optimiser.
 
 Run: python3 gen_torch.py  (torch 2.x, numpy, adabound; PYTHONPATH may point at adabound)
 """
