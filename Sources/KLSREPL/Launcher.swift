@@ -7,12 +7,12 @@ public enum KLSVersion {
 }
 
 /// Chooses what `kls` does from its command line, and runs it on a thread with a stack
-/// large enough for the interpreter's recursion limit.
+/// large enough for the interpreter's recursion limit (`LargeStack`).
 public enum Launcher {
     /// Runs kls and returns its exit status.
     public static func launch(file: String?, code: String?, check: Bool, arguments: [String]) -> Int32 {
         installInterruptHandler()
-        return onLargeStack {
+        return LargeStack.run {
             if let code {
                 return ScriptRunner(arguments: [file].compactMap { $0 } + arguments).run(source: code, name: "-e", echo: true)
             }
@@ -55,32 +55,5 @@ public enum Launcher {
             }
             Interrupts.requested = true
         }
-    }
-
-    /// Runs `body` on a thread with a 1 GiB stack (reserved, not committed) and waits.
-    static func onLargeStack(_ body: @escaping () -> Int32) -> Int32 {
-        final class Box: @unchecked Sendable {
-            var body: () -> Int32
-            var status: Int32 = 0
-            init(_ body: @escaping () -> Int32) { self.body = body }
-        }
-        let box = Box(body)
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        pthread_attr_setstacksize(&attributes, 1 << 30)
-        var thread = pthread_t()
-        let unmanaged = Unmanaged.passRetained(box)
-        let created = pthread_create(&thread, &attributes, { raw in
-            let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
-            box.status = box.body()
-            return nil
-        }, unmanaged.toOpaque())
-        pthread_attr_destroy(&attributes)
-        if created != 0 {
-            unmanaged.release()
-            return body()
-        }
-        pthread_join(thread, nil)
-        return box.status
     }
 }

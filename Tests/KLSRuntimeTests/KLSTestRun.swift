@@ -11,7 +11,7 @@ struct KLSTestRun {
         final class Sink { var text = "" }
         let sink = Sink()
         let session = Session(interpreter: Interpreter(write: { sink.text += $0 }))
-        outcome = session.run(source, name: name)
+        outcome = LargeStack.run { session.run(source, name: name) }
         switch outcome {
         case .rejected(let ds): errorText = ds.map { DiagnosticRenderer.render($0) }.joined()
         case .failed(let e): errorText = DiagnosticRenderer.render(e.diagnostic)
