@@ -141,7 +141,6 @@ public struct Lexer {
         i += 1
         var value = String.UnicodeScalarView()
         while i < s.count, s[i] != quote {
-            if s[i] == "\n" { break }
             if s[i] == "\\", i + 1 < s.count {
                 i += 1
                 switch s[i] {
@@ -182,7 +181,7 @@ public struct Lexer {
     }
 
     private mutating func skipToEndOfString(_ quote: Unicode.Scalar) {
-        while i < s.count, s[i] != quote, s[i] != "\n" { i += 1 }
+        while i < s.count, s[i] != quote { i += 1 }
         if i < s.count, s[i] == quote { i += 1 }
     }
 
