@@ -11,17 +11,28 @@ import CLineEdit
 public final class PlainLineReader: LineReader {
     private var history: SessionHistory
     private var pending: [UInt8] = []
+    private let input: Int32
+    private let output: UnsafeMutablePointer<FILE>
 
-    /// A reader keeping history in `historyFile` (nil: in memory only), at most `historyLimit` entries.
-    public init(historyFile: String?, historyLimit: Int = 10_000) {
+    /// A reader of standard input keeping history in `historyFile` (nil: in memory only), at
+    /// most `historyLimit` entries.
+    public convenience init(historyFile: String?, historyLimit: Int = 10_000) {
+        self.init(historyFile: historyFile, historyLimit: historyLimit,
+                  input: STDIN_FILENO, output: kls_standard_output())
+    }
+
+    /// A reader of file descriptor `input` that writes prompts to `output`.
+    init(historyFile: String?, historyLimit: Int, input: Int32, output: UnsafeMutablePointer<FILE>) {
         history = SessionHistory(file: historyFile, limit: historyLimit)
+        self.input = input
+        self.output = output
     }
 
     /// Prints `prompt`, then returns the next line of standard input, `.eof` at its end, or
     /// `.interrupted` when SIGINT arrives while waiting (the partial line is dropped).
     public func readLine(prompt: String, continuation: Bool) -> LineResult {
-        fputs(prompt, kls_standard_output())
-        fflush(kls_standard_output())
+        fputs(prompt, output)
+        fflush(output)
         kls_sigint_trap_begin()
         defer { _ = kls_sigint_trap_end() }
         var chunk = [UInt8](repeating: 0, count: 4096)
@@ -32,7 +43,7 @@ public final class PlainLineReader: LineReader {
                 if line.last == UInt8(ascii: "\r") { line.removeLast() }
                 return .line(String(decoding: line, as: UTF8.self))
             }
-            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
             if count > 0 {
                 pending.append(contentsOf: chunk[0..<count])
             } else if count == 0 {
@@ -42,8 +53,8 @@ public final class PlainLineReader: LineReader {
             } else if errno == EINTR {
                 if kls_sigint_trapped() != 0 {
                     pending.removeAll()
-                    fputs("\n", kls_standard_output())
-                    fflush(kls_standard_output())
+                    fputs("\n", output)
+                    fflush(output)
                     return .interrupted
                 }
             } else {
@@ -51,6 +62,9 @@ public final class PlainLineReader: LineReader {
             }
         }
     }
+
+    /// The history entries, oldest first.
+    public var historyEntries: [String] { history.entries }
 
     /// Records `entry` in the history (and its file).
     public func addHistory(_ entry: String) {

@@ -82,4 +82,19 @@ import Testing
         #expect(editor.historyEntries == ["b", "a"])
         #expect(terminal.readLine(editor, typing: "\u{1B}[A\u{1B}[A\r") == .line("b"))
     }
+
+    @Test func historyPersistsAcrossSessions() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/history"
+        let terminal = try #require(PseudoTerminal())
+        do {
+            let first = try #require(terminal.makeEditor(historyFile: path))
+            first.addHistory("kl(p, q) = {\n  sum(p * log(p / q))\n}")
+            first.addHistory("μ = 0.5")
+        }
+        let second = try #require(terminal.makeEditor(historyFile: path))
+        #expect(second.historyEntries == ["kl(p, q) = {\n  sum(p * log(p / q))\n}", "μ = 0.5"])
+        #expect(terminal.readLine(second, typing: "\u{1B}[A\u{1B}[A\r") == .line("kl(p, q) = {\n  sum(p * log(p / q))\n}"))
+    }
 }

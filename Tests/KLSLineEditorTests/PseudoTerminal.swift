@@ -45,7 +45,7 @@ final class PseudoTerminal: @unchecked Sendable {
     }
 
     /// A line editor on the slave side (TERM is set to xterm for libedit's terminal lookup).
-    func makeEditor() -> LineEditor? {
+    func makeEditor(historyFile: String? = nil) -> LineEditor? {
         setenv("TERM", "xterm", 1)
         let slave = open(slavePath, O_RDWR | O_NOCTTY)
         guard slave >= 0 else { return nil }
@@ -55,7 +55,7 @@ final class PseudoTerminal: @unchecked Sendable {
             close(writer)
             return nil
         }
-        return LineEditor(historyFile: nil, historyLimit: 100, colorPrompt: false,
+        return LineEditor(historyFile: historyFile, historyLimit: 100, colorPrompt: false,
                           input: input, output: output, closesStreams: true)
     }
 
