@@ -33,10 +33,12 @@ public struct HistoryStore: Sendable {
     }
 
     /// The saved entries, oldest first, de-duplicated (a repeated entry counts at its last
-    /// use) and at most `limit`; empty when the file does not exist yet.
+    /// use) and at most `limit`; empty when the file does not exist yet. The file is read
+    /// under a shared lock, or without one when the lock file cannot be opened (for
+    /// instance in a read-only directory).
     public func load() throws(HistoryStoreError) -> [String] {
-        let lock = try Lock(path: path + ".lock", exclusive: false)
-        defer { lock.release() }
+        let lock = try? Lock(path: path + ".lock", exclusive: false)
+        defer { lock?.release() }
         return HistoryStore.merged(try readEntries(), limit: limit)
     }
 

@@ -132,3 +132,18 @@ import Testing
         #expect(entries.filter { $0.hasPrefix("parent ") }.count == count)
     }
 }
+
+@Suite struct HistoryStoreLockTests {
+    /// When the lock file cannot be opened (here it is a directory, which even root cannot
+    /// open for writing), loading still works but adding reports the failure.
+    @Test func unopenableLockFileStillLoadsButCannotAdd() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/history"
+        try HistoryStore(path: path).add("kept")
+        unlink(path + ".lock")
+        #expect(mkdir(path + ".lock", 0o700) == 0)
+        #expect(try HistoryStore(path: path).load() == ["kept"])
+        #expect(throws: HistoryStoreError.self) { try HistoryStore(path: path).add("new") }
+    }
+}
