@@ -11,12 +11,37 @@ enum PromptText {
     static let resetColor = "\u{1B}[0m"
 
     /// `prompt`, coloured when `color` is true, with every escape sequence enclosed in
-    /// `ignore` characters (stray `ignore` characters in `prompt` are dropped).
+    /// `ignore` characters (stray `ignore` characters in `prompt` are dropped). libedit
+    /// attaches enclosed text to the next printed character and drops it at the very end of
+    /// the prompt, so trailing escape sequences are moved before the last printed character
+    /// (the colour reset then precedes the prompt's final space).
     static func render(_ prompt: String, continuation: Bool, color: Bool) -> String {
-        let body = enclosingEscapes(in: prompt)
-        guard color else { return body }
-        let start = continuation ? continuationColor : primaryColor
-        return enclosed(start) + body + enclosed(resetColor)
+        var body = enclosingEscapes(in: prompt)
+        if color {
+            let start = continuation ? continuationColor : primaryColor
+            body = enclosed(start) + body + enclosed(resetColor)
+        }
+        return movingTrailingEscapes(body)
+    }
+
+    /// `marked` (escapes already enclosed) with the enclosed groups that end it moved in
+    /// front of its last printed character; unchanged when nothing is printed before them.
+    static func movingTrailingEscapes(_ marked: String) -> String {
+        var scalars = Array(marked.unicodeScalars)
+        var groupsStart = scalars.count
+        while groupsStart > 0, scalars[groupsStart - 1] == ignore {
+            guard let opening = scalars[..<(groupsStart - 1)].lastIndex(of: ignore) else { break }
+            groupsStart = opening
+        }
+        guard groupsStart < scalars.count, groupsStart > 0, scalars[groupsStart - 1] != ignore else {
+            return marked
+        }
+        let lastPrinted = scalars[groupsStart - 1]
+        scalars.remove(at: groupsStart - 1)
+        scalars.append(lastPrinted)
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
     }
 
     /// `text` with each ANSI escape sequence (CSI `ESC [ … final`, or `ESC` and one

@@ -13,9 +13,17 @@ import Testing
 
     @Test func colouredPromptEnclosesItsEscapes() {
         #expect(PromptText.render("kls> ", continuation: false, color: true)
-                == "\u{1}\u{1B}[1;32m\u{1}kls> \u{1}\u{1B}[0m\u{1}")
+                == "\u{1}\u{1B}[1;32m\u{1}kls>\u{1}\u{1B}[0m\u{1} ")
         #expect(PromptText.render("...  ", continuation: true, color: true)
-                == "\u{1}\u{1B}[32m\u{1}...  \u{1}\u{1B}[0m\u{1}")
+                == "\u{1}\u{1B}[32m\u{1}... \u{1}\u{1B}[0m\u{1} ")
+    }
+
+    @Test func trailingEscapesMoveBeforeTheLastPrintedCharacter() {
+        #expect(PromptText.movingTrailingEscapes("ab\u{1}x\u{1}\u{1}y\u{1}") == "a\u{1}x\u{1}\u{1}y\u{1}b")
+        #expect(PromptText.movingTrailingEscapes("ab") == "ab")
+        #expect(PromptText.movingTrailingEscapes("\u{1}x\u{1}") == "\u{1}x\u{1}")
+        #expect(PromptText.movingTrailingEscapes("") == "")
+        #expect(PromptText.render("\u{1B}[31m>", continuation: false, color: false) == "\u{1}\u{1B}[31m\u{1}>")
     }
 
     @Test func escapesAlreadyInThePromptAreEnclosed() {
