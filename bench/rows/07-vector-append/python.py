@@ -1,0 +1,5 @@
+n = 100000
+v = []
+for i in range(n):
+    v.append(i * 0.5)
+print(sum(v))
