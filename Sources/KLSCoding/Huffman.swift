@@ -27,13 +27,13 @@
 public func huffman(probabilities: [Double], symbols: [String]? = nil, D: Int = 2) throws(CodingError) -> PrefixCode {
     try CodeAlphabet.validate(size: D)
     try validateProbabilities(probabilities)
-    let names = try symbolNames(symbols, count: probabilities.count)
+    let names = try SymbolNames(symbols, count: probabilities.count)
     let lengths = huffmanLengths(probabilities, d: D)
     guard let digits = greedyCodewords(lengths: lengths, d: D) else {
         // Huffman lengths always satisfy Kraft's inequality; this is unreachable.
         throw .kraftSumExceedsOne(sum: try kraftSum(lengths: lengths, D: D))
     }
-    return PrefixCode(validatedSymbols: names, probabilities: probabilities, digits: digits, D: D)
+    return PrefixCode(names: names, probabilities: probabilities, digits: digits, D: D)
 }
 
 /// Huffman codeword lengths by the two-queue method with the tie rules documented on `huffman`.

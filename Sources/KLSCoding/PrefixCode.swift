@@ -17,7 +17,7 @@ public struct PrefixCode: Sendable {
     public let alphabetSize: Int
 
     let trie: CodewordTrie
-    let symbolIndex: [String: Int]
+    let names: SymbolNames
     let codewordBytes: [[UInt8]]
 
     /// A code from explicit codewords, which must form a prefix code of D-ary digit strings.
@@ -33,26 +33,23 @@ public struct PrefixCode: Sendable {
         guard probabilities.count == codewords.count else {
             throw .countMismatch(what: "one probability per codeword", expected: codewords.count, got: probabilities.count)
         }
-        let names = try symbolNames(symbols, count: codewords.count)
-        self.init(validatedSymbols: names, probabilities: probabilities, digits: digits, D: D)
+        let names = try SymbolNames(symbols, count: codewords.count)
+        self.init(names: names, probabilities: probabilities, digits: digits, D: D)
     }
 
     /// A code from checked parts (a prefix code, valid probabilities, distinct names).
-    init(validatedSymbols names: [String], probabilities: [Double], digits: [[UInt8]], D: Int) {
+    init(names: SymbolNames, probabilities: [Double], digits: [[UInt8]], D: Int) {
         var trie = CodewordTrie(d: D)
         for (index, word) in digits.enumerated() { trie.insert(word, index: index) }
-        var index: [String: Int] = [:]
-        index.reserveCapacity(names.count)
-        for (position, name) in names.enumerated() { index[name] = position }
         let bytes = digits.map { word in word.map { CodeAlphabet.byte(forDigit: Int($0)) } }
-        self.symbols = names
+        self.symbols = names.list
+        self.names = names
         self.probabilities = probabilities
         self.codewordBytes = bytes
         self.codewords = bytes.map { String(decoding: $0, as: UTF8.self) }
         self.lengths = digits.map(\.count)
         self.alphabetSize = D
         self.trie = trie
-        self.symbolIndex = index
     }
 
     /// The mean codeword length L = Σ pᵢ lᵢ, in D-ary digits per symbol.
@@ -91,7 +88,7 @@ public struct PrefixCode: Sendable {
         var indices: [Int] = []
         indices.reserveCapacity(message.count)
         for (position, name) in message.enumerated() {
-            guard let index = symbolIndex[name] else { throw .unknownSymbol(position: position, symbol: name) }
+            guard let index = names.index(of: name) else { throw .unknownSymbol(position: position, symbol: name) }
             indices.append(index)
         }
         return try encode(indices)
@@ -137,19 +134,49 @@ public struct PrefixCode: Sendable {
     }
 }
 
-/// Symbol names for a code of `count` symbols: the given ones (checked for number and
-/// uniqueness) or "0", "1", ….
-func symbolNames(_ symbols: [String]?, count: Int) throws(CodingError) -> [String] {
-    guard let symbols else { return (0..<count).map { String($0) } }
-    guard symbols.count == count else {
-        throw .countMismatch(what: "one symbol per probability", expected: count, got: symbols.count)
+/// The symbol names of a code: the default "0", "1", … (looked up by parsing) or given names
+/// (checked for number and uniqueness, looked up in a dictionary).
+enum SymbolNames: Sendable {
+    case numbered(count: Int)
+    case named([String], index: [String: Int])
+
+    /// Names for `count` symbols: the given ones, or nil for "0", "1", ….
+    /// - Throws: `CodingError` when the names are not one per symbol or repeat.
+    init(_ symbols: [String]?, count: Int) throws(CodingError) {
+        guard let symbols else {
+            self = .numbered(count: count)
+            return
+        }
+        guard symbols.count == count else {
+            throw .countMismatch(what: "one symbol per probability", expected: count, got: symbols.count)
+        }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(count)
+        for (position, name) in symbols.enumerated() {
+            if let first = index[name] { throw .duplicate(what: "symbols", first: first, second: position, value: name) }
+            index[name] = position
+        }
+        self = .named(symbols, index: index)
     }
-    var firstIndex: [String: Int] = [:]
-    for (index, name) in symbols.enumerated() {
-        if let first = firstIndex[name] { throw .duplicate(what: "symbols", first: first, second: index, value: name) }
-        firstIndex[name] = index
+
+    /// All names in symbol order.
+    var list: [String] {
+        switch self {
+        case .numbered(let count): return (0..<count).map { String($0) }
+        case .named(let names, _): return names
+        }
     }
-    return symbols
+
+    /// The index of a name, or nil when no symbol has it.
+    func index(of name: String) -> Int? {
+        switch self {
+        case .numbered(let count):
+            guard let value = Int(name), value >= 0, value < count, String(value) == name else { return nil }
+            return value
+        case .named(_, let index):
+            return index[name]
+        }
+    }
 }
 
 /// The character at a position where every earlier character is ASCII.
