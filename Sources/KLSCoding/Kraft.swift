@@ -129,10 +129,10 @@ private func integerKraftSum(_ groups: [(length: Int, count: Int)], d: Int) -> D
     for (length, count) in groups {
         var weight = 1
         for _ in 0..<(longest - length) { weight *= d }  // ≤ denominator, cannot overflow
-        let (term, overflow) = weight.multipliedReportingOverflow(by: count)
-        guard !overflow else { return nil }
-        numerator += term
-        guard numerator <= limit else { return nil }
+        let (term, productOverflow) = weight.multipliedReportingOverflow(by: count)
+        let (total, sumOverflow) = numerator.addingReportingOverflow(term)
+        guard !productOverflow, !sumOverflow, total <= limit else { return nil }
+        numerator = total
     }
     return Double(numerator) / Double(denominator)
 }

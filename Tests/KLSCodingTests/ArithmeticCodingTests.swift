@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import KLSCoding
 
-// Reference: /tmp/coding_ref/arith_ref.py — exact Fraction arithmetic coding; for dyadic P the
+// Reference: arith_ref.py (PythonReference.swift) — exact Fraction arithmetic coding; for dyadic P the
 // 63-bit coder is exact, so its output must be the shortest string whose zero-padded value lies
 // in the final interval [L, L + P(s)).
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import KLSCoding
 
-// Reference figures: /tmp/coding_ref/ref.py — `heapq_huffman_lengths` (textbook heapq Huffman,
+// Reference figures: ref.py (PythonReference.swift) — `heapq_huffman_lengths` (textbook heapq Huffman,
 // D-ary with zero dummies) for the optimal mean length, and `two_queue_lengths`, a Python mirror
 // of the documented tie rule, for the exact lengths.
 
@@ -93,7 +93,7 @@ import Testing
     #expect(one.entropy == 0)
     #expect(try one.decodeSymbols("000") == ["x", "x", "x"])
     let withZero = try huffman(probabilities: [0.5, 0, 0.5])
-    #expect(withZero.lengths == [2, 2, 1])   // two_queue_lengths and heapq: the zero leaf merges with symbol 0
+    #expect(withZero.lengths == [2, 2, 1])   // ref.py extra2(): two_queue_lengths and heapq; the zero leaf merges with symbol 0
     #expect(try isPrefixFree(withZero.codewords))
 }
 
@@ -106,7 +106,7 @@ import Testing
     let code = try huffman(probabilities: p)
     #expect(try kraftSum(lengths: code.lengths) == 1)
     #expect(code.entropy <= code.averageLength && code.averageLength < code.entropy + 1)
-    #expect(abs(code.averageLength - 16.355744008739997) < 1e-11)   // heapq_huffman_lengths mean
+    #expect(abs(code.averageLength - 16.355744008739997) < 1e-11)   // ref.py extra2(): heapq_huffman_lengths mean
     #expect(try code.decode(code.encode([0, 99_999, 500, 0])) == [0, 99_999, 500, 0])
 }
 

@@ -1,7 +1,7 @@
 import Testing
 @testable import KLSCoding
 
-// Reference figures: /tmp/coding_ref/ref.py — `kraft` sums with fractions.Fraction and
+// Reference figures: ref.py (PythonReference.swift) — `kraft` sums with fractions.Fraction and
 // `greedy_kraft`, the seed's greedy construction on (length, index)-sorted lengths.
 
 @Test func kraftSumsAreExact() throws {
@@ -18,6 +18,8 @@ import Testing
     #expect(try kraftSum(lengths: [1, 1, 1], D: 3) == 1)                    // Fraction: 1
     #expect(try kraftSum(lengths: [1, 1, 2, 2, 2], D: 3) == 1)              // Fraction: 1
     #expect(try kraftSum(lengths: [2, 1, 3], D: 3) == 0.48148148148148145)  // float(Fraction(13, 27))
+    // Too big for the exact integer route (3^40 > 2^53): a float sum; float(Fraction(1, 3**40)) = 8.225263339969959e-20.
+    #expect(abs(try kraftSum(lengths: [1, 40], D: 3) - (1.0 / 3 + 8.225263339969959e-20)) < 1e-16)
 }
 
 @Test func binaryKraftSumIsExactAcrossWideLengthSpans() throws {

@@ -10,6 +10,12 @@ import Testing
     let named = try huffman(probabilities: [0.5, 0.25, 0.25], symbols: ["A", "B", "C"])
     #expect(try named.encode(symbols: ["C", "A", "B"]) == "11010")
     #expect(try named.decodeSymbols("11010") == ["C", "A", "B"])
+    // Default names "0", "1", … are looked up by value, in canonical spelling only.
+    #expect(try code.encode(symbols: ["2", "0"]) == "110")
+    #expect(throws: CodingError.unknownSymbol(position: 0, symbol: "01")) { try code.encode(symbols: ["01"]) }
+    #expect(throws: CodingError.unknownSymbol(position: 1, symbol: "3")) { try code.encode(symbols: ["0", "3"]) }
+    #expect(code.symbols == ["0", "1", "2"])
+    #expect(try code.decodeSymbols("110") == ["2", "0"])
 }
 
 @Test func dAryEncodeDecode() throws {

@@ -1,7 +1,7 @@
 import Testing
 @testable import KLSCoding
 
-// Reference: /tmp/coding_ref/ref.py `brute_ambiguity` — the shortest string with two parses,
+// Reference: ref.py (PythonReference.swift) `brute_ambiguity` — the shortest string with two parses,
 // found by trying every bit string up to 14 bits — gives:
 //   {0, 01, 10}: "010" = 0·10 = 01·0          {1, 011, 01110, 1110, 10011}: "111011" ambiguous
 //   {01, 10, 0, 1}: "01"                       {00, 01, 10, 0}: "00"
@@ -55,6 +55,17 @@ private func checkWitness(_ witness: Ambiguity, _ words: [String]) {
     #expect(try isPrefixFree(["0", "10", "110", "1110", "1111"]))
     #expect(try isUniquelyDecodable(["0", "10", "110", "1110", "1111"]))
     #expect(try isPrefixFree(["2", "10", "0", "11", "12"], D: 3))
+}
+
+@Test func ternaryCodes() throws {
+    let words = ["0", "1", "2", "10"]
+    let witness = try #require(try sardinasPatterson(words, D: 3).witness)
+    #expect(witness.description == "\"10\" = 1·0 = 10")
+    #expect(try sardinasPatterson(["0", "1", "20", "21", "22"], D: 3) == .uniquelyDecodable(prefixFree: true))
+    #expect(try sardinasPatterson(["0", "01", "011"], D: 3) == .uniquelyDecodable(prefixFree: false))
+    #expect(throws: CodingError.invalidDigit(word: 0, position: 0, character: "3", alphabetSize: 3)) {
+        try isPrefixFree(["3"], D: 3)
+    }
 }
 
 @Test func duplicatesAndShortWitnesses() throws {
