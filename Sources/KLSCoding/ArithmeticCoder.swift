@@ -152,10 +152,8 @@ public struct ArithmeticCoder: Sendable {
         var result = [Int](repeating: 0, count: count)
         var low: UInt64 = 0
         var high: UInt64 = Self.top
-        var value: UInt64 = 0
-        var nextBit = 0
-        value = bits.bits(from: 0, length: Self.precision)
-        nextBit = Self.precision
+        var value = bits.bits(from: 0, length: Self.precision)
+        var nextBit = Self.precision
         let symbolCount = cumulative.count - 1
         cumulative.withUnsafeBufferPointer { cum in
             for position in 0..<count {
