@@ -117,7 +117,7 @@ extension Compiler {
             return { frame in
                 let fv = try f(frame)
                 if case .closure(let c) = fv, c.compiled.signature.parameters.count == n {
-                    let callFrame = Frame(slotCount: c.decl.slotCount, parent: c.environment)
+                    let callFrame = Frame.make(slotCount: c.decl.slotCount, parent: c.environment)
                     for i in 0..<n { callFrame.slots[i] = try positional[i](frame) }
                     return try interp.invoke(c, frame: callFrame, span: span, file: file)
                 }

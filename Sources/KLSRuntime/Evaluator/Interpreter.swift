@@ -53,7 +53,7 @@ public final class Interpreter {
               span: SourceSpan?, file: SourceFile?) throws -> Value {
         switch callee {
         case .closure(let c):
-            let frame = Frame(slotCount: c.decl.slotCount, parent: c.environment)
+            let frame = Frame.make(slotCount: c.decl.slotCount, parent: c.environment)
             try bind(c, frame: frame, positional: positional, labeled: labeled, span: span, file: file)
             return try invoke(c, frame: frame, span: span, file: file)
         case .builtin(let i):
