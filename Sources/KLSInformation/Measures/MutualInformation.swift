@@ -16,7 +16,7 @@ extension Information {
         try ProbabilityRows.checkEntries(t, shape: t.shape, name: "joint", measure: "MI")
         let total = t.sum()
         guard Swift.abs(total - 1) <= ProbabilityRows.sumTolerance else {
-            throw InformationError.invalid("MI: the joint distribution sums to \(NumberText.format(total)), not 1")
+            throw InformationError.invalid("MI: the joint distribution sums to \(NumberText.rounded(total)), not 1")
         }
         return mutualInformationKernel(joint, divisor: unit.divisor)
     }

@@ -41,7 +41,7 @@ struct ProbabilityRows {
             for k in r * width ..< (r + 1) * width { s += t.data[k] }
             guard Swift.abs(s - 1) <= ProbabilityRows.sumTolerance else {
                 let what = shape.count == 1 ? name : "row \(r) of \(name)"
-                throw InformationError.invalid("\(measure): \(what) sums to \(NumberText.format(s)), not 1")
+                throw InformationError.invalid("\(measure): \(what) sums to \(NumberText.rounded(s)), not 1")
             }
         }
     }
