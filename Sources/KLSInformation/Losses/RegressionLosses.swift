@@ -1,6 +1,9 @@
 import Foundation
 import KLSNumerics
 
+/// torch's `EPSILON` of the binary cross-entropy backward: 1e-12 as a float32.
+private let bceEpsilon = Double(Float(1e-12))
+
 extension Loss {
     /// `torch.nn.functional.mse_loss(input, target, reduction="mean")`: (input − target)²,
     /// reduced by mean over all elements, sum, or none.
@@ -27,8 +30,8 @@ extension Loss {
 
     /// `torch.nn.functional.binary_cross_entropy(input, target, reduction="mean")`:
     /// −(t·log p + (1 − t)·log(1 − p)) with each log clamped at −100, as torch. Both arguments
-    /// must lie in [0, 1]. Gradients as torch: (p − t)/max(p(1 − p), 1e-12) for the input,
-    /// log(1 − p) − log p for the target.
+    /// must lie in [0, 1]. Gradients as torch: (p − t)/max(p(1 − p), ε) for the input, with
+    /// torch's ε = 1e-12 rounded to float32, and log(1 − p) − log p for the target.
     public static func binaryCrossEntropy(_ input: Var, _ target: Var,
                                           reduction: LossReduction = .mean) throws -> Var {
         try reduction.requireStandard("binary_cross_entropy")
@@ -46,7 +49,7 @@ extension Loss {
                                               - t * Swift.max(Foundation.log(p), -100)
                                       },
                                       partials: { p, t in
-                                          ((p - t) / Swift.max((1 - p) * p, 1e-12),
+                                          ((p - t) / Swift.max((1 - p) * p, bceEpsilon),
                                            Foundation.log1p(-p) - Foundation.log(p))
                                       })
     }
