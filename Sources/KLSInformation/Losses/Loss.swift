@@ -15,6 +15,16 @@ public enum LossReduction: String, Sendable, CaseIterable {
     /// `kl_div` only: the sum divided by the batch size (the first extent; a vector's length).
     case batchmean
 
+    /// The reduction named `name` (as torch's `reduction=` string), or an error for `loss` that
+    /// lists the accepted names (`batchmean` only when `allowsBatchmean`).
+    public static func named(_ name: String, loss: String, allowsBatchmean: Bool = false) throws -> LossReduction {
+        if let reduction = LossReduction(rawValue: name), reduction != .batchmean || allowsBatchmean {
+            return reduction
+        }
+        let accepted = allowsBatchmean ? "\"none\", \"mean\", \"sum\" or \"batchmean\"" : "\"none\", \"mean\" or \"sum\""
+        throw InformationError.invalid("\(loss): reduction must be \(accepted) (got \"\(name)\")")
+    }
+
     /// Rejects `batchmean` for losses other than `kl_div`, with torch's wording.
     func requireStandard(_ loss: String) throws {
         guard self != .batchmean else {
