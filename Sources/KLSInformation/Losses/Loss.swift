@@ -52,4 +52,11 @@ extension Loss {
                 "\(loss): \(names.0) is a \(Tensor.describe(shape: a.shape)) but \(names.1) is a \(Tensor.describe(shape: b.shape)); they must have the same shape")
         }
     }
+
+    /// Per-sample losses reduced over the batch, and the gradient factor of each sample.
+    static func reduced(_ losses: [Double], reduction: LossReduction, layout: ClassLayout) -> (Tensor, Double) {
+        if reduction == .none { return (Tensor(shape: layout.sampleShape, data: losses), 1) }
+        let (value, factor) = reduction.reduce(total: losses.reduce(0, +), count: layout.batch, batch: layout.batch)
+        return (Tensor(scalar: value), factor)
+    }
 }
