@@ -22,12 +22,13 @@ public func writeGIF(
     do {
         var indices = [UInt8](repeating: 0, count: width * height)
         let canvas = try CairoCanvas(width: width, height: height, for: path)
+        var quantizer = GIFQuantizer()
         for layout in layouts {
             canvas.paint(Scene(width: width, height: height, panels: layout, legendCorners: corners))
             indices.withUnsafeMutableBufferPointer { buffer in
                 canvas.forEachRow { row, pixels in
                     guard let base = buffer.baseAddress else { return }
-                    GIFPalette.quantize(pixels, into: UnsafeMutableBufferPointer(start: base + row * width, count: width))
+                    quantizer.quantize(pixels, into: UnsafeMutableBufferPointer(start: base + row * width, count: width))
                 }
             }
             try encoder.addFrame(indices, delayCentiseconds: delayCentiseconds)

@@ -11,7 +11,8 @@ struct PanelAxes {
     }
 }
 
-/// The extent of a panel's finite (x, y) pairs; [0, 1] on an axis without data.
+/// The extent of a panel's finite (x, y) pairs (5% wider on each side when the panel has
+/// scatter marks); [0, 1] on an axis without data.
 struct DataBounds {
     let x: AxisRange
     let y: AxisRange
@@ -28,7 +29,18 @@ struct DataBounds {
                 lowY = Swift.min(lowY, pointY); highY = Swift.max(highY, pointY)
             }
         }
-        x = AxisRange(lowX, highX).sanitized ?? AxisRange(0, 1)
-        y = AxisRange(lowY, highY).sanitized ?? AxisRange(0, 1)
+        let padding = panel.series.contains { $0.style == .scatter } ? Self.markPadding : 0
+        x = Self.padded(AxisRange(lowX, highX).sanitized ?? AxisRange(0, 1), by: padding)
+        y = Self.padded(AxisRange(lowY, highY).sanitized ?? AxisRange(0, 1), by: padding)
+    }
+
+    /// Fraction of the span added on each side when a panel has marks, so that marks on the
+    /// extremes are not cut in half by the frame.
+    static let markPadding = 0.05
+
+    private static func padded(_ range: AxisRange, by fraction: Double) -> AxisRange {
+        guard fraction > 0 else { return range }
+        let margin = range.span * fraction
+        return AxisRange(range.lower - margin, range.upper + margin).sanitized ?? range
     }
 }

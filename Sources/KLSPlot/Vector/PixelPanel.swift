@@ -60,8 +60,12 @@ struct PixelPanel {
         for (index, path) in paths.enumerated() {
             let color = SeriesPalette.color(panel.colorSlot(ofSeriesAt: index))
             for fill in path.fills { items.append(.polygon(fill, color: color, opacity: SceneStyle.fillOpacity)) }
-            for line in path.lines where line.count > 1 {
-                items.append(.polyline(line, color: color, width: SceneStyle.lineWidth))
+            for line in path.lines {
+                if line.count == 1, let point = line.first {
+                    items.append(.circle(center: point, radius: SceneStyle.lineWidth, color: color))
+                } else {
+                    items.append(.polyline(line, color: color, width: SceneStyle.lineWidth))
+                }
             }
             for mark in path.marks { items.append(.circle(center: mark, radius: SceneStyle.markRadius, color: color)) }
         }
