@@ -9,6 +9,7 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
     /// An animation was requested without frames.
     case noFrames(path: String)
 
+    /// A one-line message naming the path, e.g. "cannot write plot to 'a/b.png': No such file or directory".
     public var description: String {
         switch self {
         case let .unsupportedFormat(path, supported):

@@ -89,6 +89,17 @@ import Testing
         #expect(text.contains("┘"))
     }
 
+    @Test func labelsCannotBreakLinesOrInjectEscapes() {
+        let panel = Panel(series: [Series(y: [1, 2], label: "a\u{1B}[2Jb")], title: "two\nlines", ylabel: "μ")
+        let plain = Figure(panel).renderTerminal(TerminalOptions(width: 10, height: 3, color: false))
+        let reference = Figure(Panel(series: [Series(y: [1, 2], label: "a [2Jb")], title: "two lines", ylabel: "μ"))
+        #expect(plain == reference.renderTerminal(TerminalOptions(width: 10, height: 3, color: false)))
+        #expect(!plain.contains("\u{1B}"))
+        let ascii = Figure(panel).renderTerminal(TerminalOptions(width: 10, height: 3, color: false, charset: .ascii))
+        #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII })
+        #expect(ascii.contains("? "))
+    }
+
     @Test func localeChoosesTheCharset() {
         #expect(TerminalCharset.preferred(environment: [:]) == .braille)
         #expect(TerminalCharset.preferred(environment: ["LANG": "en_US.UTF-8"]) == .braille)

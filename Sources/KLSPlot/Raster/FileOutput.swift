@@ -37,12 +37,17 @@ enum FileOutput {
     }
 
     /// A reason for a failed write by a library that reports only `libraryMessage`: the system's
-    /// reason when the path's directory is missing or not writable, else the library message.
+    /// reason when the path's directory is missing or not writable, or the path is an unwritable
+    /// file or a directory; else the library message.
     static func reason(afterFailureOf libraryMessage: String, path: String) -> String {
         let directory = (path as NSString).deletingLastPathComponent
         let target = directory.isEmpty ? "." : directory
         if access(target, W_OK) != 0 { return String(cString: strerror(errno)) }
         if access(path, F_OK) == 0, access(path, W_OK) != 0 { return String(cString: strerror(errno)) }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return String(cString: strerror(EISDIR))
+        }
         return libraryMessage
     }
 }

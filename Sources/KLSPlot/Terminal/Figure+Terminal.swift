@@ -8,7 +8,7 @@ extension Figure {
     /// Each series gets one ANSI colour when `options.color` is on; a character cell where two
     /// series meet shows the colour of the one drawn later.
     public func renderTerminal(_ options: TerminalOptions = TerminalOptions()) -> String {
-        let glyphs = TerminalGlyphs(options.charset)
+        let glyphs = TerminalGlyphs.of(options.charset)
         let blocks = panels.enumerated().map { index, panel in
             let row = index / cols
             let titled = panels[(row * cols)..<Swift.min(panels.count, (row + 1) * cols)].contains { !$0.title.isEmpty }

@@ -30,6 +30,17 @@ struct TerminalGlyphs {
     /// UTF-8 bytes of the character for each of the 256 dot masks.
     let cells: [[UInt8]]
 
+    /// The glyphs of `charset`, built once.
+    static func of(_ charset: TerminalCharset) -> TerminalGlyphs {
+        switch charset {
+        case .braille: braille
+        case .ascii: ascii
+        }
+    }
+
+    private static let braille = TerminalGlyphs(.braille)
+    private static let ascii = TerminalGlyphs(.ascii)
+
     init(_ charset: TerminalCharset) {
         switch charset {
         case .braille:

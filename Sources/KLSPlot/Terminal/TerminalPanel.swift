@@ -14,18 +14,19 @@ struct TerminalPanel {
     private static let rowsPerTick = 3.0
 
     func render() -> [TextLine] {
+        let title = displayable(panel.title), xlabel = displayable(panel.xlabel), ylabel = displayable(panel.ylabel)
         let columns = options.plotColumns, rows = options.plotRows
         let axes = PanelAxes(
             panel: panel, xIntervals: Double(columns) / Self.columnsPerTick,
             yIntervals: Double(rows) / Self.rowsPerTick)
         let canvas = drawnCanvas(axes: axes, columns: columns, rows: rows)
         let rowLabels = yTickLabels(axes.y, canvas: canvas)
-        let yLabelZone = panel.ylabel.isEmpty ? 0 : panel.ylabel.count + 1
+        let yLabelZone = ylabel.isEmpty ? 0 : ylabel.count + 1
         let margin = yLabelZone + (rowLabels.compactMap { $0?.count }.max() ?? 0) + 1
 
         var lines: [TextLine] = []
-        if !panel.title.isEmpty {
-            lines.append(centered(panel.title, margin: margin, columns: columns))
+        if !title.isEmpty {
+            lines.append(centered(title, margin: margin, columns: columns))
         } else if reservesTitleLine {
             lines.append(TextLine())
         }
@@ -33,7 +34,7 @@ struct TerminalPanel {
         let firstCanvasLine = lines.count
         for row in 0..<rows {
             var line = TextLine()
-            line.append(row == rows / 2 ? panel.ylabel : "")
+            line.append(row == rows / 2 ? ylabel : "")
             line.pad(to: yLabelZone)
             let label = rowLabels[row] ?? ""
             line.appendSpaces(margin - 1 - yLabelZone - label.count)
@@ -46,9 +47,25 @@ struct TerminalPanel {
         let ticks = xTickPlacements(axes.x, canvas: canvas)
         lines.append(border(margin: margin, left: glyphs.bottomLeft, right: glyphs.bottomRight, ticks: ticks.map(\.column)))
         if !ticks.isEmpty { lines.append(xTickLabelLine(ticks, margin: margin)) }
-        if !panel.xlabel.isEmpty { lines.append(centered(panel.xlabel, margin: margin, columns: columns)) }
+        if !xlabel.isEmpty { lines.append(centered(xlabel, margin: margin, columns: columns)) }
         appendLegend(to: &lines, from: firstCanvasLine, frameWidth: margin + columns + 2)
         return lines
+    }
+
+    /// `text` safe to print: control characters (which could move the cursor or inject escape
+    /// sequences) become spaces, and with the ASCII charset other non-ASCII characters become "?".
+    private func displayable(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                result.append(" ")
+            } else if options.charset == .ascii, !scalar.isASCII {
+                result.append("?")
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 
     /// The canvas with every series drawn in order: shading first, then lines or marks.
@@ -162,7 +179,7 @@ struct TerminalPanel {
             } else {
                 lines[lineIndex].append(sample)
             }
-            lines[lineIndex].append(" " + series.label)
+            lines[lineIndex].append(" " + displayable(series.label))
         }
     }
 }
