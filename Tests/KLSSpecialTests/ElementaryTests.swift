@@ -53,7 +53,8 @@ import Testing
         // scipy.special.expit(-800) = 0 (underflow), expit(800) = 1, expit(-30) = 9.357622968839299e-14
         #expect(Special.expit(800) == 1)
         #expect(relativeError(Special.expit(-30), 9.357622968839299e-14) <= 2 * eps)
-        for x in [-20.0, -1, 0, 0.5, 15] {
+        // For large x, 1 − expit(x) keeps few digits, so the round trip is checked below 3.
+        for x in [-20.0, -1, 0, 0.5, 3] {
             #expect(abs(Special.logit(Special.expit(x)) - x) <= 1e-12 * max(1, abs(x)))
         }
     }
