@@ -54,16 +54,24 @@ enum ContinuousIntegral {
     /// width of the map of an infinite end (e.g. a standard deviation). `integrand(x, detached)`
     /// evaluates f at the nodes x; with `detached` true it must not record on any tape
     /// (use the distributions' `detached` copies). Returns ±inf when f is infinite at a node.
+    ///
+    /// When the integrand is |g| for some smooth g (a kink where g changes sign), `kink`
+    /// evaluates g (detached): the points where it changes sign between the nodes of a first
+    /// pass are located by bisection and added as break points, so that the integral and its
+    /// gradient (whose integrand jumps there) keep full accuracy.
     static func integrate(lower: Double, upper: Double, landmarks: [Var], scale: Double,
+                          kink: ((Var) throws -> Var)? = nil,
                           integrand: (Var, Bool) throws -> Var) throws -> Var {
         guard lower < upper else { return Var(0) }
-        let segments = split(lower: lower, upper: upper, landmarks: landmarks,
-                             scale: scale.isFinite && scale > 0 ? scale : 1)
-        let outcome = try KronrodNodes.select(segments: segments.count, relTol: relativeTolerance,
-                                              absTol: absoluteTolerance) { s, vs in
-            let mapped = vs.map { segments[s].map($0) }
-            let f = try integrand(.constant(Tensor(vector: mapped.map(\.x))), true).value.data
-            return zip(f, mapped).map { $0 == 0 ? 0 : $0 * $1.jacobian }
+        let width = scale.isFinite && scale > 0 ? scale : 1
+        var segments = split(lower: lower, upper: upper, landmarks: landmarks, scale: width)
+        var outcome = try plan(segments, integrand)
+        if let kink, case let .intervals(pieces) = outcome {
+            let roots = try signChanges(of: kink, at: nodeValues(segments, pieces))
+            if !roots.isEmpty {
+                segments = split(lower: lower, upper: upper, landmarks: landmarks + roots.map { Var($0) }, scale: width)
+                outcome = try plan(segments, integrand)
+            }
         }
         switch outcome {
         case let .infinite(value):
@@ -84,6 +92,43 @@ enum ContinuousIntegral {
             let f = try integrand(Var.concat(xs), false)
             return try Var.dot(Var.concat(ws), f)
         }
+    }
+
+    /// The adaptive pass over all segments (detached evaluations of f times dx/dv).
+    private static func plan(_ segments: [Segment], _ integrand: (Var, Bool) throws -> Var) throws -> KronrodNodes.Outcome {
+        try KronrodNodes.select(segments: segments.count, relTol: relativeTolerance,
+                                absTol: absoluteTolerance) { s, vs in
+            let mapped = vs.map { segments[s].map($0) }
+            let f = try integrand(.constant(Tensor(vector: mapped.map(\.x))), true).value.data
+            return zip(f, mapped).map { $0 == 0 ? 0 : $0 * $1.jacobian }
+        }
+    }
+
+    /// All nodes of the chosen intervals, in increasing order of x.
+    private static func nodeValues(_ segments: [Segment], _ pieces: [[(Double, Double)]]) -> [Double] {
+        var xs: [Double] = []
+        for (segment, intervals) in zip(segments, pieces) {
+            for (a, b) in intervals { xs += KronrodNodes.rule(a, b).nodes.map { segment.map($0).x } }
+        }
+        return xs.filter(\.isFinite).sorted()
+    }
+
+    /// The points between consecutive `xs` where g changes sign, refined by bisection.
+    private static func signChanges(of g: (Var) throws -> Var, at xs: [Double]) throws -> [Double] {
+        guard xs.count > 1 else { return [] }
+        let values = try g(.constant(Tensor(vector: xs))).value.data
+        var roots: [Double] = []
+        for i in 1..<xs.count where values[i - 1] * values[i] < 0 {
+            var (a, b, fa) = (xs[i - 1], xs[i], values[i - 1])
+            for _ in 0..<80 {
+                let mid = 0.5 * (a + b)
+                guard mid > a, mid < b, let fm = try g(Var(mid)).scalar else { break }
+                if fm == 0 { (a, b) = (mid, mid); break }
+                if (fm < 0) == (fa < 0) { (a, fa) = (mid, fm) } else { b = mid }
+            }
+            roots.append(0.5 * (a + b))
+        }
+        return roots
     }
 
     /// The segments between consecutive boundaries: the range's ends and the finite landmarks

@@ -66,7 +66,7 @@ enum ContinuousMeasures {
 
     /// Total variation distance ½∫|p − q|, in [0, 1].
     static func totalVariation(_ p: any Distribution, _ q: any Distribution) throws -> Var {
-        try overUnion(p, q) { lp, lq in
+        try overUnion(p, q, kink: true) { lp, lq in
             Fused.zip(lp, lq, value: { a, b in 0.5 * Swift.abs(Foundation.exp(a) - Foundation.exp(b)) },
                       partials: { a, b, _ in
                           let pa = Foundation.exp(a), pb = Foundation.exp(b)
@@ -76,30 +76,34 @@ enum ContinuousMeasures {
         }
     }
 
-    /// W1(P, Q) = ∫ |F_P − F_Q| dx over both supports, using the survival functions above the
-    /// midpoint of the means (|F_P − F_Q| = |S_P − S_Q|) so far tails keep their accuracy.
+    /// W1(P, Q) = ∫ |F_P − F_Q| dx over both supports. Below the midpoint of the means the
+    /// difference is taken of the cdfs, above it of the survival functions (F_P − F_Q = S_Q − S_P),
+    /// so that far tails keep their relative accuracy.
     static func w1(_ p: any Distribution, _ q: any Distribution) throws -> Var {
         let (lower, upper) = union(p, q)
         let split = 0.5 * (Scalar(p.mean).value + Scalar(q.mean).value)
-        return try ContinuousIntegral.integrate(lower: lower, upper: upper, landmarks: p.landmarks + q.landmarks,
-                                                scale: Swift.max(spread(p), spread(q))) { x, detached in
+        // F_P − F_Q at the nodes x.
+        func gap(_ x: Var, _ p: any Distribution, _ q: any Distribution) throws -> Var {
             let mask = x.value.data.map { $0 <= split }
-            let (pp, qq) = detached ? (p.detached, q.detached) : (p, q)
-            let fp = Fused.select(mask, try pp.cdf(x), try pp.survival(x))
-            let fq = Fused.select(mask, try qq.cdf(x), try qq.survival(x))
-            return Fused.zip(fp, fq, value: { Swift.abs($0 - $1) }, partials: { a, b, _ in
-                let s: Double = a > b ? 1 : (a < b ? -1 : 0)
-                return (s, -s)
-            })
+            return Fused.select(mask, try p.cdf(x) - q.cdf(x), try q.survival(x) - p.survival(x))
+        }
+        return try ContinuousIntegral.integrate(lower: lower, upper: upper, landmarks: p.landmarks + q.landmarks,
+                                                scale: Swift.max(spread(p), spread(q)),
+                                                kink: { x in try gap(x, p.detached, q.detached) }) { x, detached in
+            let d = detached ? try gap(x, p.detached, q.detached) : try gap(x, p, q)
+            return Fused.map(d, [], value: { Swift.abs($0) }, partials: { g, _ in SIMD3(g > 0 ? 1 : (g < 0 ? -1 : 0), 0, 0) })
         }
     }
 
     /// ∫ f(log p, log q) over the hull of both supports.
-    private static func overUnion(_ p: any Distribution, _ q: any Distribution,
+    /// With `kink`, the points where p = q are found and used as break points.
+    private static func overUnion(_ p: any Distribution, _ q: any Distribution, kink: Bool = false,
                                   _ f: @escaping (Var, Var) -> Var) throws -> Var {
         let (lower, upper) = union(p, q)
+        let difference: (Var) throws -> Var = { x in try p.detached.pdf(x) - q.detached.pdf(x) }
         return try ContinuousIntegral.integrate(lower: lower, upper: upper, landmarks: p.landmarks + q.landmarks,
-                                                scale: Swift.max(spread(p), spread(q))) { x, detached in
+                                                scale: Swift.max(spread(p), spread(q)),
+                                                kink: kink ? difference : nil) { x, detached in
             let (lp, lq) = try logDensities(p, q, x, detached)
             return f(lp, lq)
         }
