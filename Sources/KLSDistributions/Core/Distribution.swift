@@ -109,7 +109,8 @@ public enum Support: Equatable, Sendable, CustomStringConvertible {
             let r = upper.isInfinite ? ")" : "]"
             return "\(l)\(NumberText.format(lower)), \(NumberText.format(upper))\(r)"
         case let .discrete(count):
-            return "{0, …, \(count - 1)}"
+            if count <= 3 { return "{" + (0..<count).map(String.init).joined(separator: ", ") + "}" }
+            return "{0, 1, …, \(count - 1)}"
         }
     }
 }
