@@ -160,3 +160,36 @@ func fisherInformation() throws {
     #expect(nearAll(b, [0.6449340668482266 - 0.15354517795933756, -0.15354517795933756,
                         -0.15354517795933756, 0.22132295573711533 - 0.15354517795933756], 1e-14))
 }
+
+@Test("x = ±inf gives the limits; x = nan gives nan", arguments: familyCases)
+func infiniteAndNaN(_ c: FamilyCase) throws {
+    let d = try c.make()
+    let x = vec([-.infinity, .infinity])
+    #expect(try d.pdf(x).value.data == [0, 0])
+    #expect(try d.logpdf(x).value.data == [-.infinity, -.infinity])
+    #expect(try d.cdf(x).value.data == [0, 1])
+    #expect(try d.survival(x).value.data == [1, 0])
+    for f in [d.pdf, d.logpdf, d.cdf, d.survival] as [(Var) throws -> Var] {
+        #expect(number(try f(Var(.nan))).isNaN)
+    }
+}
+
+@Test("categorical and discrete-mixture moments and entropies")
+func discreteMoments() throws {
+    // scipy.stats.entropy([0.1, 0, 0.6, 0.3]) = 0.8979457248567798; mean Σk·p = 2.1; var Σk²p − 2.1² = 0.69
+    let c = try Categorical(probs: vec([0.1, 0, 0.6, 0.3]))
+    #expect(near(number(try c.entropy), 0.8979457248567798, 1e-14))
+    #expect(near(number(c.mean), 2.1, 1e-15) && near(number(c.variance), 0.69, 1e-14))
+    // ½·Bernoulli(0.2) + ½·Categorical([.5,.25,.25]) has masses [0.65, 0.225, 0.125]:
+    // scipy.stats.entropy([0.65, 0.225, 0.125]) = 0.8755614354450612, mean 0.475, var 0.725 − 0.475².
+    let m = try Mixture(components: [try Bernoulli(p: Var(0.2)), try Categorical(probs: vec([0.5, 0.25, 0.25]))])
+    #expect(m.support == .discrete(count: 3))
+    #expect(nearAll(m.probabilities?.value.data ?? [], [0.65, 0.225, 0.125], 1e-15))
+    #expect(near(number(try m.entropy), 0.8755614354450612, 1e-14))
+    #expect(near(number(try m.pdf(Var(1))), 0.225, 1e-15))
+    #expect(near(number(try m.cdf(Var(1))), 0.875, 1e-15))
+    #expect(near(number(m.mean), 0.475, 1e-15) && near(number(m.variance), 0.725 - 0.475 * 0.475, 1e-14))
+    // A discrete mixture compares with a categorical through KLSInformation: KL = 0 against its own masses.
+    let same = try Categorical(probs: vec([0.65, 0.225, 0.125]))
+    #expect(Swift.abs(number(try DistributionMeasures.kl(m, same))) < 1e-15)
+}

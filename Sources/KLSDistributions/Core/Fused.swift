@@ -6,8 +6,8 @@ import KLSNumerics
 /// over x's contiguous storage, the backward pass a single loop that produces ∂/∂x
 /// elementwise and ∂/∂θ₀, ∂/∂θ₁ summed over the elements.
 enum Fused {
-    /// y = value(x) for every element of x (any shape); `partials(x, y)` returns
-    /// (∂y/∂x, ∂y/∂θ₀, ∂y/∂θ₁). Elements whose y is not finite get zero gradients.
+    /// y = value(x) for every element of x (any shape), nan where x is nan; `partials(x, y)`
+    /// returns (∂y/∂x, ∂y/∂θ₀, ∂y/∂θ₁). Elements whose y is not finite get zero gradients.
     @inline(__always)
     static func map(_ x: Var, _ parameters: [Var], value: (Double) -> Double,
                     partials: @escaping (Double, Double) -> SIMD3<Double>) -> Var {
@@ -15,7 +15,10 @@ enum Fused {
         let n = xt.count
         let ys = [Double](unsafeUninitializedCapacity: n) { out, initialized in
             xt.data.withUnsafeBufferPointer { px in
-                for i in 0..<n { out[i] = value(px[i]) }
+                for i in 0..<n {
+                    let v = px[i]
+                    out[i] = v.isNaN ? v : value(v)
+                }
             }
             initialized = n
         }

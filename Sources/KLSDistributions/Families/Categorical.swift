@@ -57,6 +57,7 @@ public struct Categorical: Distribution {
         let p = masses, k = p.count
         let xs = x.value
         let ys = xs.data.map { v -> Double in
+            if v.isNaN { return v }
             guard let i = Self.outcome(v, k) else { return log ? -.infinity : 0 }
             return log ? Foundation.log(p[i]) : p[i]
         }
@@ -133,9 +134,11 @@ public struct Categorical: Distribution {
 
     /// diag(1/p_k) in the (over-complete) parametrisation by all K probabilities. Restricted
     /// to directions v with Σv = 0 it is the Fisher metric of the simplex; entries of
-    /// zero-probability outcomes are +inf.
+    /// zero-probability outcomes are +inf. Nil when K² exceeds the largest tensor.
     public func fisher() -> Tensor? {
         let p = masses, k = p.count
+        let (size, overflow) = k.multipliedReportingOverflow(by: k)
+        guard !overflow, size <= Tensor.maxElements else { return nil }
         var m = [Double](repeating: 0, count: k * k)
         for i in 0..<k { m[i * k + i] = 1 / p[i] }
         return Tensor(shape: [k, k], data: m)

@@ -46,10 +46,10 @@ public struct Gamma: Distribution {
         let offset = a * logB - Special.lgamma(a)
         let psi = Special.digamma(a)
         return Fused.density(x, [shape, rate], exponentiate: exponentiate, logDensity: { x in
-            guard x >= 0 else { return -.infinity }
+            guard x >= 0, x < .infinity else { return -.infinity }
             return offset + (a == 1 ? 0 : (a - 1) * Foundation.log(x)) - b * x
         }, logPartials: { x in
-            guard x > 0 else { return .zero }
+            guard x > 0, x < .infinity else { return .zero }
             return SIMD3((a - 1) / x - b, logB - psi + Foundation.log(x), a / b - x)
         })
     }
