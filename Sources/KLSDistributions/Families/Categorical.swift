@@ -110,7 +110,7 @@ public struct Categorical: Distribution {
     public func sample(count: Int, rng: inout RandomSource) -> Tensor {
         let cumulative = DecimalSum.prefixSums(masses)
         var out = [Double](repeating: 0, count: Swift.max(0, count))
-        for i in out.indices { out[i] = Double(rng.categorical(cumulative: cumulative)) }
+        for i in out.indices { out[i] = Double(rng.categorical(cumulative: cumulative) ?? 0) }
         return Tensor(vector: out)
     }
 

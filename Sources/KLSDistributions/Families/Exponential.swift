@@ -60,10 +60,8 @@ public struct Exponential: Distribution {
 
     /// Standard exponential draws divided by λ.
     public func sample(count: Int, rng: inout RandomSource) -> Tensor {
-        let inv = 1 / Scalar(rate).value
         var out = [Double](repeating: 0, count: Swift.max(0, count))
-        rng.fillExponential(&out)
-        for i in out.indices { out[i] *= inv }
+        rng.fillExponential(&out, rate: Scalar(rate).value)
         return Tensor(vector: out)
     }
 

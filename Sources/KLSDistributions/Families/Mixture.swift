@@ -89,7 +89,7 @@ public struct Mixture: Distribution {
     public func sample(count: Int, rng: inout RandomSource) -> Tensor {
         let n = Swift.max(0, count)
         let cumulative = DecimalSum.prefixSums(weights.value.data)
-        let choice = (0..<n).map { _ in rng.categorical(cumulative: cumulative) }
+        let choice = (0..<n).map { _ in rng.categorical(cumulative: cumulative) ?? 0 }
         var positions = [[Int]](repeating: [], count: components.count)
         for (i, k) in choice.enumerated() where k >= 0 && k < components.count { positions[k].append(i) }
         var out = [Double](repeating: 0, count: n)

@@ -72,8 +72,7 @@ public struct Normal: Distribution {
     public func sample(count: Int, rng: inout RandomSource) -> Tensor {
         let m = Scalar(mu).value, s = Scalar(sigma).value
         var out = [Double](repeating: 0, count: Swift.max(0, count))
-        rng.fillNormal(&out)
-        for i in out.indices { out[i] = m + s * out[i] }
+        rng.fillNormal(&out, mean: m, std: s)
         return Tensor(vector: out)
     }
 

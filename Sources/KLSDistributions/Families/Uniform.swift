@@ -73,12 +73,11 @@ public struct Uniform: Distribution {
         })
     }
 
-    /// a + (b − a)·U(0, 1) draws.
+    /// a + (b − a)·U(0, 1) draws (in [a, b)).
     public func sample(count: Int, rng: inout RandomSource) -> Tensor {
         let (lo, hi) = bounds
         var out = [Double](repeating: 0, count: Swift.max(0, count))
-        rng.fillUniform(&out)
-        for i in out.indices { out[i] = lo + (hi - lo) * out[i] }
+        rng.fillUniform(&out, a: lo, b: hi)
         return Tensor(vector: out)
     }
 
