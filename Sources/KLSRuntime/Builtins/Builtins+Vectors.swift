@@ -26,8 +26,9 @@ extension BuiltinRegistry {
             Value(Var.sum(try a.numeric(0)))
         }
         r.function("mean", [p("v")], category: "vectors",
-                   summary: "Arithmetic mean of all elements.", example: "mean([1, 2, 3, 4])") { a in
-            Value(Var.mean(try a.numeric(0)))
+                   summary: "Arithmetic mean of all elements; of a distribution, its mean E[X].", example: "mean([1, 2, 3, 4])") { a in
+            if case .object(let o as DistributionValue) = a[0] { return Value(o.distribution.mean) }
+            return Value(Var.mean(try a.numeric(0)))
         }
         for (name, largest) in [("max", true), ("min", false)] {
             r.function(name, [p("v"), p("others")], variadic: true, category: "vectors",

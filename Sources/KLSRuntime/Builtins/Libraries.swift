@@ -8,5 +8,10 @@ extension BuiltinRegistry {
         installVectors,
         installCalculus,
         installLosses,
+        installDistributions,
+        installInformation,
+        installOptimizers,
+        installFitting,
+        installCoding,
     ] }
 }

@@ -107,6 +107,7 @@ extension Compiler {
     // MARK: Calls
 
     func call(_ callee: Expr, _ args: [Argument]) -> CompiledExpr {
+        if let rewritten = explainedMeasure(callee, args) { return call(callee, rewritten) }
         let interp = self.interp, file = self.file
         let span = callee.anchor
         let f = expression(callee)
@@ -157,5 +158,18 @@ extension Compiler {
             let named = try labeled.map { ($0.0, try $0.1(frame)) }
             return try interp.call(fv, positional: values, labeled: named, span: span, file: file)
         }
+    }
+}
+
+extension Compiler {
+    /// `explain(KL(P || Q, base=2))` is evaluated as `explain("KL", P, Q, base=2)`: the measure's
+    /// arguments, not its value, are what explain needs.
+    func explainedMeasure(_ callee: Expr, _ args: [Argument]) -> [Argument]? {
+        guard case .name(let n) = callee, case .builtin(let i)? = n.resolution,
+              interp.registry.builtins[i].name == "explain", args.count == 1, args[0].label == nil,
+              case .call(.name(let inner), let innerArgs, _) = args[0].value, case .builtin(let j)? = inner.resolution,
+              ["H", "KL", "JS"].contains(interp.registry.builtins[j].name) else { return nil }
+        let name = Argument(label: nil, labelSpan: nil, value: .string(interp.registry.builtins[j].name, inner.span))
+        return [name] + innerArgs
     }
 }

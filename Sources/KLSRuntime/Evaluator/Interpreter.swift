@@ -7,8 +7,8 @@ import KLSSyntax
 public final class Interpreter {
     public let registry: BuiltinRegistry
     let globals = GlobalTable()
-    /// The seed of the random source behind `sample` and every random draw.
-    public var randomSeed: UInt64 = 0x6b6c73
+    /// The seeded random source behind `sample` and every random draw.
+    public var random = RandomSource(seed: 0x6b6c73)
     /// Where `print` writes.
     public var write: (String) -> Void
     /// Current depth of kls calls, limited by `maxDepth`.

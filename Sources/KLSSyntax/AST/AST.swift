@@ -36,6 +36,12 @@ public struct Argument {
     public var label: String?
     public var labelSpan: SourceSpan?
     public var value: Expr
+
+    public init(label: String?, labelSpan: SourceSpan?, value: Expr) {
+        self.label = label
+        self.labelSpan = labelSpan
+        self.value = value
+    }
 }
 
 /// Expressions. Spans point at what a message about the node should underline.
