@@ -49,7 +49,7 @@ struct PromptCompleter {
         let rest = text.dropFirst(1 + name.count)
         if rest.isEmpty {
             let typed = ":" + name
-            let matches = PromptCommand.allCases.map(\.spelled).filter { $0.hasPrefix(typed.lowercased()) }
+            let matches = PromptCommand.allCases.map(\.spelled).filter { $0.hasPrefix(typed.lowercased()) }.sorted()
             return result(matches, replacingLast: typed, cursor: cursor)
         }
         guard case .run(let command, _)? = CommandRequest.parse(":" + name) else { return .none }
@@ -76,7 +76,9 @@ struct PromptCompleter {
         case .comment:
             return nil
         case .string(let partial):
-            return completeFile(partial, cursor: cursor)
+            // File names hold no line breaks: only the current line of a long string counts.
+            let onThisLine = partial.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? partial
+            return completeFile(onThisLine, cursor: cursor)
         case .code(let callee):
             let word = CompletionScanner.trailingWord(of: text)
             if let first = word.unicodeScalars.first, !CompletionScanner.isIdentifierStart(first) { return nil }

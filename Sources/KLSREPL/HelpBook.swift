@@ -9,6 +9,9 @@ struct HelpBook {
     let palette: Palette
     /// Where the history is kept (shown under `:help keys`).
     var historyPath: String?
+    /// The user's variables (`:help x` describes them; suggestions include them).
+    var variable: (String) -> Value? = { _ in nil }
+    var variableNames: [String] = []
 
     /// The registry's categories in the order the builtins were declared.
     var categories: [(name: String, builtins: [Builtin])] {
@@ -23,6 +26,54 @@ struct HelpBook {
 
     /// Every topic name `:help` accepts (language topics, then builtin categories).
     var topicNames: [String] { LanguageTopic.allCases.map(\.rawValue) + categories.map(\.name) }
+
+    /// The text of `:help QUERY`: the overview, a language topic, a user's variable or
+    /// function, a builtin's page, a builtin category, a keyword's topic, a command, or the
+    /// nearest names.
+    func page(for query: String) -> String {
+        let query = query.trimmingBlanks()
+        if query.isEmpty { return overview() }
+        if let topic = LanguageTopic(rawValue: query) { return topic.text(historyPath: historyPath) }
+        if let value = variable(query) { return describeVariable(query, value) }
+        if let b = registry.builtin(named: query) { return builtinPage(b, exampleResult: exampleResult(b)) }
+        if let category = categories.first(where: { $0.name == query }) {
+            return categoryPage(category.name, builtins: category.builtins)
+        }
+        if let topic = LanguageTopic.forKeyword(query) {
+            return "\(palette.dim)'\(query)' is a keyword; from :help \(topic.rawValue):\(palette.reset)\n"
+                + topic.text(historyPath: historyPath)
+        }
+        if let command = PromptCommand(rawValue: query.hasPrefix(":") ? String(query.dropFirst()) : query) {
+            return "\(palette.bold)\(command.usage)\(palette.reset)   \(command.summary)\n"
+        }
+        return unknown(query, names: registry.names + variableNames + Token.keywordNames)
+    }
+
+    /// `:help` on one of the user's own names: its definition, or its kind and value.
+    func describeVariable(_ name: String, _ value: Value) -> String {
+        if case .closure(let c) = value {
+            return "\(palette.code)\(FunctionSource.text(of: c))\(palette.reset)\n"
+                + "\(palette.dim)your function \(name), defined at \(FunctionSource.site(of: c))\(palette.reset)\n"
+        }
+        return "\(name) = " + palette.paint(ValueFormatter.display(value), as: value)
+            + "\n\(palette.dim)your variable: \(value.typeName)\(palette.reset)\n"
+    }
+
+    /// What a builtin's example prints and gives, run in a scratch session (never the user's);
+    /// nil for examples that write files or fail.
+    func exampleResult(_ b: Builtin) -> String? {
+        let example = b.example
+        if example.isEmpty || ["savefig", "animate", "file="].contains(where: { example.contains($0) }) { return nil }
+        var printed = ""
+        let scratch = Session(interpreter: Interpreter(registry: registry, write: { printed += $0 }))
+        Interrupts.requested = false
+        defer { Interrupts.requested = false }
+        guard case .value(let value) = scratch.run(example, name: "<example>") else { return nil }
+        if let value, !ValueFacts.isNone(value) {
+            printed += palette.paint(ValueFormatter.display(value), as: value)
+        }
+        return printed.hasSuffix("\n") ? String(printed.dropLast()) : printed
+    }
 
     /// `:help` alone: the topics and commands on a few lines.
     func overview() -> String {
@@ -75,10 +126,9 @@ struct HelpBook {
     func builtinPage(_ b: Builtin, exampleResult: String?) -> String {
         let p = palette
         var out = "\(p.bold)\(b.usage)\(p.reset)   \(p.dim)[\(b.category)]\(p.reset)\n"
-        if case .constant(let value) = b.body {
-            out += "  " + b.summary + "\n  = " + p.paint(ValueFormatter.display(value), as: value) + "\n"
-        } else {
-            out += "  " + b.summary + "\n"
+        out += "  " + b.summary + "\n"
+        if case .constant(let value) = b.body, !b.summary.contains(ValueFormatter.display(value)) {
+            out += "  = " + p.paint(ValueFormatter.display(value), as: value) + "\n"
         }
         let help = b.help.trimmingBlanks()
         if !help.isEmpty {

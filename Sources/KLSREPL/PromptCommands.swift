@@ -17,7 +17,7 @@ extension Prompt {
             Console.err.write("':\(name)' could be " + matches.map(\.spelled).joined(separator: " or ") + "\n")
         case .run(let command, let argument):
             switch command {
-            case .help: Console.out.write(help(argument))
+            case .help: Console.out.write(helpBook.page(for: argument))
             case .vars: Console.out.write(variablesTable())
             case .type: showType(argument)
             case .load: load(argument)
@@ -29,55 +29,10 @@ extension Prompt {
         return .proceed
     }
 
-    var helpBook: HelpBook { HelpBook(registry: interpreter.registry, palette: palette, historyPath: historyPath) }
-
-    // MARK: :help
-
-    /// The text of `:help ARGUMENT`: the overview, a topic, a builtin's page, a keyword's topic,
-    /// a command, a user variable, or suggestions.
-    func help(_ argument: String) -> String {
-        let book = helpBook
-        let query = argument.trimmingBlanks()
-        if query.isEmpty { return book.overview() }
-        if let topic = LanguageTopic(rawValue: query) { return topic.text(historyPath: historyPath) }
-        if let value = interpreter.global(query) { return describeVariable(query, value) }
-        if let b = interpreter.registry.builtin(named: query) { return book.builtinPage(b, exampleResult: exampleResult(b)) }
-        if let category = book.categories.first(where: { $0.name == query }) {
-            return book.categoryPage(category.name, builtins: category.builtins)
-        }
-        if let topic = LanguageTopic.forKeyword(query) {
-            return "\(palette.dim)'\(query)' is a keyword; from :help \(topic.rawValue):\(palette.reset)\n" + topic.text(historyPath: historyPath)
-        }
-        let commandName = query.hasPrefix(":") ? String(query.dropFirst()) : query
-        if let command = PromptCommand(rawValue: commandName) {
-            return "\(palette.bold)\(command.usage)\(palette.reset)   \(command.summary)\n"
-        }
-        return book.unknown(query, names: interpreter.registry.names + interpreter.variableNames)
-    }
-
-    /// `:help` on one of the user's own names: its definition, or its kind and value.
-    func describeVariable(_ name: String, _ value: Value) -> String {
-        if case .closure(let c) = value {
-            return "\(palette.code)\(FunctionSource.text(of: c))\(palette.reset)\n\(palette.dim)your function \(name), defined at \(FunctionSource.site(of: c))\(palette.reset)\n"
-        }
-        return "\(name) = " + palette.paint(ValueFormatter.display(value), as: value)
-            + "\n\(palette.dim)your variable: \(value.typeName)\(palette.reset)\n"
-    }
-
-    /// What a builtin's example prints and gives, run in a scratch session (never the user's);
-    /// nil for examples that write files.
-    func exampleResult(_ b: Builtin) -> String? {
-        let example = b.example
-        if example.isEmpty || ["savefig", "animate", "file="].contains(where: { example.contains($0) }) { return nil }
-        var printed = ""
-        let scratch = Session(interpreter: Interpreter(registry: interpreter.registry, write: { printed += $0 }))
-        Interrupts.requested = false
-        defer { Interrupts.requested = false }
-        guard case .value(let value) = scratch.run(example, name: "<example>") else { return nil }
-        if let value, !ValueFacts.isNone(value) {
-            printed += palette.paint(ValueFormatter.display(value), as: value)
-        }
-        return printed.hasSuffix("\n") ? String(printed.dropLast()) : printed
+    var helpBook: HelpBook {
+        HelpBook(registry: interpreter.registry, palette: palette, historyPath: historyPath,
+                 variable: { [interpreter] name in interpreter.global(name) },
+                 variableNames: interpreter.variableNames)
     }
 
     // MARK: :vars
