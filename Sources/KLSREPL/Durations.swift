@@ -4,7 +4,7 @@ import Foundation
 enum Durations {
     /// `850 ns`, `12.3 µs`, `4.56 ms`, `1.23 s`, `2 min 5.3 s`.
     static func format(seconds: Double) -> String {
-        guard seconds.isFinite, seconds >= 0 else { return "?" }
+        guard seconds.isFinite, seconds >= 0, seconds < 1e12 else { return "?" }
         if seconds >= 59.95 {
             let minutes = (seconds / 60).rounded(.down)
             let rest = seconds - minutes * 60
