@@ -71,6 +71,8 @@ struct PromptCompleter {
 
     // MARK: Code
 
+    /// Completion in code: `text` is everything before the cursor that gives context (earlier
+    /// lines of the block, or the code after `:type`), `following` the rest of the line.
     func completeCode(text: String, cursor: Int, following: String) -> CompletionResult? {
         switch CompletionScanner.context(of: text) {
         case .comment:

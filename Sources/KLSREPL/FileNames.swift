@@ -29,6 +29,7 @@ enum FileNames {
         return names.sorted()
     }
 
+    /// Whether a directory entry is a directory (following symbolic links).
     static func isDirectory(_ type: UInt8, name: String, in directory: String) -> Bool {
         if type == UInt8(DT_DIR) { return true }
         guard type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) else { return false }

@@ -121,6 +121,7 @@ enum LanguageTopic: String, CaseIterable, Sendable {
         "|", "to", "le", "ge", "ne", "times", "_0", "_1", "_2", "^2", "^T",
     ]
 
+    /// The LaTeX names worth knowing with their symbols, in columns, and how to use them.
     static func symbolsText() -> String {
         let pairs = featuredSymbols.compactMap { name in LatexSymbols.table[name].map { "\\\(name) \($0)" } }
         var out = "Type a LaTeX name and press Tab, as in Julia: \\mu Tab → μ.\n"

@@ -16,15 +16,18 @@ struct Palette {
         return Palette(enabled: terminal && environment["NO_COLOR"] == nil)
     }
 
+    /// The SGR escape `ESC[codem`, or nothing when colour is off.
     private func sgr(_ code: String) -> String { enabled ? "\u{1B}[\(code)m" : "" }
 
+    // Roles: plain resets and emphasis; errors red; warnings yellow; headings bold cyan;
+    // code (examples, function sources) bold.
     var reset: String { sgr("0") }
     var bold: String { sgr("1") }
     var dim: String { sgr("2") }
     var error: String { sgr("1;31") }
     var warning: String { sgr("33") }
     var heading: String { sgr("1;36") }
-    var code: String { sgr("36") }
+    var code: String { sgr("1") }
 
     /// The colour of a value's kind: numbers and numeric arrays cyan, strings green, booleans
     /// yellow, functions blue, structured objects (distributions, fits, codes) magenta, none dim.

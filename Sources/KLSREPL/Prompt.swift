@@ -46,6 +46,7 @@ public final class Prompt {
         return Session(interpreter: interpreter)
     }
 
+    /// The current session's interpreter (globals, registry).
     var interpreter: Interpreter { session.interpreter }
 
     /// Runs the prompt until `:quit`, Ctrl-D or the end of input; returns the exit status (0).
@@ -176,6 +177,7 @@ public final class Prompt {
 /// Facts about values the prompt needs (kept here, not on `Value`, so they cannot collide with
 /// the runtime's own members).
 enum ValueFacts {
+    /// True for `none`.
     static func isNone(_ value: Value) -> Bool {
         if case .none = value { return true }
         return false

@@ -7,6 +7,7 @@ enum CommandOutcome { case proceed, quit }
 
 /// The `:commands`.
 extension Prompt {
+    /// Runs a `:command` (or explains why it cannot); `.quit` ends the prompt.
     func perform(_ request: CommandRequest) -> CommandOutcome {
         switch request {
         case .unknown(let name, let suggestions):
@@ -29,6 +30,7 @@ extension Prompt {
         return .proceed
     }
 
+    /// The help texts over this session's registry and variables.
     var helpBook: HelpBook {
         HelpBook(registry: interpreter.registry, palette: palette, historyPath: historyPath,
                  variable: { [interpreter] name in interpreter.global(name) },
@@ -75,6 +77,7 @@ extension Prompt {
 
     // MARK: :type, :time
 
+    /// `:type EXPR`: the kind (with shape) of the value; a function's signature too.
     func showType(_ argument: String) {
         guard !argument.isEmpty else {
             Console.err.write("usage: :type EXPR   e.g. :type [0.5, 0.5]\n")
@@ -94,6 +97,7 @@ extension Prompt {
         Console.out.write(palette.paint(text, as: value) + "\n")
     }
 
+    /// `:time CODE`: runs it as prompt input (echo, `ans`), then prints the wall time.
     func time(_ argument: String) {
         guard !argument.isEmpty else {
             Console.err.write("usage: :time EXPR   e.g. :time sum(range(1e6))\n")
@@ -107,6 +111,7 @@ extension Prompt {
 
     // MARK: :load, :reset
 
+    /// `:load FILE`: runs the file in this session (its definitions stay) and lists the new names.
     func load(_ argument: String) {
         var path = argument.trimmingBlanks()
         if path.count >= 2, let q = path.first, q == "\"" || q == "'", path.last == q {
@@ -129,6 +134,7 @@ extension Prompt {
         Console.out.write("\(palette.dim)\(Prompt.oneLine(text, width: 200))\(palette.reset)\n")
     }
 
+    /// `:reset`: a fresh session (same builtins), so every variable and `ans` are gone.
     func reset() {
         session = Prompt.makeSession(registry: interpreter.registry)
         Console.out.write("\(palette.dim)All variables forgotten.\(palette.reset)\n")
