@@ -7,5 +7,6 @@ extension BuiltinRegistry {
         installMath,
         installVectors,
         installCalculus,
+        installLosses,
     ] }
 }

@@ -110,19 +110,45 @@ extension Compiler {
         let interp = self.interp, file = self.file
         let span = callee.anchor
         let f = expression(callee)
-        let positional = args.filter { $0.label == nil }.map { expression($0.value) }
+        let positionalExprs = args.filter { $0.label == nil }.map(\.value)
+        let positional = positionalExprs.map(expression)
         let labeled = args.compactMap { a in a.label.map { ($0, expression(a.value)) } }
         let n = positional.count
         if labeled.isEmpty {
-            return { frame in
-                let fv = try f(frame)
-                if case .closure(let c) = fv, c.compiled.signature.parameters.count == n {
-                    let callFrame = Frame(slotCount: c.decl.slotCount, parent: c.environment)
+            // Fixed-arity fast paths: arguments go straight into the new frame's slots.
+            func slowCall(_ fv: Value, _ frame: Frame) throws -> Value {
+                let values = try positional.map { try $0(frame) }
+                return try interp.call(fv, positional: values, labeled: [], span: span, file: file)
+            }
+            switch n {
+            case 1:
+                let a0 = expression(positionalExprs[0])
+                return { frame in
+                    let fv = try f(frame)
+                    guard case .closure(let c) = fv, c.parameterCount == 1 else { return try slowCall(fv, frame) }
+                    let callFrame = Frame.make(slotCount: c.slotCount, parent: c.environment)
+                    callFrame.slots[0] = try a0(frame)
+                    return try interp.invoke(c, frame: callFrame, span: span, file: file)
+                }
+            case 2:
+                let a0 = expression(positionalExprs[0]), a1 = expression(positionalExprs[1])
+                return { frame in
+                    let fv = try f(frame)
+                    guard case .closure(let c) = fv, c.parameterCount == 2 else { return try slowCall(fv, frame) }
+                    let callFrame = Frame.make(slotCount: c.slotCount, parent: c.environment)
+                    let slots = callFrame.slots
+                    slots[0] = try a0(frame)
+                    slots[1] = try a1(frame)
+                    return try interp.invoke(c, frame: callFrame, span: span, file: file)
+                }
+            default:
+                return { frame in
+                    let fv = try f(frame)
+                    guard case .closure(let c) = fv, c.parameterCount == n else { return try slowCall(fv, frame) }
+                    let callFrame = Frame.make(slotCount: c.slotCount, parent: c.environment)
                     for i in 0..<n { callFrame.slots[i] = try positional[i](frame) }
                     return try interp.invoke(c, frame: callFrame, span: span, file: file)
                 }
-                let values = try positional.map { try $0(frame) }
-                return try interp.call(fv, positional: values, labeled: [], span: span, file: file)
             }
         }
         return { frame in

@@ -18,7 +18,10 @@ extension Compiler {
         if case .number(let x, _) = e { return .constant(x) }
         if case .name(let n) = e {
             if case .local(let slot)? = n.resolution { return .local(slot, n) }
-            if case .global(let slot)? = n.resolution { return .global(interp.globals.frame, slot, n) }
+            if case .global(let index)? = n.resolution {
+                let (chunk, offset) = interp.globals.location(index)
+                return .global(chunk, offset, n)
+            }
         }
         return .general(expression(e))
     }

@@ -13,6 +13,9 @@ extension Compiler {
             switch n.resolution {
             case .local(let slot):
                 return { frame in frame.slots[slot] = try x(frame); return .normal }
+            case .global(let index):
+                let (g, slot) = interp.globals.location(index)
+                return { frame in g.slots[slot] = try x(frame); return .normal }
             default:
                 let put = store(n)
                 return { frame in put(frame, try x(frame)); return .normal }

@@ -53,7 +53,7 @@ public final class Interpreter {
               span: SourceSpan?, file: SourceFile?) throws -> Value {
         switch callee {
         case .closure(let c):
-            let frame = Frame(slotCount: c.decl.slotCount, parent: c.environment)
+            let frame = Frame.make(slotCount: c.slotCount, parent: c.environment)
             try bind(c, frame: frame, positional: positional, labeled: labeled, span: span, file: file)
             return try invoke(c, frame: frame, span: span, file: file)
         case .builtin(let i):
@@ -90,7 +90,7 @@ public final class Interpreter {
         }
         if Interrupts.requested { throw RuntimeError.interrupted(at: span, in: file) }
         do {
-            return try c.compiled.body(frame)
+            return try c.body(frame)
         } catch var e as RuntimeError {
             if e.traceback.count < 50, let span, let file {
                 let (line, col) = file.location(of: span.start)

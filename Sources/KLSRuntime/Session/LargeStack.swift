@@ -3,7 +3,11 @@ import Foundation
 /// Runs work on a thread whose stack is big enough for the interpreter's recursion limit
 /// (1 GiB reserved; pages are committed only as they are touched).
 public enum LargeStack {
-    public static let size = 1 << 30
+    /// 1 GiB, or `KLS_STACK_MB` megabytes (profilers such as valgrind need less).
+    public static var size: Int {
+        if let text = getenv("KLS_STACK_MB"), let mb = Int(String(cString: text)), mb > 0, mb < 1 << 16 { return mb << 20 }
+        return 1 << 30
+    }
 
     /// Runs `body` on a large-stack thread and waits for its result.
     public static func run<T>(_ body: @escaping () -> T) -> T {

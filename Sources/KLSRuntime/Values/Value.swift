@@ -111,12 +111,19 @@ public final class Closure {
     let environment: Frame?
     /// Default values of the parameters, evaluated when the function was defined.
     let defaults: [Value?]
+    /// Copied out of `decl` and `compiled` for the call fast path.
+    let slotCount: Int
+    let parameterCount: Int
+    let body: (Frame) throws -> Value
 
     init(decl: FunctionDecl, compiled: CompiledFunction, environment: Frame?, defaults: [Value?]) {
         self.decl = decl
         self.compiled = compiled
         self.environment = environment
         self.defaults = defaults
+        self.slotCount = decl.slotCount
+        self.parameterCount = decl.parameters.count
+        self.body = compiled.body
     }
 
     /// The name for messages and tracebacks.
