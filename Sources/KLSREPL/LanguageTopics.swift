@@ -108,7 +108,8 @@ enum LanguageTopic: String, CaseIterable, Sendable {
       Alt-← Alt-→      a word left / right;  Ctrl-W deletes the word before
       Ctrl-K           delete to the end of the line
       Ctrl-L           clear the screen
-      Ctrl-C           discard the line; stop a running computation (variables stay)
+      Ctrl-C           discard the line (and an unfinished block); stop a running
+                       computation (variables stay)
       Ctrl-D           quit (on an empty line)
     Pasting a block runs it as one program (a pasted Tab indents).
 
