@@ -20,6 +20,8 @@ struct PlotText {
     static let panelHeights = 5...18
     /// Lines a panel uses besides its plot area: title, top and bottom frame, tick labels, x label.
     static let panelFrameLines = 5
+    /// Terminal lines left for the input line, the echoed summary and the next prompt.
+    static let promptLines = 4
 
     /// The settings for `interpreter`'s output, read from the process now.
     static func current(_ interpreter: Interpreter) -> PlotText {
@@ -51,7 +53,7 @@ struct PlotText {
         let gridRows = figure.gridShape.rows, gridCols = figure.gridShape.cols
         let height: Int
         if isTerminal, let rows = terminalSize?.rows {
-            let perPanel = (rows - 2 - (gridRows - 1)) / gridRows - Self.panelFrameLines
+            let perPanel = (rows - Self.promptLines - (gridRows - 1)) / gridRows - Self.panelFrameLines
             height = min(max(perPanel, Self.panelHeights.lowerBound), Self.panelHeights.upperBound)
         } else {
             height = gridRows == 1 ? 15 : 10

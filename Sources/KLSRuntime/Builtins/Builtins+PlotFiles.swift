@@ -55,7 +55,7 @@ extension BuiltinRegistry {
         let grid = figure.gridShape
         let defaultWidth = min(8192, Figure.defaultPanelPixels.width * grid.cols)
         let defaultHeight = min(8192, Figure.defaultPanelPixels.height * grid.rows)
-        let sides = 1...100_000
+        let sides = 16...8192
         let width = a.has(widthIndex) ? try a.integer(widthIndex, in: sides) : nil
         let height = a.has(heightIndex) ? try a.integer(heightIndex, in: sides) : nil
         switch (width, height) {

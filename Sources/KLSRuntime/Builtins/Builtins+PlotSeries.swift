@@ -157,9 +157,17 @@ enum PlotData {
     /// Largest number of outcomes drawn as bars.
     static let maximumOutcomes = 10_000
 
+    /// Longest automatic title or legend label, in characters.
+    static let captionLimit = 60
+
+    /// `text` cut to `captionLimit` characters with "…" (descriptions of large distributions are long).
+    static func caption(_ text: String) -> String {
+        text.count <= captionLimit ? text : String(text.prefix(captionLimit - 1)) + "…"
+    }
+
     /// "0 = A, 1 = B, 2 = C" for labelled outcomes (the axis shows the indices).
     static func outcomeKey(_ labels: [String]) -> String {
-        labels.enumerated().map { "\($0) = \($1)" }.joined(separator: ", ")
+        caption(labels.enumerated().map { "\($0) = \($1)" }.joined(separator: ", "))
     }
 
     // MARK: Functions

@@ -132,11 +132,11 @@ extension BuiltinRegistry {
         let series = discrete.isEmpty ? PlotData.densitySeries(ds, range: range) : PlotData.massSeries(ds)
         let labelled = ds.count > 1 ? series.enumerated().map { i, s in
             var s = s
-            s.label = ds[i].display()
+            s.label = PlotData.caption(ds[i].display())
             return s
         } : series
-        let title = ds.count == 1 ? ds[0].display() : ""
-        let key = ds.count == 1 ? ds[0].labels.map(PlotData.outcomeKey) ?? "" : ""
+        let title = ds.count == 1 ? PlotData.caption(ds[0].display()) : ""
+        let key = ds.lazy.compactMap(\.labels).first.map(PlotData.outcomeKey) ?? ""
         let outcomes = discrete.isEmpty ? nil : discrete.map { PlotData.outcomeCount($0.distribution) }.max()
         return (try options.panel(labelled, title: title, xlabel: key, name: "plot"), outcomes)
     }
@@ -172,7 +172,7 @@ extension BuiltinRegistry {
             series += d[0].distribution.isDiscrete ? PlotData.massSeries(d) : PlotData.densitySeries(d, range: covered)
             series[0].label = "samples (n = \(finite.count))"
             series[0].fill = false
-            series[1].label = d[0].display()
+            series[1].label = PlotData.caption(d[0].display())
         }
         return a.interpreter.show(Figure(try options.panel(series, name: "hist")), print: options.show)
     }
