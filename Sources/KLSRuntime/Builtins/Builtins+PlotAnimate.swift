@@ -6,6 +6,7 @@ import KLSPlot
 /// `animate`: the seed's picture of Q moving onto P as a fit's trace advances — redrawn in
 /// place at a terminal, written as a GIF with `file=`, or its last frame in a pipe or file.
 extension BuiltinRegistry {
+    /// Declares `animate`.
     static func installAnimate(_ r: BuiltinRegistry) {
         r.function("animate", [p("fit"), p("target"), p("x", Value.none, shown: "auto"),
                                p("model", Value.none, shown: "Normal"), p("file", Value.none),
@@ -31,6 +32,7 @@ extension BuiltinRegistry {
         }
     }
 
+    /// Builds one frame per chosen step (P and Q with fixed axes), then plays, writes or prints them.
     static func animate(_ a: inout Arguments) throws -> Value {
         guard case .object(let fit as FitValue) = a[0] else {
             throw a.fail(0, "must be a fit (what minimize or maximize return)")

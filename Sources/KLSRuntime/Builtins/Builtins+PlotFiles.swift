@@ -5,6 +5,7 @@ extension BuiltinRegistry {
     /// Extensions `savefig` writes.
     static let figureFormats = ["svg", "png", "gif"]
 
+    /// Declares `savefig`.
     static func installPlotFiles(_ r: BuiltinRegistry) {
         r.function("savefig", [p("file"), p("plot", Value.none, shown: "the last plot"),
                                p("width", Value.none, shown: "auto"), p("height", Value.none, shown: "auto")],
@@ -22,6 +23,7 @@ extension BuiltinRegistry {
         }
     }
 
+    /// Writes the chosen plot; `savefig(p, "file")` is accepted as well as `savefig("file", plot=p)`.
     static func savefig(_ a: inout Arguments) throws {
         if case .object(let o) = a[0], o is PlotValue, case .string = a[1] { a.values.swapAt(0, 1) }
         let path = try a.string(0)

@@ -4,6 +4,7 @@ import KLSPlot
 /// outside UTF-8 locales) and return a plot value; `savefig` and `animate` write files
 /// (Builtins+PlotFiles.swift, Builtins+PlotAnimate.swift).
 extension BuiltinRegistry {
+    /// Declares the plotting builtins (the `plots` help topic).
     static func installPlots(_ r: BuiltinRegistry) {
         r.function("plot", [p("a"), p("b", Value.none), p("c", Value.none)] + PlotOptions.parameters, category: "plots",
                    summary: "Draws lines, densities, functions or a fit's history in the terminal; returns the plot.",
@@ -16,7 +17,8 @@ extension BuiltinRegistry {
                    plot(D1, D2, D3)      overlaid, with a legend (or plot([D1, D2, …]));
                    plot(D, a, b)         the density on [a, b]
                    plot(f, a, b)         a function of one number on [a, b] at 400 points (f is called once
-                                         with the whole vector when it accepts one); plot([f, g], a, b) overlays
+                                         with the whole vector when it accepts one); plot([f, g], a, b) overlays;
+                                         plot(f, xlim=[a, b]) is the same
                    plot(fit)             the fit's loss and each parameter against the step, two panels a row
                    The plot prints as text (colour only on a terminal without NO_COLOR) and is kept for savefig.
                    \(PlotOptions.help)
@@ -78,7 +80,7 @@ extension BuiltinRegistry {
             let (panel, outcomes) = try distributionPanel(a, first, rest: rest, options: options)
             figure = Figure(panel)
             if let outcomes {
-                widest = max(24, 12 * outcomes)
+                widest = PlotData.barChartWidth(outcomes: outcomes)
                 if options.xlim == nil { figure.panels[0].xlim = AxisRange(-0.5, Double(outcomes) - 0.5) }
             }
         } else if PlotData.tensor(a[0]) != nil || isList(a[0]) {
@@ -92,6 +94,7 @@ extension BuiltinRegistry {
     /// Lines: `plot(y)`, `plot(x, y)`, `plot(x, y1, y2)`.
     static func linePanel(_ a: Arguments, options: PlotOptions) throws -> Panel {
         if case .none = a[1] {
+            if case .none = a[2] {} else { throw a.error("plot(y, …) takes the x values first: plot(x, y1, y2)") }
             guard let rows = PlotData.rows(a[0], length: nil) else { throw a.fail(0, "must be numbers") }
             return try options.panel(rows.map { Series(y: $0) }, name: "plot")
         }
@@ -143,7 +146,13 @@ extension BuiltinRegistry {
 
     /// Functions on an interval: `plot(f, a, b)`, `plot([f, g], a, b)`.
     static func functionPanel(_ a: Arguments, _ functions: [Value], rest: [Value], options: PlotOptions) throws -> Panel {
-        guard rest.count == 2, let low = PlotData.tensor(rest[0])?.scalar, let high = PlotData.tensor(rest[1])?.scalar else {
+        let interval: (Double, Double)?
+        if rest.count == 2, let low = PlotData.tensor(rest[0])?.scalar, let high = PlotData.tensor(rest[1])?.scalar {
+            interval = (low, high)
+        } else {
+            interval = rest.isEmpty ? options.xlim.map { ($0.lower, $0.upper) } : nil
+        }
+        guard let (low, high) = interval else {
             throw a.error("plot(f, a, b) needs the interval: two numbers a < b after the function")
         }
         guard low.isFinite, high.isFinite, low < high else { throw a.error("the interval [a, b] needs finite a < b") }
