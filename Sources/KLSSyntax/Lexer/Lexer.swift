@@ -233,7 +233,7 @@ public struct Lexer {
         case "≤": kind = .lessEqual
         case "≥": kind = .greaterEqual
         case "≠": kind = .notEqual
-        case "·", "×": kind = .star
+        case "·", "×", "⋅": kind = .star
         case "|":
             if next == "|" { i += 1; kind = .bars } else { kind = .error("unexpected '|' (write '||' or '‖' between distributions)") }
         case "‖": kind = .bars
