@@ -120,6 +120,7 @@ struct Resolver {
     }
 
     mutating func resolveFunction(_ f: FunctionDecl, scope: Scope?) {
+        scope?.decl.createsClosures = true
         let inner = Scope(decl: f, parent: scope)
         var names: [String] = []
         for p in f.parameters { names.append(p.name.name) }
