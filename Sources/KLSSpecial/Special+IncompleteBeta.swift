@@ -78,7 +78,14 @@ extension Special {
     static func betaPrefactor(_ a: Double, _ b: Double, _ x: Double, _ y: Double) -> Double {
         let logX = x < 0.5 ? log(x) : log1p(-y)
         let logY = y < 0.5 ? log(y) : log1p(-x)
-        if min(a, b) < 10 { return exp(a * logX + b * logY - lbeta(a, b)) }
+        if min(a, b) < 10 {
+            // pow on the small (exactly known) side avoids exp of a large logarithm.
+            let powerX = x < 0.5 ? pow(x, a) : exp(a * logX)
+            let powerY = y < 0.5 ? pow(y, b) : exp(b * logY)
+            let product = powerX * powerY * exp(-lbeta(a, b))
+            if product.isNormal && powerX.isNormal && powerY.isNormal { return product }
+            return exp(a * logX + b * logY - lbeta(a, b))
+        }
         let d = -exactDifference(a, y, b, x)
         let sum = a + b
         // a·log(x(a+b)/a) − d and b·log(y(a+b)/b) + d; far from the mode 1 + d/a (or 1 − d/b)

@@ -48,7 +48,13 @@ extension Special {
     /// For a ≥ 10 it is √(a/2π)·exp(−a·(t − 1 − log t))/Γ*(a) with t = x/a, where
     /// t − 1 − log t = −log1pmx((x − a)/a) keeps relative accuracy near the peak x ≈ a.
     static func gammaPrefactor(_ a: Double, _ x: Double) -> Double {
-        if a < 10 { return exp(a * log(x) - x - lgamma(a)) }
+        if a < 10 {
+            // The direct product avoids exp of a sum of large logarithms where it cannot
+            // under- or overflow.
+            let power = pow(x, a)
+            if x < 700 && power.isFinite && power >= 0x1p-1000 { return power * exp(-x) / gamma(a) }
+            return exp(a * log(x) - x - lgamma(a))
+        }
         let u = (x - a) / a
         // Far below the peak, u rounds towards −1; use a·log(x/a) + (a − x) there instead.
         let exponent = u < -0.7 ? a * log(x / a) + (a - x) : a * log1pmx(u)
