@@ -21,14 +21,14 @@ enum IncompleteDerivatives {
                 guard s > 0 else { return 0 }
                 let t = z * Foundation.pow(s, 1 / a)
                 return (logZ + Foundation.log(s) / a - psi) * Foundation.exp(-t)
-            }, from: 0, to: 1, relTol: relTol, absTol: absTol)
+            }, from: 0, to: 1, relTol: relTol, absTol: absTol).value
             return prefactor * integral
         }
         let logNorm = Special.lgamma(a)
         return -Quadrature.integrate({ t in
             let logT = Foundation.log(t)
             return (logT - psi) * Foundation.exp((a - 1) * logT - t - logNorm)
-        }, from: z, to: .infinity, relTol: relTol, absTol: absTol)
+        }, from: z, to: .infinity, relTol: relTol, absTol: absTol).value
     }
 
     /// (∂I_x(a, b)/∂a, ∂I_x(a, b)/∂b), I the regularized incomplete beta function. Below the
@@ -55,7 +55,7 @@ enum IncompleteDerivatives {
                 guard s > 0 else { return 0 }
                 let t = x * Foundation.pow(s, 1 / a)
                 return factor(s, t) * Foundation.exp((b - 1) * Special.log1p(-t))
-            }, from: 0, to: 1, relTol: relTol, absTol: absTol)
+            }, from: 0, to: 1, relTol: relTol, absTol: absTol).value
         }
         let da = integral { s, _ in logX + Foundation.log(s) / a + ca }
         let db = integral { _, t in Special.log1p(-t) + cb }
