@@ -15,13 +15,20 @@ import KLSNumerics
                 .hasPrefix("cosine_similarity: cannot pair a scalar with a scalar") == true)
     }
 
-    @Test func reductionsAreChecked() {
+    @Test func reductionsAreChecked() throws {
         // torch: "batchmean is not a valid value for reduction" outside kl_div
         #expect(errorMessage { try Loss.mseLoss(vector([1]), vector([2]), reduction: .batchmean) }
                 == "mse_loss: reduction must be \"none\", \"mean\" or \"sum\" (\"batchmean\" is for kl_div only)")
         #expect(errorMessage { try Loss.crossEntropy(vector([1, 2]), scalar(0), reduction: .batchmean) } != nil)
-        #expect(LossReduction(rawValue: "batchmean") == .batchmean)
-        #expect(LossReduction(rawValue: "average") == nil)
+        #expect(try LossReduction.named("batchmean", loss: "kl_div", allowsBatchmean: true) == .batchmean)
+        #expect(try LossReduction.named("none", loss: "mse_loss") == LossReduction.none)
+        #expect(throws: InformationError.invalid(
+            "kl_div: reduction must be \"none\", \"mean\", \"sum\" or \"batchmean\" (got \"average\")")) {
+            try LossReduction.named("average", loss: "kl_div", allowsBatchmean: true)
+        }
+        #expect(throws: InformationError.invalid("nll_loss: reduction must be \"none\", \"mean\" or \"sum\" (got \"batchmean\")")) {
+            try LossReduction.named("batchmean", loss: "nll_loss")
+        }
     }
 
     @Test func classIndicesAreChecked() {

@@ -24,35 +24,6 @@ extension Loss {
         let indices = try layout.indices(target.value, loss: "cross_entropy", allowsProbabilities: true)
         return problem.indexTargets(logits, indices, reduction: reduction, smoothing: labelSmoothing)
     }
-
-    /// `torch.nn.functional.nll_loss(input, target, reduction="mean")`: −input[target] per
-    /// sample, for log-probabilities of one sample (a vector, target a class index) or a batch
-    /// (N×C, target N indices); `mean` averages over samples.
-    public static func nllLoss(_ logProbabilities: Var, _ target: Var,
-                               reduction: LossReduction = .mean) throws -> Var {
-        try reduction.requireStandard("nll_loss")
-        let x = logProbabilities.value
-        let layout = try ClassLayout(x, loss: "nll_loss")
-        let indices = try layout.indices(target.value, loss: "nll_loss", allowsProbabilities: false)
-        let c = layout.classes
-        let losses = indices.enumerated().map { i, k in -x.data[i * c + k] }
-        let (value, factor) = reduced(losses, reduction: reduction, layout: layout)
-        guard logProbabilities.isTracked else { return .constant(value) }
-        return Var.make(value, from: [logProbabilities, target]) { g in
-            var gx = [Double](repeating: 0, count: x.count)
-            for (i, k) in indices.enumerated() {
-                gx[i * c + k] = -(reduction == .none ? g.data[i] : g.data[0] * factor)
-            }
-            return [Tensor(shape: x.shape, data: gx), nil]
-        }
-    }
-
-    /// Per-sample losses reduced over the batch, and the gradient factor of each sample.
-    static func reduced(_ losses: [Double], reduction: LossReduction, layout: ClassLayout) -> (Tensor, Double) {
-        if reduction == .none { return (Tensor(shape: layout.sampleShape, data: losses), 1) }
-        let (value, factor) = reduction.reduce(total: losses.reduce(0, +), count: layout.batch, batch: layout.batch)
-        return (Tensor(scalar: value), factor)
-    }
 }
 
 /// Logits with their per-row log-sum-exp, the shared forward state of cross-entropy.

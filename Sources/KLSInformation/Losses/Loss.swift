@@ -15,6 +15,16 @@ public enum LossReduction: String, Sendable, CaseIterable {
     /// `kl_div` only: the sum divided by the batch size (the first extent; a vector's length).
     case batchmean
 
+    /// The reduction named `name` (as torch's `reduction=` string), or an error for `loss` that
+    /// lists the accepted names (`batchmean` only when `allowsBatchmean`).
+    public static func named(_ name: String, loss: String, allowsBatchmean: Bool = false) throws -> LossReduction {
+        if let reduction = LossReduction(rawValue: name), reduction != .batchmean || allowsBatchmean {
+            return reduction
+        }
+        let accepted = allowsBatchmean ? "\"none\", \"mean\", \"sum\" or \"batchmean\"" : "\"none\", \"mean\" or \"sum\""
+        throw InformationError.invalid("\(loss): reduction must be \(accepted) (got \"\(name)\")")
+    }
+
     /// Rejects `batchmean` for losses other than `kl_div`, with torch's wording.
     func requireStandard(_ loss: String) throws {
         guard self != .batchmean else {
@@ -41,5 +51,12 @@ extension Loss {
             throw InformationError.invalid(
                 "\(loss): \(names.0) is a \(Tensor.describe(shape: a.shape)) but \(names.1) is a \(Tensor.describe(shape: b.shape)); they must have the same shape")
         }
+    }
+
+    /// Per-sample losses reduced over the batch, and the gradient factor of each sample.
+    static func reduced(_ losses: [Double], reduction: LossReduction, layout: ClassLayout) -> (Tensor, Double) {
+        if reduction == .none { return (Tensor(shape: layout.sampleShape, data: losses), 1) }
+        let (value, factor) = reduction.reduce(total: losses.reduce(0, +), count: layout.batch, batch: layout.batch)
+        return (Tensor(scalar: value), factor)
     }
 }

@@ -3,6 +3,7 @@ public enum InformationError: Error, Equatable, CustomStringConvertible, Sendabl
     /// The message names the function, the offending argument and its value.
     case invalid(String)
 
+    /// The message as users read it.
     public var description: String {
         switch self {
         case .invalid(let message): return message

@@ -63,10 +63,12 @@ extension Tensor {
         return m + Foundation.log(s)
     }
 
-    /// exp(x − logsumexp(x)) elementwise: probabilities that sum to 1.
+    /// exp(x − max x) / Σ exp(x − max x) elementwise (as torch): probabilities summing to 1.
     public func softmax() -> Tensor {
-        let lse = logsumexp()
-        return Tensor(shape: shape, data: data.map { Foundation.exp($0 - lse) })
+        guard let m = max(), m.isFinite else { return Tensor(shape: shape, data: data.map { _ in .nan }) }
+        let e = data.map { Foundation.exp($0 - m) }
+        let s = e.reduce(0, +)
+        return Tensor(shape: shape, data: e.map { $0 / s })
     }
 
     /// Σ aᵢbᵢ of two tensors with the same number of elements.

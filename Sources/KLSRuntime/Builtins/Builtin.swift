@@ -1,0 +1,114 @@
+import KLSSyntax
+
+/// One parameter of a builtin: its name and, when it may be omitted, its default.
+public struct BuiltinParameter {
+    public let name: String
+    public let defaultValue: Value?
+    /// How the default reads in help texts (e.g. `"mean"`, `e`).
+    public let defaultText: String?
+
+    public init(_ name: String, _ defaultValue: Value? = nil, shown: String? = nil) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.defaultText = shown ?? defaultValue.map { ValueFormatter.repr($0) }
+    }
+}
+
+/// A builtin function or constant, declared once: the evaluator, `:help`, completion and
+/// the generated docs all read this record.
+public final class Builtin {
+    /// How a builtin is evaluated.
+    public enum Body {
+        /// A named constant such as `pi`.
+        case constant(Value)
+        /// A function of its bound arguments.
+        case function((inout Arguments) throws -> Value)
+    }
+
+    public let name: String
+    public let parameters: [BuiltinParameter]
+    /// The last parameter collects any number of extra positional arguments (as a list).
+    public let variadic: Bool
+    /// One line: what it computes (with the formula and units where it computes one).
+    public let summary: String
+    /// Longer help, shown by `:help NAME`.
+    public let help: String
+    /// A runnable example; the test suite runs every one.
+    public let example: String
+    /// The help topic it belongs to (e.g. "math", "vectors", "distributions").
+    public let category: String
+    public let body: Body
+
+    public init(name: String, parameters: [BuiltinParameter], variadic: Bool = false, summary: String,
+                help: String = "", example: String, category: String, body: Body) {
+        self.name = name
+        self.parameters = parameters
+        self.variadic = variadic
+        self.summary = summary
+        self.help = help
+        self.example = example
+        self.category = category
+        self.body = body
+    }
+
+    var signature: Signature {
+        Signature(name: name, parameters: parameters.map(\.name),
+                  optional: Set(parameters.filter { $0.defaultValue != nil }.map(\.name)), variadic: variadic)
+    }
+
+    /// `name(a, b, base=e)` as shown in help and completion.
+    public var usage: String {
+        if case .constant = body { return name }
+        let ps = parameters.enumerated().map { i, p -> String in
+            if variadic && i == parameters.count - 1 { return p.name + "…" }
+            if let d = p.defaultText { return "\(p.name)=\(d)" }
+            return p.name
+        }
+        return "\(name)(\(ps.joined(separator: ", ")))"
+    }
+}
+
+/// All builtins, by name and by index (names resolve to indices before a program runs).
+public final class BuiltinRegistry {
+    public private(set) var builtins: [Builtin] = []
+    private var byName: [String: Int] = [:]
+
+    init() {}
+
+    /// Adds a builtin; a second declaration of one name replaces the first.
+    func add(_ b: Builtin) {
+        if let i = byName[b.name] { builtins[i] = b; return }
+        byName[b.name] = builtins.count
+        builtins.append(b)
+    }
+
+    /// Declares a function builtin.
+    func function(_ name: String, _ parameters: [BuiltinParameter], variadic: Bool = false,
+                  category: String, summary: String, help: String = "", example: String,
+                  _ body: @escaping (inout Arguments) throws -> Value) {
+        add(Builtin(name: name, parameters: parameters, variadic: variadic, summary: summary, help: help,
+                    example: example, category: category, body: .function(body)))
+    }
+
+    /// Declares a named constant.
+    func constant(_ name: String, _ value: Value, category: String, summary: String, example: String) {
+        add(Builtin(name: name, parameters: [], summary: summary, example: example, category: category,
+                    body: .constant(value)))
+    }
+
+    public func index(of name: String) -> Int? { byName[name] }
+    public func builtin(named name: String) -> Builtin? { byName[name].map { builtins[$0] } }
+    public var names: [String] { builtins.map(\.name) }
+
+    /// The standard registry: every builtin of the language.
+    public static func standard() -> BuiltinRegistry {
+        let r = BuiltinRegistry()
+        for install in BuiltinRegistry.libraries { install(r) }
+        return r
+    }
+}
+
+/// Shorthand for declaring parameters: `p("x")`, `p("base", Value.none, shown: "e")`.
+func p(_ name: String, _ defaultValue: Value? = nil, shown: String? = nil) -> BuiltinParameter {
+    BuiltinParameter(name, defaultValue, shown: shown)
+}

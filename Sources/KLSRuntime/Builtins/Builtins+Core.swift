@@ -1,0 +1,81 @@
+import KLSNumerics
+import KLSSpecial
+
+/// Core builtins: output, assertions, sizes, conversions, randomness.
+extension BuiltinRegistry {
+    static func installCore(_ r: BuiltinRegistry) {
+        r.function("print", [p("values")], variadic: true, category: "core",
+                   summary: "Writes the values separated by one space, then a newline.",
+                   example: "print(\"KL =\", 0.25)") { a in
+            a.interpreter.write(a.rest.map(ValueFormatter.plain).joined(separator: " ") + "\n")
+            return .none
+        }
+        r.function("assert", [p("condition"), p("message", .string("assertion failed"))], category: "core",
+                   summary: "Stops with an error (exit 1) when the condition is false.",
+                   example: "assert(1 + 1 == 2, \"arithmetic\")") { a in
+            guard let ok = Interpreter.truth(a[0]) else { throw a.fail(0, "must be a boolean") }
+            if !ok { throw BuiltinError("assertion failed: \(ValueFormatter.plain(a[1]))") }
+            return .none
+        }
+        r.function("len", [p("x")], category: "core",
+                   summary: "Number of elements of a vector, rows of a matrix, items of a list, or characters of a string.",
+                   example: "len([0.5, 0.25, 0.25])") { a in
+            switch a[0] {
+            case .string(let s): return .number(Double(s.count))
+            case .list(let items): return .number(Double(items.count))
+            case .object(let o):
+                if let items = o.field("items"), case .list(let l) = items { return .number(Double(l.count)) }
+                throw a.fail(0, "has no length")
+            default:
+                let t = try a.tensor(0)
+                return .number(Double(t.rank == 0 ? 1 : t.shape[0]))
+            }
+        }
+        r.function("append", [p("v"), p("x")], category: "core",
+                   summary: "A copy of the vector (or list) v with x added at the end; v itself is unchanged.",
+                   example: "append([1, 2], 3)") { a in
+            switch a[0] {
+            case .list(let items): return .list(items + [a[1]])
+            case .string(let s):
+                guard case .string(let t) = a[1] else { throw a.fail(1, "must be a string") }
+                return .string(s + t)
+            default:
+                let v = try a.numeric(0)
+                if case .string = a[1] { return .list((try a.interpreter.iterationItems(a[0])) + [a[1]]) }
+                if v.value.rank > 1 {
+                    return Value(try Var.stack((try a.interpreter.iterationItems(a[0])).compactMap(\.asVar) + [try a.numeric(1)]))
+                }
+                return Value(Var.concat([v, try a.numeric(1)]))
+            }
+        }
+        r.function("seed", [p("n")], category: "core",
+                   summary: "Seeds the random source: every later draw is reproducible across runs and machines.",
+                   example: "seed(42)") { a in
+            let n = try a.number(0)
+            guard n.isFinite else { throw a.fail(0, "must be a finite number") }
+            a.interpreter.randomSeed = UInt64(bitPattern: Int64(n.rounded(.towardZero).clamped(-9.2e18, 9.2e18)))
+            return .none
+        }
+        r.function("type", [p("x")], category: "core",
+                   summary: "The kind of a value: number, vector(3), matrix(2×2), string, function, Normal, …",
+                   example: "type([1, 2, 3])") { a in .string(a[0].typeName) }
+        r.function("string", [p("x")], category: "core",
+                   summary: "The value as text, as print shows it.",
+                   example: "string(0.25)") { a in .string(ValueFormatter.plain(a[0])) }
+        r.function("isnan", [p("x")], category: "core",
+                   summary: "True where x is nan (elementwise on vectors, as 1/0).",
+                   example: "isnan(0/0)") { a in
+            let t = try a.tensor(0)
+            if t.isScalar { return .bool(t.data[0].isNaN) }
+            return .tensor(Tensor(shape: t.shape, data: t.data.map { $0.isNaN ? 1 : 0 }))
+        }
+        r.constant("pi", .number(Double.pi), category: "core", summary: "π = 3.141592653589793", example: "pi")
+        r.constant("e", .number(2.718281828459045), category: "core", summary: "Euler's number e = 2.718281828459045", example: "e")
+        r.constant("inf", .number(.infinity), category: "core", summary: "Positive infinity (IEEE)", example: "inf")
+        r.constant("nan", .number(.nan), category: "core", summary: "Not a number (IEEE); nan != nan", example: "nan")
+    }
+}
+
+extension Double {
+    func clamped(_ lo: Double, _ hi: Double) -> Double { Swift.min(Swift.max(self, lo), hi) }
+}

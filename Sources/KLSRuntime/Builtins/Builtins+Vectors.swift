@@ -1,0 +1,105 @@
+import KLSNumerics
+
+/// Vector builtins: constructors, reductions, and linear algebra.
+extension BuiltinRegistry {
+    static func installVectors(_ r: BuiltinRegistry) {
+        r.function("linspace", [p("a"), p("b"), p("n", .number(100))], category: "vectors",
+                   summary: "n evenly spaced points from a to b, both ends included (as torch.linspace).",
+                   example: "linspace(0, 1, 5)") { a in
+            .tensor(Tensor.linspace(try a.number(0), try a.number(1), try a.count(2)))
+        }
+        r.function("range", [p("start"), p("stop", Value.none), p("step", .number(1))], category: "vectors",
+                   summary: "range(n) is 0, 1, …, n−1; range(a, b) is a, …, b−1; an optional step.",
+                   example: "range(2, 6)") { a in
+            let (start, stop) = a.has(1) ? (try a.number(0), try a.number(1)) : (0, try a.number(0))
+            return .tensor(try Tensor.range(start, stop, try a.number(2)))
+        }
+        r.function("zeros", [p("n"), p("m", Value.none)], category: "vectors",
+                   summary: "A vector of n zeros (or an n×m matrix).", example: "zeros(3)") { a in
+            .tensor(Tensor(repeating: 0, shape: try shapeArgument(a)))
+        }
+        r.function("ones", [p("n"), p("m", Value.none)], category: "vectors",
+                   summary: "A vector of n ones (or an n×m matrix).", example: "ones(3)") { a in
+            .tensor(Tensor(repeating: 1, shape: try shapeArgument(a)))
+        }
+        r.function("sum", [p("v")], category: "vectors", summary: "Σ of all elements.", example: "sum([1, 2, 3])") { a in
+            Value(Var.sum(try a.numeric(0)))
+        }
+        r.function("mean", [p("v")], category: "vectors",
+                   summary: "Arithmetic mean of all elements.", example: "mean([1, 2, 3, 4])") { a in
+            Value(Var.mean(try a.numeric(0)))
+        }
+        for (name, largest) in [("max", true), ("min", false)] {
+            r.function(name, [p("v"), p("others")], variadic: true, category: "vectors",
+                       summary: "\(largest ? "Largest" : "Smallest") element of v; with several arguments, the elementwise \(name)imum.",
+                       example: "\(name)([3, -1, 2])") { a in
+                let others = a.rest
+                if others.isEmpty {
+                    let v = try a.numeric(0)
+                    guard let m = Var.extremum(v, largest: largest) else { throw a.error("empty vector") }
+                    return Value(m)
+                }
+                var acc = try a.numeric(0).value
+                for o in others {
+                    guard let t = o.asVar?.value else { throw a.error("arguments must be numbers or vectors") }
+                    acc = try Broadcast.map(acc, t, operation: name) { largest ? ($0 >= $1 || $0.isNaN ? $0 : $1) : ($0 <= $1 || $0.isNaN ? $0 : $1) }
+                }
+                return Value(acc)
+            }
+        }
+        r.function("argmax", [p("v")], category: "vectors",
+                   summary: "0-based index of the first largest element.", example: "argmax([3, -1, 2])") { a in
+            guard let i = try a.tensor(0).argmax() else { throw a.error("empty vector") }
+            return .number(Double(i))
+        }
+        r.function("argmin", [p("v")], category: "vectors",
+                   summary: "0-based index of the first smallest element.", example: "argmin([3, -1, 2])") { a in
+            guard let i = try a.tensor(0).argmin() else { throw a.error("empty vector") }
+            return .number(Double(i))
+        }
+        r.function("cumsum", [p("v")], category: "vectors",
+                   summary: "Running sums: cumsum(v)[i] = v[0] + … + v[i].", example: "cumsum([1, 2, 3, 4])") { a in
+            Value(Var.cumsum(try a.numeric(0)))
+        }
+        r.function("dot", [p("a"), p("b")], category: "vectors",
+                   summary: "Σ aᵢbᵢ.", example: "dot([1, 2, 3], [4, 5, 6])") { a in
+            Value(try Var.dot(try a.numeric(0), try a.numeric(1)))
+        }
+        r.function("softmax", [p("v")], category: "vectors",
+                   summary: "exp(vᵢ) / Σ exp(vⱼ), computed stably.", example: "softmax([1, 2, 3])") { a in
+            Value(Var.softmax(try a.numeric(0)))
+        }
+        r.function("logsumexp", [p("v")], category: "vectors",
+                   summary: "log Σ exp(vᵢ), computed stably (no overflow).", example: "logsumexp([1, 2, 3])") { a in
+            Value(Var.logsumexp(try a.numeric(0)))
+        }
+        r.function("matmul", [p("a"), p("b")], category: "vectors",
+                   summary: "Matrix product (matrix·matrix, matrix·vector, vector·matrix).",
+                   example: "matmul([[1, 2], [3, 4]], [1, 1])") { a in
+            Value(try Tensor.matmul(try a.tensor(0), try a.tensor(1)))
+        }
+        r.function("transpose", [p("m")], category: "vectors",
+                   summary: "The transpose of a matrix.", example: "transpose([[1, 2], [3, 4]])") { a in
+            Value(try a.tensor(0).transposed())
+        }
+        r.function("reshape", [p("v"), p("rows"), p("cols")], category: "vectors",
+                   summary: "The elements of v as a rows×cols matrix (row-major).", example: "reshape([1, 2, 3, 4], 2, 2)") { a in
+            let shape = [try a.count(1), try a.count(2)]
+            guard let out = Var.reshape(try a.numeric(0), shape) else {
+                throw a.error("cannot reshape \(a[0].typeName) into \(Tensor.describe(shape: shape))")
+            }
+            return Value(out)
+        }
+    }
+
+    /// The shape `[n]` or `[n, m]` of `zeros`/`ones`, validated before allocation.
+    static func shapeArgument(_ a: Arguments) throws -> [Int] {
+        let n = try a.count(0)
+        guard a.has(1) else { return [n] }
+        let m = try a.count(1)
+        guard n.multipliedReportingOverflow(by: m).overflow == false, n * m <= Tensor.maxElements else {
+            throw a.error("\(n)×\(m) is too large (at most \(Tensor.maxElements) elements)")
+        }
+        return [n, m]
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import KLSNumerics
+import KLSSyntax
+
+extension Compiler {
+    func expression(_ e: Expr) -> CompiledExpr {
+        let interp = self.interp, file = self.file
+        switch e {
+        case .number(let x, _):
+            let v = Value.number(x)
+            return { _ in v }
+        case .string(let s, _):
+            let v = Value.string(s)
+            return { _ in v }
+        case .bool(let b, _):
+            let v = Value.bool(b)
+            return { _ in v }
+        case .none:
+            return { _ in .none }
+        case .name(let n):
+            return load(n)
+        case .unary(let op, let a, let span):
+            let x = expression(a)
+            switch op {
+            case .plus: return x
+            case .negate:
+                return { frame in
+                    let v = try x(frame)
+                    if case .number(let d) = v { return .number(-d) }
+                    return try located(span) { try interp.negate(v) }
+                }
+            case .not:
+                return { frame in
+                    let v = try x(frame)
+                    guard let b = Interpreter.truth(v) else {
+                        throw RuntimeError("'not' needs a boolean (got \(v.typeName))", at: span, in: file)
+                    }
+                    return .bool(!b)
+                }
+            }
+        case .binary(let op, let a, let b, let span):
+            return binary(op, a, b, span: span)
+        case .logical(let isAnd, let a, let b, let span):
+            let x = expression(a), y = expression(b)
+            return { frame in
+                let l = try x(frame)
+                guard let lb = Interpreter.truth(l) else {
+                    throw RuntimeError("'\(isAnd ? "and" : "or")' needs booleans (got \(l.typeName))", at: span, in: file)
+                }
+                if isAnd != lb { return .bool(lb) }
+                let r = try y(frame)
+                guard let rb = Interpreter.truth(r) else {
+                    throw RuntimeError("'\(isAnd ? "and" : "or")' needs booleans (got \(r.typeName))", at: span, in: file)
+                }
+                return .bool(rb)
+            }
+        case .call(let callee, let args, _):
+            return call(callee, args)
+        case .index(let a, let i, let span):
+            let x = expression(a), k = expression(i)
+            return { frame in
+                let v = try x(frame), idx = try k(frame)
+                if case .tensor(let t) = v, t.rank == 1, case .number(let d) = idx, d >= 0, d < Double(t.count), d.rounded() == d {
+                    return .number(t.data[Int(d)])
+                }
+                return try located(span) { try interp.index(v, idx) }
+            }
+        case .field(let a, let name, let span):
+            let x = expression(a)
+            return { frame in
+                let v = try x(frame)
+                return try located(span) { try interp.field(v, name) }
+            }
+        case .array(let items, let span):
+            let xs = items.map(expression)
+            return { frame in
+                let values = try xs.map { try $0(frame) }
+                return try located(span) { try interp.array(values) }
+            }
+        case .lambda(let decl):
+            return closureMaker(decl, topLevel: false)
+        }
+    }
+
+    func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, span: SourceSpan) -> CompiledExpr {
+        switch op {
+        case .add: return arithmetic(AddOperator.self, a, b, span)
+        case .subtract: return arithmetic(SubtractOperator.self, a, b, span)
+        case .multiply: return arithmetic(MultiplyOperator.self, a, b, span)
+        case .divide: return arithmetic(DivideOperator.self, a, b, span)
+        case .power: return arithmetic(PowerOperator.self, a, b, span)
+        case .modulo: return arithmetic(ModuloOperator.self, a, b, span)
+        case .less: return comparison(LessComparison.self, op, a, b, span)
+        case .lessEqual: return comparison(LessEqualComparison.self, op, a, b, span)
+        case .greater: return comparison(GreaterComparison.self, op, a, b, span)
+        case .greaterEqual: return comparison(GreaterEqualComparison.self, op, a, b, span)
+        case .equal, .notEqual:
+            let x = expression(a), y = expression(b)
+            let negate = op == .notEqual
+            return { frame in
+                let l = try x(frame), r = try y(frame)
+                if case .number(let p) = l, case .number(let q) = r { return .bool((p == q) != negate) }
+                return .bool(Interpreter.equal(l, r) != negate)
+            }
+        }
+    }
+    // MARK: Calls
+
+    func call(_ callee: Expr, _ args: [Argument]) -> CompiledExpr {
+        let interp = self.interp, file = self.file
+        let span = callee.anchor
+        let f = expression(callee)
+        let positionalExprs = args.filter { $0.label == nil }.map(\.value)
+        let positional = positionalExprs.map(expression)
+        let labeled = args.compactMap { a in a.label.map { ($0, expression(a.value)) } }
+        let n = positional.count
+        if labeled.isEmpty {
+            // Fixed-arity fast paths: arguments go straight into the new frame's slots.
+            func slowCall(_ fv: Value, _ frame: Frame) throws -> Value {
+                let values = try positional.map { try $0(frame) }
+                return try interp.call(fv, positional: values, labeled: [], span: span, file: file)
+            }
+            switch n {
+            case 1:
+                let a0 = expression(positionalExprs[0])
+                return { frame in
+                    let fv = try f(frame)
+                    guard case .closure(let c) = fv, c.parameterCount == 1 else { return try slowCall(fv, frame) }
+                    let callFrame = Frame.make(slotCount: c.slotCount, parent: c.environment)
+                    callFrame.slots[0] = try a0(frame)
+                    return try interp.invoke(c, frame: callFrame, span: span, file: file)
+                }
+            case 2:
+                let a0 = expression(positionalExprs[0]), a1 = expression(positionalExprs[1])
+                return { frame in
+                    let fv = try f(frame)
+                    guard case .closure(let c) = fv, c.parameterCount == 2 else { return try slowCall(fv, frame) }
+                    let callFrame = Frame.make(slotCount: c.slotCount, parent: c.environment)
+                    let slots = callFrame.slots
+                    slots[0] = try a0(frame)
+                    slots[1] = try a1(frame)
+                    return try interp.invoke(c, frame: callFrame, span: span, file: file)
+                }
+            default:
+                return { frame in
+                    let fv = try f(frame)
+                    guard case .closure(let c) = fv, c.parameterCount == n else { return try slowCall(fv, frame) }
+                    let callFrame = Frame.make(slotCount: c.slotCount, parent: c.environment)
+                    for i in 0..<n { callFrame.slots[i] = try positional[i](frame) }
+                    return try interp.invoke(c, frame: callFrame, span: span, file: file)
+                }
+            }
+        }
+        return { frame in
+            let fv = try f(frame)
+            let values = try positional.map { try $0(frame) }
+            let named = try labeled.map { ($0.0, try $0.1(frame)) }
+            return try interp.call(fv, positional: values, labeled: named, span: span, file: file)
+        }
+    }
+}

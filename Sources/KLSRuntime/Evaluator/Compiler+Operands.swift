@@ -1,0 +1,180 @@
+import KLSNumerics
+import KLSSyntax
+
+/// Specialised closures for arithmetic and comparisons whose operands are literals or local
+/// slots: the common shapes `s + i * 0.5`, `n - 1`, `i < n` evaluate with no closure call
+/// per operand and no boxing on the number–number path.
+extension Compiler {
+    /// How an operand is fetched.
+    enum Operand {
+        case constant(Double)
+        case local(Int, NameRef)
+        /// A slot of the global frame.
+        case global(Frame, Int, NameRef)
+        case general(CompiledExpr)
+    }
+
+    func operand(_ e: Expr) -> Operand {
+        if case .number(let x, _) = e { return .constant(x) }
+        if case .name(let n) = e {
+            if case .local(let slot)? = n.resolution { return .local(slot, n) }
+            if case .global(let index)? = n.resolution {
+                let (chunk, offset) = interp.globals.location(index)
+                return .global(chunk, offset, n)
+            }
+        }
+        return .general(expression(e))
+    }
+
+    /// Reads a slot of `frame`, reporting an unassigned variable.
+    @inline(__always)
+    func read(_ frame: Frame, _ slot: Int, _ n: NameRef) throws -> Value {
+        let v = frame.slots[slot]
+        if case .unset = v { throw RuntimeError("'\\(n.name)' is used before it is assigned", at: n.span, in: file) }
+        return v
+    }
+
+    func arithmetic<O: NumberOperator>(_: O.Type, _ a: Expr, _ b: Expr, _ span: SourceSpan) -> CompiledExpr {
+        let interp = self.interp
+        @inline(__always) func slow(_ x: Value, _ y: Value) throws -> Value {
+            try located(span) { try interp.arithmetic(O.kernel, x, y) }
+        }
+        switch (operand(a), operand(b)) {
+        case (.local(let i, let n), .constant(let c)):
+            return { frame in
+                let x = try read(frame, i, n)
+                if case .number(let p) = x { return .number(O.apply(p, c)) }
+                return try slow(x, .number(c))
+            }
+        case (.global(let g, let i, let n), .constant(let c)):
+            return { _ in
+                let x = try read(g, i, n)
+                if case .number(let p) = x { return .number(O.apply(p, c)) }
+                return try slow(x, .number(c))
+            }
+        case (.global(let g, let i, let n), .general(let f)):
+            return { frame in
+                let x = try read(g, i, n), y = try f(frame)
+                if case .number(let p) = x, case .number(let q) = y { return .number(O.apply(p, q)) }
+                return try slow(x, y)
+            }
+        case (.general(let f), .constant(let c)):
+            return { frame in
+                let x = try f(frame)
+                if case .number(let p) = x { return .number(O.apply(p, c)) }
+                return try slow(x, .number(c))
+            }
+        case (.constant(let c), .general(let g)):
+            return { frame in
+                let y = try g(frame)
+                if case .number(let q) = y { return .number(O.apply(c, q)) }
+                return try slow(.number(c), y)
+            }
+        case (.local(let i, let n), .local(let j, let m)):
+            return { frame in
+                let x = try read(frame, i, n), y = try read(frame, j, m)
+                if case .number(let p) = x, case .number(let q) = y { return .number(O.apply(p, q)) }
+                return try slow(x, y)
+            }
+        case (.local(let i, let n), .general(let g)):
+            return { frame in
+                let x = try read(frame, i, n), y = try g(frame)
+                if case .number(let p) = x, case .number(let q) = y { return .number(O.apply(p, q)) }
+                return try slow(x, y)
+            }
+        case (.general(let f), .local(let j, let m)):
+            return { frame in
+                let x = try f(frame), y = try read(frame, j, m)
+                if case .number(let p) = x, case .number(let q) = y { return .number(O.apply(p, q)) }
+                return try slow(x, y)
+            }
+        default:
+            let f = expression(a), g = expression(b)
+            return { frame in
+                let x = try f(frame), y = try g(frame)
+                if case .number(let p) = x, case .number(let q) = y { return .number(O.apply(p, q)) }
+                return try slow(x, y)
+            }
+        }
+    }
+
+    func comparison<C: NumberComparison>(_: C.Type, _ op: BinaryOperator, _ a: Expr, _ b: Expr,
+                                         _ span: SourceSpan) -> CompiledExpr {
+        let interp = self.interp
+        let f = expression(a), g = expression(b)
+        return { frame in
+            let x = try f(frame), y = try g(frame)
+            if case .number(let p) = x, case .number(let q) = y { return .bool(C.test(p, q)) }
+            return try located(span) { try interp.compare(op, x, y) }
+        }
+    }
+
+    /// A comparison evaluated straight to a Swift `Bool` (for `if` and `while` conditions).
+    func condition<C: NumberComparison>(_: C.Type, _ op: BinaryOperator, _ a: Expr, _ b: Expr,
+                                        _ span: SourceSpan) -> (Frame) throws -> Bool {
+        let interp = self.interp, file = self.file
+        @inline(__always) func slow(_ x: Value, _ y: Value) throws -> Bool {
+            let v = try located(span) { try interp.compare(op, x, y) }
+            guard let t = Interpreter.truth(v) else {
+                throw RuntimeError("a condition must be a single boolean (got \\(v.typeName))", at: span, in: file)
+            }
+            return t
+        }
+        switch (operand(a), operand(b)) {
+        case (.local(let i, let n), .constant(let c)):
+            return { frame in
+                let x = try read(frame, i, n)
+                if case .number(let p) = x { return C.test(p, c) }
+                return try slow(x, .number(c))
+            }
+        case (.global(let g, let i, let n), .constant(let c)):
+            return { _ in
+                let x = try read(g, i, n)
+                if case .number(let p) = x { return C.test(p, c) }
+                return try slow(x, .number(c))
+            }
+        case (.general(let f), .constant(let c)):
+            return { frame in
+                let x = try f(frame)
+                if case .number(let p) = x { return C.test(p, c) }
+                return try slow(x, .number(c))
+            }
+        case (.local(let i, let n), .local(let j, let m)):
+            return { frame in
+                let x = try read(frame, i, n), y = try read(frame, j, m)
+                if case .number(let p) = x, case .number(let q) = y { return C.test(p, q) }
+                return try slow(x, y)
+            }
+        default:
+            let f = expression(a), g = expression(b)
+            return { frame in
+                let x = try f(frame), y = try g(frame)
+                if case .number(let p) = x, case .number(let q) = y { return C.test(p, q) }
+                return try slow(x, y)
+            }
+        }
+    }
+
+    /// Any expression as a condition: comparisons compile straight to `Bool`; other values
+    /// must be booleans (or numbers, non-zero meaning true).
+    func condition(_ e: Expr, what: String) -> (Frame) throws -> Bool {
+        if case .binary(let op, let a, let b, let span) = e {
+            switch op {
+            case .less: return condition(LessComparison.self, op, a, b, span)
+            case .lessEqual: return condition(LessEqualComparison.self, op, a, b, span)
+            case .greater: return condition(GreaterComparison.self, op, a, b, span)
+            case .greaterEqual: return condition(GreaterEqualComparison.self, op, a, b, span)
+            default: break
+            }
+        }
+        let x = expression(e), span = e.span, file = self.file
+        return { frame in
+            let v = try x(frame)
+            if case .bool(let b) = v { return b }
+            guard let t = Interpreter.truth(v) else {
+                throw RuntimeError("\\(what) must be a boolean (got \\(v.typeName))", at: span, in: file)
+            }
+            return t
+        }
+    }
+}

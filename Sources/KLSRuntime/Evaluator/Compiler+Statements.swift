@@ -1,0 +1,124 @@
+import KLSNumerics
+import KLSSyntax
+
+extension Compiler {
+    func statement(_ s: Stmt) -> CompiledStmt {
+        let interp = self.interp, file = self.file
+        switch s {
+        case .expression(let e, _):
+            let x = expression(e)
+            return { frame in _ = try x(frame); return .normal }
+        case .assign(let n, let e, _):
+            let x = expression(e)
+            switch n.resolution {
+            case .local(let slot):
+                return { frame in frame.slots[slot] = try x(frame); return .normal }
+            case .global(let index):
+                let (g, slot) = interp.globals.location(index)
+                return { frame in g.slots[slot] = try x(frame); return .normal }
+            default:
+                let put = store(n)
+                return { frame in put(frame, try x(frame)); return .normal }
+            }
+        case .assignIndex(let n, let indices, let e, let span):
+            let slot = slotPointer(n), xs = indices.map(expression), x = expression(e)
+            let load = self.load(n)
+            return { frame in
+                _ = try load(frame)  // reports an unassigned name
+                let path = try xs.map { try $0(frame) }
+                let v = try x(frame)
+                guard let p = slot(frame) else { return .normal }
+                try located(span) { try interp.assign(into: &p.pointee, path: path[...], v) }
+                return .normal
+            }
+        case .function(let decl):
+            let make = closureMaker(decl, topLevel: decl.name.map { if case .global = $0.resolution { return true }; return false } ?? false)
+            guard let name = decl.name else { return { _ in .normal } }
+            let put = store(name)
+            return { frame in put(frame, try make(frame)); return .normal }
+        case .ifElse(let c, let a, let b, let span):
+            _ = span
+            let cond = condition(c, what: "an 'if' condition"), then = block(a)
+            guard let b else {
+                return { frame in try cond(frame) ? try then(frame) : .normal }
+            }
+            let otherwise = block(b)
+            return { frame in try cond(frame) ? try then(frame) : try otherwise(frame) }
+        case .whileLoop(let c, let body, let span):
+            let cond = condition(c, what: "a 'while' condition"), b = block(body)
+            return { frame in
+                while true {
+                    if Interrupts.requested { throw RuntimeError.interrupted(at: span, in: file) }
+                    if try !cond(frame) { return .normal }
+                    switch try b(frame) {
+                    case .normal, .continueLoop: continue
+                    case .breakLoop: return .normal
+                    case .returned(let v): return .returned(v)
+                    }
+                }
+            }
+        case .forIn(let variable, let seq, let body, let span):
+            return forLoop(variable, seq, body, span)
+        case .returnValue(let e, _):
+            guard let e else { return { _ in .returned(.none) } }
+            let x = expression(e)
+            return { frame in .returned(try x(frame)) }
+        case .breakLoop:
+            return { _ in .breakLoop }
+        case .continueLoop:
+            return { _ in .continueLoop }
+        }
+    }
+
+    /// `for v in seq { body }`; `for i in range(…)` counts without building the vector.
+    func forLoop(_ variable: NameRef, _ seq: Expr, _ body: [Stmt], _ span: SourceSpan) -> CompiledStmt {
+        let interp = self.interp, file = self.file
+        let put = store(variable), b = block(body)
+        if case .call(.name(let callee), let args, _) = seq, case .builtin(let i)? = callee.resolution,
+           interp.registry.builtins[i].name == "range", (1...3).contains(args.count), args.allSatisfy({ $0.label == nil }) {
+            let bounds = args.map { expression($0.value) }
+            let rangeSpan = callee.span
+            return { frame in
+                let values = try bounds.map { try $0(frame) }
+                var numbers: [Double] = []
+                for v in values {
+                    guard case .number(let x) = v, x.isFinite else {
+                        throw RuntimeError("range: arguments must be finite numbers (got \(ValueFormatter.describeForError(v)))", at: rangeSpan, in: file)
+                    }
+                    numbers.append(x)
+                }
+                let (start, stop, step) = numbers.count == 1 ? (0, numbers[0], 1.0)
+                    : (numbers[0], numbers[1], numbers.count == 3 ? numbers[2] : 1)
+                if step == 0 { throw RuntimeError("range: step must not be 0", at: rangeSpan, in: file) }
+                var k = 0.0
+                while true {
+                    let x = start + k * step
+                    if step > 0 ? x >= stop : x <= stop { return .normal }
+                    if Interrupts.requested { throw RuntimeError.interrupted(at: span, in: file) }
+                    put(frame, .number(x))
+                    switch try b(frame) {
+                    case .normal, .continueLoop: break
+                    case .breakLoop: return .normal
+                    case .returned(let v): return .returned(v)
+                    }
+                    k += 1
+                }
+            }
+        }
+        let sequence = expression(seq)
+        return { frame in
+            let v = try sequence(frame)
+            let items = try located(span) { try interp.iterationItems(v) }
+            for item in items {
+                if Interrupts.requested { throw RuntimeError.interrupted(at: span, in: file) }
+                put(frame, item)
+                switch try b(frame) {
+                case .normal, .continueLoop: continue
+                case .breakLoop: return .normal
+                case .returned(let v): return .returned(v)
+                }
+            }
+            return .normal
+        }
+    }
+}

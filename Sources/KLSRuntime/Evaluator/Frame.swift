@@ -1,0 +1,37 @@
+/// The header of a `Frame`: its slot count and the frame it closes over.
+struct FrameHeader {
+    let count: Int
+    /// The lexically enclosing frame (the environment of the running closure).
+    let parent: Frame?
+}
+
+/// The slots of one function call, allocated with its header in a single block: no bounds
+/// or exclusivity checks and one allocation per call.
+final class Frame: ManagedBuffer<FrameHeader, Value> {
+    /// A frame of `slotCount` unset slots.
+    static func make(slotCount: Int, parent: Frame?) -> Frame {
+        let buffer = Frame.create(minimumCapacity: slotCount) { _ in FrameHeader(count: slotCount, parent: parent) }
+        let frame = unsafeDowncast(buffer, to: Frame.self)
+        frame.withUnsafeMutablePointerToElements { $0.initialize(repeating: .unset, count: slotCount) }
+        return frame
+    }
+
+    deinit {
+        _ = withUnsafeMutablePointers { header, elements in elements.deinitialize(count: header.pointee.count) }
+    }
+
+    /// The slots (valid while the frame is alive).
+    @inline(__always)
+    var slots: UnsafeMutablePointer<Value> { withUnsafeMutablePointerToElements { $0 } }
+
+    @inline(__always)
+    var parent: Frame? { header.parent }
+
+    /// The frame `depth` levels up the closure chain.
+    @inline(__always)
+    func ancestor(_ depth: Int) -> Frame {
+        var f = self
+        for _ in 0..<depth { f = f.parent ?? f }
+        return f
+    }
+}

@@ -1,0 +1,132 @@
+import KLSNumerics
+import KLSSpecial
+import KLSSyntax
+
+/// The state of one kls session — globals, the random source, the output — and the call
+/// machinery every compiled call goes through.
+public final class Interpreter {
+    public let registry: BuiltinRegistry
+    let globals = GlobalTable()
+    /// The seed of the random source behind `sample` and every random draw.
+    public var randomSeed: UInt64 = 0x6b6c73
+    /// Where `print` writes.
+    public var write: (String) -> Void
+    /// Current depth of kls calls, limited by `maxDepth`.
+    var depth = 0
+    /// Deepest allowed nesting of kls calls (the native stack is sized for it).
+    public var maxDepth = 10_000
+    /// The most recent figure drawn, for `savefig`.
+    public var lastFigure: Object?
+    /// Whether output goes to a terminal (plots use colour only then).
+    public var outputIsTerminal = false
+
+    /// The registry used to display builtin values.
+    nonisolated(unsafe) static var registryForDisplay = BuiltinRegistry.standard()
+
+    public init(registry: BuiltinRegistry = BuiltinRegistry.standard(), write: @escaping (String) -> Void) {
+        self.registry = registry
+        self.write = write
+        Interpreter.registryForDisplay = registry
+    }
+
+    /// Names of the session's variables that hold values.
+    public var variableNames: [String] { globals.definedNames }
+
+    /// The value of a global variable.
+    public func global(_ name: String) -> Value? { globals.value(of: name) }
+
+    /// Sets a global variable (used for `ans` and by tests).
+    public func setGlobal(_ name: String, _ value: Value) { globals.set(name, value) }
+
+    /// Forgets every variable.
+    public func resetGlobals() { globals.reset() }
+
+    // MARK: Calls
+
+    /// Calls any callable value with positional arguments (used by builtins such as `grad`).
+    public func call(_ callee: Value, _ args: [Value]) throws -> Value {
+        try call(callee, positional: args, labeled: [], span: nil, file: nil)
+    }
+
+    /// Calls a value with bound arguments; `span` (the callee's name) locates errors.
+    func call(_ callee: Value, positional: [Value], labeled: [(String, Value)],
+              span: SourceSpan?, file: SourceFile?) throws -> Value {
+        switch callee {
+        case .closure(let c):
+            let frame = Frame.make(slotCount: c.slotCount, parent: c.environment)
+            try bind(c, frame: frame, positional: positional, labeled: labeled, span: span, file: file)
+            return try invoke(c, frame: frame, span: span, file: file)
+        case .builtin(let i):
+            return try callBuiltin(registry.builtins[i], positional: positional, labeled: labeled, span: span, file: file)
+        default:
+            throw RuntimeError("\(callee.typeName) is not a function", at: span, in: file)
+        }
+    }
+
+    /// Fills a new frame's parameter slots from the arguments and defaults.
+    func bind(_ c: Closure, frame: Frame, positional: [Value], labeled: [(String, Value)],
+              span: SourceSpan?, file: SourceFile?) throws {
+        let sig = c.compiled.signature
+        if let problem = sig.mismatch(positional: positional.count, labels: labeled.map(\.0)) {
+            throw RuntimeError(problem, at: span, in: file)
+        }
+        for (i, v) in positional.enumerated() { frame.slots[i] = v }
+        for (label, v) in labeled {
+            if let i = sig.parameters.firstIndex(of: label) { frame.slots[i] = v }
+        }
+        for i in positional.count..<sig.parameters.count {
+            if case .unset = frame.slots[i], let d = c.defaults[i] { frame.slots[i] = d }
+        }
+    }
+
+    /// Runs a closure's body in a prepared frame, enforcing the depth limit and adding a
+    /// traceback entry when an error passes through.
+    @inline(__always)
+    func invoke(_ c: Closure, frame: Frame, span: SourceSpan?, file: SourceFile?) throws -> Value {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > maxDepth {
+            throw RuntimeError("recursion too deep (more than \(maxDepth) nested calls) in \(c.name)", at: span, in: file)
+        }
+        if Interrupts.requested { throw RuntimeError.interrupted(at: span, in: file) }
+        do {
+            return try c.body(frame)
+        } catch var e as RuntimeError {
+            if e.traceback.count < 50, let span, let file {
+                let (line, col) = file.location(of: span.start)
+                e.traceback.append("in \(c.name) called at \(file.name):\(line):\(col)")
+            }
+            throw e
+        }
+    }
+
+    func callBuiltin(_ b: Builtin, positional: [Value], labeled: [(String, Value)],
+                     span: SourceSpan?, file: SourceFile?) throws -> Value {
+        guard case .function(let body) = b.body else {
+            throw RuntimeError("\(b.name) is a constant, not a function", at: span, in: file)
+        }
+        let sig = b.signature
+        if let problem = sig.mismatch(positional: positional.count, labels: labeled.map(\.0)) {
+            throw RuntimeError(problem, at: span, in: file)
+        }
+        var values = [Value](repeating: .unset, count: b.parameters.count)
+        let fixed = b.variadic ? b.parameters.count - 1 : b.parameters.count
+        for (i, v) in positional.prefix(fixed).enumerated() { values[i] = v }
+        if b.variadic { values[fixed] = .list(Array(positional.dropFirst(fixed))) }
+        for (label, v) in labeled {
+            if let i = sig.parameters.firstIndex(of: label) { values[i] = v }
+        }
+        for i in 0..<values.count {
+            if case .unset = values[i] { values[i] = b.parameters[i].defaultValue ?? .none }
+        }
+        var args = Arguments(builtin: b, values: values, interpreter: self)
+        do {
+            return try body(&args)
+        } catch let e as RuntimeError {
+            if e.span == nil { var e = e; e.span = span; e.file = file; throw e }
+            throw e
+        } catch {
+            throw RuntimeError(String(describing: error), at: span, in: file)
+        }
+    }
+}

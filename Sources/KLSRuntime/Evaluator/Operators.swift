@@ -1,0 +1,238 @@
+import KLSNumerics
+import KLSSyntax
+
+/// Operators on values beyond the number–number fast paths the compiler inlines.
+extension Interpreter {
+    /// `a op b` for arithmetic operators: elementwise with broadcasting on tensors, recorded
+    /// on the tape when an operand is tracked, `+` concatenating strings.
+    func arithmetic(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
+        if case .number(let x) = a, case .number(let y) = b { return .number(op.apply(x, y)) }
+        if op == .add, case .string(let s) = a {
+            if case .string(let t) = b { return .string(s + t) }
+            throw BuiltinError("cannot add \(b.typeName) to a string (use string(x) to convert)")
+        }
+        guard let x = a.asVar, let y = b.asVar else {
+            throw BuiltinError("'\(op.rawValue)' needs numbers, vectors or matrices (got \(a.typeName) and \(b.typeName))")
+        }
+        return Value(try Var.binary(op, x, y))
+    }
+
+    /// Unary minus.
+    func negate(_ a: Value) throws -> Value {
+        if case .number(let x) = a { return .number(-x) }
+        guard let v = a.asVar else { throw BuiltinError("cannot negate \(a.typeName)") }
+        return Value(Var.unary(.neg, v))
+    }
+
+    /// `<`, `<=`, `>`, `>=`: a boolean for two numbers (or two strings); elementwise 0/1
+    /// values for tensors, usable as masks (`p * (x > 0)`).
+    func compare(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        func test(_ x: Double, _ y: Double) -> Bool {
+            switch op {
+            case .less: return x < y
+            case .lessEqual: return x <= y
+            case .greater: return x > y
+            default: return x >= y
+            }
+        }
+        if case .string(let s) = a, case .string(let t) = b {
+            switch op {
+            case .less: return .bool(s < t)
+            case .lessEqual: return .bool(s <= t)
+            case .greater: return .bool(s > t)
+            default: return .bool(s >= t)
+            }
+        }
+        guard let x = a.asVar?.value, let y = b.asVar?.value else {
+            throw BuiltinError("'\(op.rawValue)' cannot compare \(a.typeName) with \(b.typeName)")
+        }
+        if x.isScalar && y.isScalar { return .bool(test(x.data[0], y.data[0])) }
+        return Value(try Broadcast.map(x, y, operation: op.rawValue) { test($0, $1) ? 1 : 0 })
+    }
+
+    /// Whole-value equality: same kind, same shape, all elements equal.
+    static func equal(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.none, .none): return true
+        case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
+        case (.builtin(let x), .builtin(let y)): return x == y
+        case (.closure(let x), .closure(let y)): return x === y
+        case (.object(let x), .object(let y)): return x.equals(y)
+        case (.list(let items), .tensor), (.tensor, .list(let items)):
+            guard let x = try? Interpreter.numericList(items).value else { return false }
+            let t = (a.asVar ?? b.asVar)?.value
+            return t != nil && x.shape == t!.shape && x.data == t!.data
+        default:
+            guard let x = a.asVar?.value, let y = b.asVar?.value else { return false }
+            if case .bool = a { return false }
+            if case .bool = b { return false }
+            return x.shape == y.shape && x.data == y.data
+        }
+    }
+
+    /// The truth of a condition: a boolean, or a number (non-zero is true).
+    static func truth(_ v: Value) -> Bool? {
+        switch v {
+        case .bool(let b): return b
+        case .number(let x): return x != 0
+        case .tracked(let n) where n.value.isScalar: return n.value.data[0] != 0
+        default: return nil
+        }
+    }
+
+    /// Normalises an index into 0..<count (negative indices count from the end).
+    static func position(_ index: Value, count: Int, what: String) throws -> Int {
+        let x: Double
+        switch index {
+        case .number(let v): x = v
+        case .tracked(let n) where n.value.isScalar: x = n.value.data[0]
+        default: throw BuiltinError("an index must be a whole number (got \(index.typeName))")
+        }
+        guard x.isFinite, x.rounded() == x else { throw BuiltinError("an index must be a whole number (got \(ValueFormatter.number(x)))") }
+        guard x >= Double(-count), x < Double(count) else {
+            throw BuiltinError("index \(ValueFormatter.number(x)) is out of range for \(what) (valid: 0…\(count - 1)\(count > 0 ? ", or -\(count)…-1 from the end" : ""))")
+        }
+        let i = Int(x)
+        return i < 0 ? i + count : i
+    }
+
+    /// `a[i]`: an element of a vector, a row of a matrix, an item of a list, a character.
+    func index(_ a: Value, _ i: Value) throws -> Value {
+        switch a {
+        case .tensor(let t):
+            guard t.rank >= 1 else { throw BuiltinError("cannot index a number") }
+            let k = try Interpreter.position(i, count: t.shape[0], what: Tensor.describe(shape: t.shape))
+            if t.rank == 1 { return .number(t.data[k]) }
+            return Value(t.slice(at: k)!)
+        case .tracked(let n):
+            guard n.value.rank >= 1 else { throw BuiltinError("cannot index a number") }
+            let k = try Interpreter.position(i, count: n.value.shape[0], what: Tensor.describe(shape: n.value.shape))
+            return Value(Var.slice(.tracked(n), k)!)
+        case .list(let items):
+            return items[try Interpreter.position(i, count: items.count, what: "a list of \(items.count)")]
+        case .string(let s):
+            let chars = Array(s)
+            return .string(String(chars[try Interpreter.position(i, count: chars.count, what: "a string of length \(chars.count)")]))
+        case .object(let o):
+            if let items = o.field("items"), case .list = items { return try index(items, i) }
+            throw BuiltinError("cannot index \(o.typeName)")
+        default:
+            throw BuiltinError("cannot index \(a.typeName)")
+        }
+    }
+
+    /// `a[i₀][i₁]… = v` on a copy of `a` (values are never shared: vectors are values).
+    func assign(into a: inout Value, path: ArraySlice<Value>, _ v: Value) throws {
+        guard let first = path.first else { a = v; return }
+        switch a {
+        case .tensor(var t):
+            a = .none  // release our reference so the storage is uniquely owned
+            defer { a = .tensor(t) }
+            guard t.rank >= 1 else { throw BuiltinError("cannot index a number") }
+            var offset = 0
+            var shape = t.shape[...]
+            var remaining = path
+            while let idx = remaining.first, let extent = shape.first {
+                let k = try Interpreter.position(idx, count: extent, what: Tensor.describe(shape: Array(shape)))
+                shape = shape.dropFirst()
+                offset = offset * extent + k
+                remaining = remaining.dropFirst()
+            }
+            if !remaining.isEmpty { throw BuiltinError("too many indices for \(Tensor.describe(shape: t.shape))") }
+            let size = Tensor.elementCount(Array(shape))
+            guard let part = v.asVar?.value, part.count == size || part.count == 1 else {
+                throw BuiltinError("cannot store \(v.typeName) into an element of \(Tensor.describe(shape: t.shape))")
+            }
+            let base = offset * size
+            for k in 0..<size { t.data[base + k] = part.count == 1 ? part.data[0] : part.data[k] }
+        case .list(var items):
+            a = .none
+            defer { a = .list(items) }
+            let k = try Interpreter.position(first, count: items.count, what: "a list of \(items.count)")
+            try assign(into: &items[k], path: path.dropFirst(), v)
+        case .tracked(let n):
+            var plain = Value(n.value)
+            try assign(into: &plain, path: path, v)
+            a = plain
+        default:
+            throw BuiltinError("cannot assign into an element of \(a.typeName)")
+        }
+    }
+
+    /// `a.name`.
+    func field(_ a: Value, _ name: String) throws -> Value {
+        if case .object(let o) = a {
+            if let v = o.field(name) { return v }
+            let names = o.fieldNames
+            var message = "\(o.typeName) has no field '\(name)'"
+            if !names.isEmpty { message += " (fields: \(names.joined(separator: ", ")))" }
+            throw BuiltinError(message)
+        }
+        if let v = a.asVar?.value {
+            switch name {
+            case "shape": return .tensor(Tensor(vector: v.shape.map(Double.init)))
+            case "T": return Value(v.transposed())
+            default: break
+            }
+        }
+        throw BuiltinError("\(a.typeName) has no field '\(name)'")
+    }
+
+    /// An array literal: numbers make a vector, equal-shape vectors a matrix, anything else
+    /// a list.
+    func array(_ items: [Value]) throws -> Value {
+        if items.isEmpty { return .tensor(Tensor(vector: [])) }
+        if let v = try? Interpreter.numericList(items) { return Value(v) }
+        return .list(items)
+    }
+
+    /// Numeric items stacked into one tensor (tracked when any item is), or an error.
+    static func numericList(_ items: [Value]) throws -> Var {
+        var allNumbers = true
+        var anyTracked = false
+        for item in items {
+            switch item {
+            case .number: continue
+            case .tracked: anyTracked = true; allNumbers = false
+            case .tensor: allNumbers = false
+            default: throw BuiltinError("not numeric")
+            }
+        }
+        if allNumbers {
+            return .constant(Tensor(vector: items.map { if case .number(let x) = $0 { return x }; return 0 }))
+        }
+        let parts = items.compactMap(\.asVar)
+        if anyTracked { return try Var.stack(parts) }
+        let inner = parts[0].value.shape
+        var data: [Double] = []
+        for p in parts {
+            guard p.value.shape == inner else { throw BuiltinError("rows have different lengths") }
+            data += p.value.data
+        }
+        return .constant(Tensor(shape: [parts.count] + inner, data: data))
+    }
+
+    /// The items `for x in v` walks: elements of a vector, rows of a matrix, list items,
+    /// characters of a string.
+    func iterationItems(_ v: Value) throws -> [Value] {
+        switch v {
+        case .tensor(let t):
+            if t.rank == 0 { throw BuiltinError("cannot loop over a number (use range(n))") }
+            if t.rank == 1 { return t.data.map { .number($0) } }
+            return (0..<t.shape[0]).map { Value(t.slice(at: $0)!) }
+        case .tracked(let n):
+            guard n.value.rank >= 1 else { throw BuiltinError("cannot loop over a number (use range(n))") }
+            return (0..<n.value.shape[0]).map { Value(Var.slice(.tracked(n), $0)!) }
+        case .list(let items): return items
+        case .string(let s): return s.map { .string(String($0)) }
+        case .object(let o):
+            if let items = o.field("items") { return try iterationItems(items) }
+            throw BuiltinError("cannot loop over \(o.typeName)")
+        default:
+            throw BuiltinError("cannot loop over \(v.typeName)")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import KLSSyntax
+
+/// A failure while running, with where it happened and the kls calls that led there.
+public struct RuntimeError: Error {
+    public var message: String
+    public var span: SourceSpan?
+    public var file: SourceFile?
+    /// Innermost call first: "in f at FILE:LINE:COL".
+    public var traceback: [String] = []
+    /// True when the run was stopped by Ctrl-C.
+    public var isInterrupt = false
+
+    public init(_ message: String, at span: SourceSpan?, in file: SourceFile?) {
+        self.message = message
+        self.span = span
+        self.file = file
+    }
+
+    /// The error as a diagnostic for rendering, its traceback as notes (runs of the same
+    /// entry, as in deep recursion, shown once with a count).
+    public var diagnostic: Diagnostic {
+        var notes: [String] = []
+        var i = 0
+        while i < traceback.count {
+            var j = i
+            while j + 1 < traceback.count, traceback[j + 1] == traceback[i] { j += 1 }
+            notes.append(traceback[i] + (j > i ? "  (×\(j - i + 1))" : ""))
+            i = j + 1
+        }
+        return Diagnostic(.runtime, message, at: span, in: file, notes: notes)
+    }
+
+    static func interrupted(at span: SourceSpan?, in file: SourceFile?) -> RuntimeError {
+        var e = RuntimeError("interrupted", at: span, in: file)
+        e.isInterrupt = true
+        return e
+    }
+}
+
+/// Ctrl-C handling: the signal handler sets the flag; loops and calls poll it.
+public enum Interrupts {
+    nonisolated(unsafe) public static var requested = false
+}
+
+/// Control flow out of a statement.
+enum Flow {
+    case normal
+    case breakLoop
+    case continueLoop
+    case returned(Value)
+}
+
+typealias CompiledExpr = (Frame) throws -> Value
+typealias CompiledStmt = (Frame) throws -> Flow
+
+/// A function body compiled to closures, with what the call machinery needs to bind arguments.
+final class CompiledFunction {
+    let body: (Frame) throws -> Value
+    let signature: Signature
+    let file: SourceFile
+
+    init(body: @escaping (Frame) throws -> Value, signature: Signature, file: SourceFile) {
+        self.body = body
+        self.signature = signature
+        self.file = file
+    }
+}

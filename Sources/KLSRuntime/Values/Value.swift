@@ -1,0 +1,131 @@
+import KLSNumerics
+import KLSSyntax
+
+/// A kls value. Numbers are unboxed; everything larger lives behind a reference or a
+/// copy-on-write buffer, so copying a value is cheap.
+public enum Value {
+    case none
+    case number(Double)
+    case bool(Bool)
+    case string(String)
+    /// A vector, matrix or higher-rank array of numbers.
+    case tensor(Tensor)
+    /// A number or tensor recorded on an autodiff tape (inside `grad`, `minimize`, …).
+    case tracked(Node)
+    /// A sequence of arbitrary values (strings, distributions, mixed kinds).
+    case list([Value])
+    /// A function written in kls.
+    case closure(Closure)
+    /// A builtin function (index in the registry).
+    case builtin(Int)
+    /// Any other structured value: distributions, fits, codes, optimisers, plots, records.
+    case object(Object)
+    /// The content of a variable not yet assigned (never visible to programs).
+    case unset
+
+    /// The kind name users see in messages and `:type`.
+    public var typeName: String {
+        switch self {
+        case .none: return "none"
+        case .number: return "number"
+        case .bool: return "bool"
+        case .string: return "string"
+        case .tensor(let t): return Tensor.describe(shape: t.shape)
+        case .tracked(let n): return n.value.isScalar ? "number" : Tensor.describe(shape: n.value.shape)
+        case .list(let items): return "list(\(items.count))"
+        case .closure, .builtin: return "function"
+        case .object(let o): return o.typeName
+        case .unset: return "unset"
+        }
+    }
+
+    /// The value as a differentiable numeric value, if it is numeric.
+    public var asVar: Var? {
+        switch self {
+        case .number(let x): return .constant(Tensor(scalar: x))
+        case .tensor(let t): return .constant(t)
+        case .tracked(let n): return n.tape.isActive ? .tracked(n) : .constant(n.value)
+        case .bool(let b): return .constant(Tensor(scalar: b ? 1 : 0))
+        default: return nil
+        }
+    }
+
+    /// A numeric result as a value: scalars become numbers, tracked results stay tracked.
+    public init(_ v: Var) {
+        switch v {
+        case .constant(let t): self = Value(t)
+        case .tracked(let n): self = n.tape.isActive ? .tracked(n) : Value(n.value)
+        }
+    }
+
+    /// A tensor as a value (a rank-0 tensor is a number).
+    public init(_ t: Tensor) {
+        self = t.isScalar ? .number(t.data[0]) : .tensor(t)
+    }
+}
+
+/// Structured values other than numbers, strings and functions. Each kind (distribution,
+/// fit, code, optimiser, plot, record) is a subclass; fields are looked up by name.
+open class Object {
+    public init() {}
+
+    /// The kind name shown by `:type` and in messages.
+    open var typeName: String { "object" }
+
+    /// The value of `.name`, or nil when there is no such field.
+    open func field(_ name: String) -> Value? { nil }
+
+    /// Field names, for completion after `.` and for messages.
+    open var fieldNames: [String] { [] }
+
+    /// The display of the value at the prompt and by `print`.
+    open func display() -> String { "<\(typeName)>" }
+
+    /// Whole-value equality (identity unless a subclass knows better).
+    open func equals(_ other: Object) -> Bool { self === other }
+}
+
+/// A record with named fields in a fixed order, e.g. the result of a Monte Carlo estimate.
+public final class Record: Object {
+    public let name: String
+    public let fields: [(String, Value)]
+
+    public init(name: String, fields: [(String, Value)]) {
+        self.name = name
+        self.fields = fields
+    }
+
+    public override var typeName: String { name }
+    public override func field(_ n: String) -> Value? { fields.first(where: { $0.0 == n })?.1 }
+    public override var fieldNames: [String] { fields.map(\.0) }
+    public override func display() -> String {
+        name + "(" + fields.map { "\($0.0)=\(ValueFormatter.inline($0.1))" }.joined(separator: ", ") + ")"
+    }
+}
+
+/// A function written in kls, with the frame it closes over.
+public final class Closure {
+    public let decl: FunctionDecl
+    let compiled: CompiledFunction
+    /// The frame of the enclosing function call (nil at the top level).
+    let environment: Frame?
+    /// Default values of the parameters, evaluated when the function was defined.
+    let defaults: [Value?]
+    /// Copied out of `decl` and `compiled` for the call fast path.
+    let slotCount: Int
+    let parameterCount: Int
+    let body: (Frame) throws -> Value
+
+    init(decl: FunctionDecl, compiled: CompiledFunction, environment: Frame?, defaults: [Value?]) {
+        self.decl = decl
+        self.compiled = compiled
+        self.environment = environment
+        self.defaults = defaults
+        self.slotCount = decl.slotCount
+        self.parameterCount = decl.parameters.count
+        self.body = compiled.body
+    }
+
+    /// The name for messages and tracebacks.
+    public var name: String { decl.name?.name ?? "<lambda>" }
+}

@@ -1,0 +1,127 @@
+import KLSNumerics
+
+/// How values print: numbers in shortest round-trip form, long vectors abbreviated with
+/// their length, matrices aligned in columns.
+public enum ValueFormatter {
+    /// Vectors longer than this show their first and last `edgeItems` elements.
+    static let maxInlineElements = 12
+    static let edgeItems = 4
+    static let maxMatrixRows = 12
+
+    /// A number in shortest round-trip form: whole numbers below 1e16 without a decimal
+    /// point (`5`, `-3`), others as Swift's shortest description (`0.1`, `1e-05`), and
+    /// `inf`, `-inf`, `nan`.
+    public static func number(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        if x == x.rounded(), abs(x) < 1e16 {
+            if x == 0 { return x.sign == .minus ? "-0" : "0" }
+            return String(Int64(x))
+        }
+        return x.description
+    }
+
+    /// The text `print` writes: strings without quotes, everything else as displayed.
+    public static func plain(_ v: Value) -> String {
+        if case .string(let s) = v { return s }
+        return display(v)
+    }
+
+    /// The display of a value at the prompt (strings quoted).
+    public static func display(_ v: Value) -> String {
+        switch v {
+        case .tensor(let t): return tensor(t)
+        case .tracked(let n): return n.value.isScalar ? number(n.value.data[0]) : tensor(n.value)
+        case .list(let items) where items.count > maxInlineElements:
+            let head = items.prefix(edgeItems).map(inline), tail = items.suffix(edgeItems).map(inline)
+            return "[" + (head + ["…"] + tail).joined(separator: ", ") + "]  (\(items.count) items)"
+        default: return repr(v)
+        }
+    }
+
+    /// A compact one-line form, used inside lists and records.
+    public static func inline(_ v: Value) -> String {
+        if case .tensor(let t) = v, t.rank == 1, t.count <= maxInlineElements {
+            return "[" + t.data.map(number).joined(separator: ", ") + "]"
+        }
+        if case .tensor(let t) = v { return Tensor.describe(shape: t.shape) }
+        return repr(v)
+    }
+
+    /// The source-like form: strings quoted with escapes.
+    public static func repr(_ v: Value) -> String {
+        switch v {
+        case .none: return "none"
+        case .unset: return "unset"
+        case .number(let x): return number(x)
+        case .bool(let b): return b ? "true" : "false"
+        case .string(let s): return quoted(s)
+        case .tensor(let t): return tensor(t)
+        case .tracked: return display(v)
+        case .list(let items): return "[" + items.map(inline).joined(separator: ", ") + "]"
+        case .closure(let c):
+            return "<function \(c.name)(\(c.decl.parameters.map(\.name.name).joined(separator: ", ")))>"
+        case .builtin(let i): return "<builtin \(Interpreter.registryForDisplay.builtins[i].usage)>"
+        case .object(let o): return o.display()
+        }
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out + "\""
+    }
+
+    /// A vector on one line (abbreviated past `maxInlineElements`), a matrix in aligned rows.
+    public static func tensor(_ t: Tensor) -> String {
+        switch t.rank {
+        case 0: return number(t.data[0])
+        case 1:
+            if t.count <= maxInlineElements { return "[" + t.data.map(number).joined(separator: ", ") + "]" }
+            let head = t.data.prefix(edgeItems).map(number), tail = t.data.suffix(edgeItems).map(number)
+            return "[" + (head + ["…"] + tail).joined(separator: ", ") + "]  (\(t.count) elements)"
+        case 2: return matrix(t)
+        default: return Tensor.describe(shape: t.shape) + " " + "[" + t.data.prefix(edgeItems).map(number).joined(separator: ", ") + ", …]"
+        }
+    }
+
+    static func matrix(_ t: Tensor) -> String {
+        let (r, c) = (t.shape[0], t.shape[1])
+        if r == 0 || c == 0 { return "[]  (\(Tensor.describe(shape: t.shape)))" }
+        let rows = r <= maxMatrixRows ? Array(0..<r) : Array(0..<edgeItems) + Array((r - edgeItems)..<r)
+        let cols = c <= maxInlineElements ? Array(0..<c) : Array(0..<edgeItems) + Array((c - edgeItems)..<c)
+        var cells = rows.map { i in cols.map { j in number(t.data[i * c + j]) } }
+        var widths = [Int](repeating: 0, count: cols.count)
+        for row in cells { for (k, s) in row.enumerated() { widths[k] = max(widths[k], s.count) } }
+        for i in 0..<cells.count {
+            for k in 0..<cols.count {
+                cells[i][k] = String(repeating: " ", count: widths[k] - cells[i][k].count) + cells[i][k]
+            }
+            if cols.count < c { cells[i].insert("…", at: edgeItems) }
+        }
+        var lines = cells.map { "[" + $0.joined(separator: ", ") + "]" }
+        if rows.count < r { lines.insert(" ⋮", at: edgeItems) }
+        var out = "[" + lines.joined(separator: ",\n ") + "]"
+        if rows.count < r || cols.count < c { out += "  (\(Tensor.describe(shape: t.shape)))" }
+        return out
+    }
+
+    /// A short description of a value inside an error message.
+    public static func describeForError(_ v: Value) -> String {
+        switch v {
+        case .number(let x): return number(x)
+        case .string(let s): return s.count > 20 ? "a string" : quoted(s)
+        case .bool(let b): return b ? "true" : "false"
+        case .none: return "none"
+        default: return v.typeName
+        }
+    }
+}

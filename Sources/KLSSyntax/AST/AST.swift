@@ -1,0 +1,134 @@
+/// Where a name lives at run time; filled in by the resolver before anything runs.
+public enum Resolution: Sendable, Equatable {
+    /// Slot of the current function's frame.
+    case local(Int)
+    /// Slot of an enclosing function's frame, `depth` frames up the closure chain.
+    case enclosing(depth: Int, slot: Int)
+    /// Index in the session's global table.
+    case global(Int)
+    /// Index in the builtin registry.
+    case builtin(Int)
+}
+
+/// One occurrence of a name in the source; the resolver records where it lives.
+public final class NameRef {
+    public let name: String
+    public let span: SourceSpan
+    public var resolution: Resolution?
+
+    public init(_ name: String, span: SourceSpan) {
+        self.name = name
+        self.span = span
+    }
+}
+
+/// Unary operators.
+public enum UnaryOperator: String, Sendable { case negate = "-", plus = "+", not = "not" }
+
+/// Binary operators (arithmetic and comparison; `and`/`or` are `Expr.logical`).
+public enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^", modulo = "%"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+}
+
+/// A call argument, positional or `name=value`.
+public struct Argument {
+    public var label: String?
+    public var labelSpan: SourceSpan?
+    public var value: Expr
+}
+
+/// Expressions. Spans point at what a message about the node should underline.
+public indirect enum Expr {
+    case number(Double, SourceSpan)
+    case string(String, SourceSpan)
+    case bool(Bool, SourceSpan)
+    case none(SourceSpan)
+    case name(NameRef)
+    case unary(UnaryOperator, Expr, SourceSpan)
+    /// Operator, operands, and the operator's span.
+    case binary(BinaryOperator, Expr, Expr, SourceSpan)
+    /// `and` (isAnd) or `or`, short-circuiting.
+    case logical(isAnd: Bool, Expr, Expr, SourceSpan)
+    /// Callee, arguments, span of the whole call.
+    case call(Expr, [Argument], SourceSpan)
+    case index(Expr, Expr, SourceSpan)
+    case field(Expr, String, SourceSpan)
+    case array([Expr], SourceSpan)
+    case lambda(FunctionDecl)
+
+    /// The span of the whole expression.
+    public var span: SourceSpan {
+        switch self {
+        case .number(_, let s), .string(_, let s), .bool(_, let s), .none(let s): return s
+        case .name(let n): return n.span
+        case .unary(_, let e, let s): return s.to(e.span)
+        case .binary(_, let a, let b, _), .logical(_, let a, let b, _): return a.span.to(b.span)
+        case .call(_, _, let s), .index(_, _, let s), .field(_, _, let s), .array(_, let s): return s
+        case .lambda(let f): return f.span
+        }
+    }
+
+    /// The span messages about this expression point at: a call's callee, an operator.
+    public var anchor: SourceSpan {
+        switch self {
+        case .call(let callee, _, _): return callee.anchor
+        case .binary(_, _, _, let s), .logical(_, _, _, let s): return s
+        default: return span
+        }
+    }
+}
+
+/// A function parameter, with an optional default value.
+public struct Parameter {
+    public var name: NameRef
+    public var defaultValue: Expr?
+}
+
+/// A function: `fn f(a) { … }`, `f(a) = …` or `a -> …`.
+public final class FunctionDecl {
+    /// The name, nil for a lambda.
+    public let name: NameRef?
+    public let parameters: [Parameter]
+    public let body: [Stmt]
+    public let span: SourceSpan
+    /// Number of frame slots (parameters first, then other locals); set by the resolver.
+    public var slotCount = 0
+    /// Names of the slots, for debugging and `:vars`.
+    public var slotNames: [String] = []
+
+    public init(name: NameRef?, parameters: [Parameter], body: [Stmt], span: SourceSpan) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.span = span
+    }
+}
+
+/// Statements.
+public indirect enum Stmt {
+    /// An expression; `echo` is false when a trailing `;` silences it at the prompt.
+    case expression(Expr, echo: Bool)
+    /// `name = value`.
+    case assign(NameRef, Expr, SourceSpan)
+    /// `target[i]… = value`: the base name, the index chain, the value.
+    case assignIndex(NameRef, [Expr], Expr, SourceSpan)
+    case function(FunctionDecl)
+    case ifElse(Expr, [Stmt], [Stmt]?, SourceSpan)
+    case forIn(NameRef, Expr, [Stmt], SourceSpan)
+    case whileLoop(Expr, [Stmt], SourceSpan)
+    case returnValue(Expr?, SourceSpan)
+    case breakLoop(SourceSpan)
+    case continueLoop(SourceSpan)
+}
+
+/// A parsed program.
+public struct Program {
+    public var statements: [Stmt]
+    public let file: SourceFile
+
+    public init(statements: [Stmt], file: SourceFile) {
+        self.statements = statements
+        self.file = file
+    }
+}

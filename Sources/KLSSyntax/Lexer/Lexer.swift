@@ -1,0 +1,245 @@
+/// Turns source text into tokens. Never throws: malformed input becomes `.error` tokens.
+///
+/// Newlines end statements, except inside `(…)` or `[…]` and after a token that cannot end
+/// an expression (a binary operator, `,`, `=`, `->`, an opening bracket), so multi-line
+/// expressions work in files and at the prompt alike. Inside `{…}` newlines count again.
+public struct Lexer {
+    private let file: SourceFile
+    private var s: [Unicode.Scalar] { file.scalars }
+    private var i = 0
+    private var brackets: [TokenKind] = []
+    private var tokens: [Token] = []
+
+    public init(_ file: SourceFile) { self.file = file }
+
+    /// All tokens of the file, ending with `.eof`.
+    public static func tokenize(_ file: SourceFile) -> [Token] {
+        var lexer = Lexer(file)
+        return lexer.run()
+    }
+
+    private mutating func run() -> [Token] {
+        let scalars = file.scalars
+        while i < scalars.count {
+            let c = scalars[i]
+            let start = i
+            switch c {
+            case " ", "\t", "\r":
+                i += 1
+            case "#":
+                while i < scalars.count, scalars[i] != "\n" { i += 1 }
+            case "\n":
+                i += 1
+                newline(at: start)
+            case "\\" where i + 1 < scalars.count && (scalars[i + 1] == "\n" || scalars[i + 1] == "\r"):
+                i += 2  // explicit line continuation
+            case "0"..."9":
+                number()
+            case "." where i + 1 < scalars.count && ("0"..."9").contains(scalars[i + 1]):
+                number()
+            case "\"", "'":
+                string(quote: c)
+            default:
+                if Lexer.isIdentifierStart(c) {
+                    identifier()
+                } else {
+                    punctuation()
+                }
+            }
+        }
+        newline(at: scalars.count)
+        tokens.append(Token(kind: .eof, span: SourceSpan(scalars.count, scalars.count)))
+        return tokens
+    }
+
+    private mutating func add(_ kind: TokenKind, _ start: Int) {
+        tokens.append(Token(kind: kind, span: SourceSpan(start, i)))
+    }
+
+    private mutating func newline(at offset: Int) {
+        if let top = brackets.last, top != .lbrace { return }
+        guard let last = tokens.last else { return }
+        if Lexer.continuesLine(last.kind) { return }
+        tokens.append(Token(kind: .newline, span: SourceSpan(offset, offset + 1)))
+    }
+
+    /// Tokens after which a line break does not end the statement.
+    static func continuesLine(_ k: TokenKind) -> Bool {
+        switch k {
+        case .newline, .lparen, .lbracket, .lbrace, .comma, .assign, .arrow, .plus, .minus, .star,
+             .slash, .caret, .percent, .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual,
+             .bars, .kwAnd, .kwOr, .kwNot, .dot, .semicolon, .colon:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
+        if c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c) { return true }
+        if c.value < 0x80 { return false }
+        return c.properties.isAlphabetic
+    }
+
+    static func isIdentifierContinue(_ c: Unicode.Scalar) -> Bool {
+        if isIdentifierStart(c) || ("0"..."9").contains(c) { return true }
+        if c.value < 0x80 { return false }
+        let p = c.properties
+        // Subscript/superscript digits (x₁, σ²) and combining marks (x̂) continue identifiers.
+        return p.numericType != nil || p.generalCategory == .nonspacingMark || c == "′"
+    }
+
+    private mutating func identifier() {
+        let start = i
+        i += 1
+        while i < s.count, Lexer.isIdentifierContinue(s[i]) { i += 1 }
+        var name = String.UnicodeScalarView()
+        name.append(contentsOf: s[start..<i])
+        let text = String(name)
+        add(Token.keywords[text] ?? .identifier(text), start)
+    }
+
+    private mutating func number() {
+        let start = i
+        var digits = ""
+        func scanDigits(_ lexer: inout Lexer) {
+            while lexer.i < lexer.s.count {
+                let c = lexer.s[lexer.i]
+                if ("0"..."9").contains(c) { digits.unicodeScalars.append(c); lexer.i += 1 }
+                else if c == "_", lexer.i + 1 < lexer.s.count, ("0"..."9").contains(lexer.s[lexer.i + 1]) { lexer.i += 1 }
+                else { break }
+            }
+        }
+        scanDigits(&self)
+        if i < s.count, s[i] == ".", !(i + 1 < s.count && (s[i + 1] == "." || Lexer.isIdentifierStart(s[i + 1]))) {
+            digits += "."
+            i += 1
+            scanDigits(&self)
+        }
+        if i < s.count, s[i] == "e" || s[i] == "E" {
+            var j = i + 1
+            if j < s.count, s[j] == "+" || s[j] == "-" { j += 1 }
+            if j < s.count, ("0"..."9").contains(s[j]) {
+                digits += "e"
+                if s[i + 1] == "-" { digits += "-" }
+                i = j
+                scanDigits(&self)
+            }
+        }
+        if i < s.count, Lexer.isIdentifierStart(s[i]) {
+            while i < s.count, Lexer.isIdentifierContinue(s[i]) { i += 1 }
+            add(.error("malformed number '\(file.text(of: SourceSpan(start, i)))'"), start)
+            return
+        }
+        if let value = Double(digits) { add(.number(value), start) } else {
+            add(.error("malformed number '\(file.text(of: SourceSpan(start, i)))'"), start)
+        }
+    }
+
+    private mutating func string(quote: Unicode.Scalar) {
+        let start = i
+        i += 1
+        var value = String.UnicodeScalarView()
+        while i < s.count, s[i] != quote {
+            if s[i] == "\\", i + 1 < s.count {
+                i += 1
+                switch s[i] {
+                case "n": value.append("\n")
+                case "t": value.append("\t")
+                case "r": value.append("\r")
+                case "0": value.append("\0")
+                case "\\": value.append("\\")
+                case "\"": value.append("\"")
+                case "'": value.append("'")
+                case "u":
+                    guard let scalar = unicodeEscape() else {
+                        add(.error("malformed \\u{…} escape in string"), start)
+                        skipToEndOfString(quote)
+                        return
+                    }
+                    value.append(scalar)
+                    continue
+                default:
+                    let bad = s[i]
+                    i += 1
+                    add(.error("unknown escape '\\\(bad)' in string (use \\\\ for a backslash)"), start)
+                    skipToEndOfString(quote)
+                    return
+                }
+                i += 1
+            } else {
+                value.append(s[i])
+                i += 1
+            }
+        }
+        guard i < s.count, s[i] == quote else {
+            add(.error("unterminated string"), start)
+            return
+        }
+        i += 1
+        add(.string(String(value)), start)
+    }
+
+    private mutating func skipToEndOfString(_ quote: Unicode.Scalar) {
+        while i < s.count, s[i] != quote { i += 1 }
+        if i < s.count, s[i] == quote { i += 1 }
+    }
+
+    /// Parses `u{XXXX}` after a backslash (i at 'u'); leaves i after the closing brace.
+    private mutating func unicodeEscape() -> Unicode.Scalar? {
+        guard i + 1 < s.count, s[i + 1] == "{" else { return nil }
+        var j = i + 2
+        var hex = ""
+        while j < s.count, s[j] != "}", hex.count <= 8 { hex.unicodeScalars.append(s[j]); j += 1 }
+        guard j < s.count, s[j] == "}", let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else { return nil }
+        i = j + 1
+        return scalar
+    }
+
+    private mutating func punctuation() {
+        let start = i
+        let c = s[i]
+        let next: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
+        i += 1
+        let kind: TokenKind
+        switch c {
+        case "(": kind = .lparen; brackets.append(.lparen)
+        case "[": kind = .lbracket; brackets.append(.lbracket)
+        case "{": kind = .lbrace; brackets.append(.lbrace)
+        case ")", "]", "}":
+            kind = c == ")" ? .rparen : (c == "]" ? .rbracket : .rbrace)
+            if !brackets.isEmpty { brackets.removeLast() }
+        case ",": kind = .comma
+        case ".": kind = .dot
+        case ";": kind = .semicolon
+        case ":": kind = .colon
+        case "+": kind = .plus
+        case "-":
+            if next == ">" { i += 1; kind = .arrow } else { kind = .minus }
+        case "→": kind = .arrow
+        case "*":
+            if next == "*" { i += 1; kind = .caret } else { kind = .star }
+        case "/": kind = .slash
+        case "^": kind = .caret
+        case "%": kind = .percent
+        case "=":
+            if next == "=" { i += 1; kind = .equal } else { kind = .assign }
+        case "!":
+            if next == "=" { i += 1; kind = .notEqual } else { kind = .error("unexpected '!' (use 'not' for negation)") }
+        case "<":
+            if next == "=" { i += 1; kind = .lessEqual } else { kind = .less }
+        case ">":
+            if next == "=" { i += 1; kind = .greaterEqual } else { kind = .greater }
+        case "≤": kind = .lessEqual
+        case "≥": kind = .greaterEqual
+        case "≠": kind = .notEqual
+        case "·", "×": kind = .star
+        case "|":
+            if next == "|" { i += 1; kind = .bars } else { kind = .error("unexpected '|' (write '||' or '‖' between distributions)") }
+        case "‖": kind = .bars
+        default:
+            kind = .error("unexpected character '\(c)'")
+        }
+        add(kind, start)
+    }
+}

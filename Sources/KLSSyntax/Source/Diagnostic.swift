@@ -1,0 +1,52 @@
+/// A problem found in a program, with the place it refers to. Errors are values: the lexer,
+/// parser, resolver and evaluator all produce these, and `DiagnosticRenderer` prints them.
+public struct Diagnostic: Error, Sendable, Equatable {
+    /// What kind of problem: syntax, name resolution or a runtime failure.
+    public enum Kind: String, Sendable { case syntax, resolve, runtime }
+
+    public var kind: Kind
+    public var message: String
+    /// Where; nil when the failure has no source position (e.g. a missing file).
+    public var span: SourceSpan?
+    /// The file the span refers to.
+    public var file: SourceFile?
+    /// Extra lines such as "did you mean 'sigma'?" or traceback entries.
+    public var notes: [String]
+
+    public init(_ kind: Kind, _ message: String, at span: SourceSpan?, in file: SourceFile?, notes: [String] = []) {
+        self.kind = kind
+        self.message = message
+        self.span = span
+        self.file = file
+        self.notes = notes
+    }
+
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        a.kind == b.kind && a.message == b.message && a.span == b.span && a.notes == b.notes
+    }
+}
+
+/// Renders diagnostics as `FILE:LINE:COL: error: MESSAGE`, then the source line and a caret.
+public enum DiagnosticRenderer {
+    /// The full text of one diagnostic; `color` adds ANSI highlighting for terminals.
+    public static func render(_ d: Diagnostic, color: Bool = false) -> String {
+        let red = color ? "\u{1B}[1;31m" : "", bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
+        var out = ""
+        if let file = d.file, let span = d.span {
+            let (line, col) = file.location(of: span.start)
+            out += "\(bold)\(file.name):\(line):\(col):\(reset) \(red)error:\(reset) \(bold)\(d.message)\(reset)\n"
+            let text = file.line(line)
+            out += "  " + text + "\n"
+            let endLocation = file.location(of: max(span.start, span.end - 1))
+            let width = endLocation.line == line ? max(1, endLocation.column - col + 1) : 1
+            let pad = String(text.unicodeScalars.prefix(col - 1).map { $0 == "\t" ? "\t" : " " })
+            out += "  " + pad + red + "^" + String(repeating: "~", count: max(0, min(width, 80) - 1)) + reset + "\n"
+        } else if let file = d.file {
+            out += "\(bold)\(file.name):\(reset) \(red)error:\(reset) \(d.message)\n"
+        } else {
+            out += "\(red)error:\(reset) \(d.message)\n"
+        }
+        for note in d.notes { out += "  " + note + "\n" }
+        return out
+    }
+}

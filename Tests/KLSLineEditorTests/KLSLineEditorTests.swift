@@ -1,4 +1,0 @@
-import Testing
-@testable import KLSLineEditor
-
-@Test func moduleLinks() { _ = KLSLineEditorModule.self }

@@ -1,4 +1,0 @@
-import Testing
-@testable import KLSNumerics
-
-@Test func moduleLinks() { _ = KLSNumericsModule.self }

@@ -1,4 +1,0 @@
-import Testing
-@testable import KLSOptim
-
-@Test func moduleLinks() { _ = KLSOptimModule.self }

@@ -1,4 +1,0 @@
-import Testing
-@testable import KLSRuntime
-
-@Test func moduleLinks() { _ = KLSRuntimeModule.self }

@@ -1,0 +1,35 @@
+import KLSRuntime
+import KLSSyntax
+
+/// Runs kls source in a fresh session, capturing what it prints and the rendered error.
+struct KLSTestRun {
+    var output = ""
+    var errorText = ""
+    var outcome: Session.Outcome
+
+    init(_ source: String, name: String = "test.kls") {
+        final class Sink { var text = "" }
+        let sink = Sink()
+        let session = Session(interpreter: Interpreter(write: { sink.text += $0 }))
+        outcome = LargeStack.run { session.run(source, name: name) }
+        switch outcome {
+        case .rejected(let ds): errorText = ds.map { DiagnosticRenderer.render($0) }.joined()
+        case .failed(let e): errorText = DiagnosticRenderer.render(e.diagnostic)
+        case .incomplete: errorText = "incomplete"
+        case .value: break
+        }
+        output = sink.text
+    }
+
+    var outputLines: [String] {
+        var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    /// The value of the final expression, when the run succeeded.
+    var value: Value? {
+        if case .value(let v) = outcome { return v }
+        return nil
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import KLSSyntax
-
-@Test func moduleLinks() { _ = KLSSyntaxModule.self }
