@@ -156,7 +156,10 @@ extension BuiltinRegistry {
             let bits = try a.string(1)
             let count = try symbolCount(a, 2)
             let decoded = try coding(a) { try arithDecode(probabilities: probabilities, bits: bits, count: count) }
-            if let symbols { return .list(decoded.map { .string(symbols[$0]) }) }
+            if let symbols {
+                let labels = symbols.map { Value.string($0) }
+                return .list(decoded.map { labels[$0] })
+            }
             return .tensor(Tensor(vector: decoded.map(Double.init)))
         }
     }
