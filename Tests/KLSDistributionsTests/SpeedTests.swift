@@ -31,6 +31,13 @@ func hotPathSpeed() throws {
     let gradient = try bestMilliseconds {
         sink += try tapeGradient([0.3, 1.7]) { v in Var.sum(try Normal(mu: v[0], sigma: v[1]).logpdf(x)) }[0]
     }
+    let mixture = try Mixture(components: [try Normal(mu: Var(-2), sigma: Var(1)), try Normal(mu: Var(2), sigma: Var(1))])
+    let target = try Normal(mu: Var(0), sigma: Var(2.5))
+    let numericalKL = try bestMilliseconds { sink += number(try DistributionMeasures.kl(mixture, target)) }
+    let numericalGradient = try bestMilliseconds {
+        sink += try tapeGradient([0, 2.5]) { v in try DistributionMeasures.kl(mixture, try Normal(mu: v[0], sigma: v[1])) }[1]
+    }
+    print(String(format: "KLS_BENCH KL(Mixture‖Normal) by quadrature: %.2f ms, with gradient %.2f ms", numericalKL, numericalGradient))
     print(String(format: "KLS_BENCH normal 1e6: logpdf %.2f ms, pdf %.2f ms, cdf %.2f ms, logpdf+gradient %.2f ms (%g)",
                  logpdf, pdf, cdf, gradient, sink))
     #expect(sink.isFinite)

@@ -127,28 +127,34 @@ extension Compiler {
                 return { frame in
                     let fv = try f(frame)
                     guard case .closure(let c) = fv, c.parameterCount == 1 else { return try slowCall(fv, frame) }
-                    let callFrame = Frame.make(slotCount: c.slotCount, parent: c.environment)
+                    let callFrame = c.acquireFrame()
                     callFrame.slots[0] = try a0(frame)
-                    return try interp.invoke(c, frame: callFrame, span: span, file: file)
+                    let result = try interp.invoke(c, frame: callFrame, span: span, file: file)
+                    c.releaseFrame(callFrame)
+                    return result
                 }
             case 2:
                 let a0 = expression(positionalExprs[0]), a1 = expression(positionalExprs[1])
                 return { frame in
                     let fv = try f(frame)
                     guard case .closure(let c) = fv, c.parameterCount == 2 else { return try slowCall(fv, frame) }
-                    let callFrame = Frame.make(slotCount: c.slotCount, parent: c.environment)
+                    let callFrame = c.acquireFrame()
                     let slots = callFrame.slots
                     slots[0] = try a0(frame)
                     slots[1] = try a1(frame)
-                    return try interp.invoke(c, frame: callFrame, span: span, file: file)
+                    let result = try interp.invoke(c, frame: callFrame, span: span, file: file)
+                    c.releaseFrame(callFrame)
+                    return result
                 }
             default:
                 return { frame in
                     let fv = try f(frame)
                     guard case .closure(let c) = fv, c.parameterCount == n else { return try slowCall(fv, frame) }
-                    let callFrame = Frame.make(slotCount: c.slotCount, parent: c.environment)
+                    let callFrame = c.acquireFrame()
                     for i in 0..<n { callFrame.slots[i] = try positional[i](frame) }
-                    return try interp.invoke(c, frame: callFrame, span: span, file: file)
+                    let result = try interp.invoke(c, frame: callFrame, span: span, file: file)
+                    c.releaseFrame(callFrame)
+                    return result
                 }
             }
         }

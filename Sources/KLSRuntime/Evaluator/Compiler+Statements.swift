@@ -9,6 +9,7 @@ extension Compiler {
             let x = expression(e)
             return { frame in _ = try x(frame); return .normal }
         case .assign(let n, let e, _):
+            if let fused = update(n, e) { return fused }
             let x = expression(e)
             switch n.resolution {
             case .local(let slot):

@@ -20,6 +20,13 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
         _ = withUnsafeMutablePointers { header, elements in elements.deinitialize(count: header.pointee.count) }
     }
 
+    /// Resets every slot to unset (releasing the values), for reuse by the next call.
+    @inline(__always)
+    func clear() {
+        let slots = self.slots
+        for i in 0..<header.count { slots[i] = .unset }
+    }
+
     /// The slots (valid while the frame is alive).
     @inline(__always)
     var slots: UnsafeMutablePointer<Value> { withUnsafeMutablePointerToElements { $0 } }

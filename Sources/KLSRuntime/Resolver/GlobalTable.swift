@@ -46,6 +46,18 @@ final class GlobalTable {
         names.filter { value(of: $0) != nil }
     }
 
+    /// Forgets names defined after the first `count` (when an input is rejected, the names it
+    /// would have defined must not linger as unassigned variables).
+    func truncate(to count: Int) {
+        guard count < names.count else { return }
+        for name in names[count...] { indices[name] = nil }
+        for i in count..<names.count {
+            let (chunk, offset) = location(i)
+            chunk.slots[offset] = .unset
+        }
+        names.removeSubrange(count...)
+    }
+
     /// Forgets every variable (`:reset`).
     func reset() {
         for i in 0..<names.count {

@@ -102,6 +102,9 @@ public final class FunctionDecl {
     public var slotCount = 0
     /// Names of the slots, for debugging and `:vars`.
     public var slotNames: [String] = []
+    /// True when the body defines a function or lambda (which may capture its frame); set by
+    /// the resolver. Frames of functions that create no closures never outlive their call.
+    public var createsClosures = false
 
     public init(name: NameRef?, parameters: [Parameter], body: [Stmt], span: SourceSpan) {
         self.name = name
