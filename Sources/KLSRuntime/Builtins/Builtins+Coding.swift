@@ -186,8 +186,11 @@ extension BuiltinRegistry {
     /// Codeword lengths: whole numbers ≥ 0 (up to 2^53, where doubles stop being exact).
     static func lengthsArgument(_ a: Arguments, _ i: Int) throws -> [Int] {
         try a.vector(i).data.enumerated().map { index, l in
-            guard l.isFinite, l.rounded() == l, l >= 0, l <= 9_007_199_254_740_992 else {
+            guard l.isFinite, l.rounded() == l, l >= 0 else {
                 throw a.error("length \(index) is \(ValueFormatter.number(l)); lengths must be whole numbers >= 0")
+            }
+            guard l <= 9_007_199_254_740_992 else {
+                throw a.error("length \(index) is \(ValueFormatter.number(l)); lengths above 2^53 are not supported")
             }
             return Int(l)
         }

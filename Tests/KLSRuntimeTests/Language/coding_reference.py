@@ -164,7 +164,8 @@ section("coding_kraft")
 for ls, D in (([1, 2, 3, 3], 2), ([1, 1, 2], 2), ([2, 2, 3], 2), ([1, 1, 2], 3), ([1, 1, 1], 3),
               ([1, 1, 1, 2], 3), ([3, 1, 2, 3], 2), ([1, 2, 3, 3, 3], 2), ([1, 1, 2, 2, 2], 3),
               ([0], 2), ([1, 2, 3, 4, 4], 2), ([1, 2, 3], 2), ([2, 2, 2, 2, 2], 2), ([60, 60], 2),
-              ([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2], 12)):
+              ([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2], 12), ([1, 1, 2, 2], 3), ([1, 1, 2, 2], 2),
+              ([1, 2, 2], 2)):
     k = kraft(ls, D)
     print(f"kraft {ls} D={D}: {k} = {float(k)!r}; greedy {canonical(ls, D)}")
 
@@ -205,6 +206,8 @@ nH2 = n * 1.5
 print("million [0,1,0,2] pattern under [0.5,0.25,0.25]: n*H =", nH2, "bound", math.ceil(nH2) + 2)
 
 section("coding_text")
+# Python counts code points; kls counts characters as grapheme clusters (Unicode UAX #29), so
+# "a\r\nb" has 4 code points here but 3 characters in kls (CR LF is one cluster).
 for text in ("abracadabra", "a\r\nb", "héllo wörld"):
     c = Counter(text)
     total = len(text)
