@@ -85,8 +85,8 @@ public final class Interpreter {
     func invoke(_ c: Closure, frame: Frame, span: SourceSpan?, file: SourceFile?) throws -> Value {
         depth += 1
         defer { depth -= 1 }
-        if depth > maxDepth {
-            throw RuntimeError("recursion too deep (more than \(maxDepth) nested calls) in \(c.name)", at: span, in: file)
+        if depth > maxDepth || NativeStack.isExhausted {
+            throw RuntimeError("recursion too deep (more than \(depth > maxDepth ? maxDepth : depth - 1) nested calls) in \(c.name)", at: span, in: file)
         }
         if Interrupts.requested { throw RuntimeError.interrupted(at: span, in: file) }
         do {

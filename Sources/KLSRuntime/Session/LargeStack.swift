@@ -32,6 +32,27 @@ public enum LargeStack {
     }
 }
 
+/// The native stack's remaining room, checked on every kls call: deep recursion whose calls
+/// each nest many expressions must end in an error before the thread's stack runs out, not
+/// only at the call-count limit.
+public enum NativeStack {
+    /// Lowest safe stack address on the current large-stack thread (0: not checked).
+    nonisolated(unsafe) static var floor: UInt = 0
+    /// Room kept free below the floor for the error's own unwinding and rendering.
+    static let reserve = 16 << 20
+
+    /// An address near the top of the current stack.
+    @inline(__always)
+    static func current() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
+
+    /// True when the current thread is close to the end of its stack.
+    @inline(__always)
+    static var isExhausted: Bool { floor != 0 && current() < floor }
+}
+
 /// Type-erased work for the large-stack thread (the C entry point cannot be generic).
 class AnyLargeStackJob: @unchecked Sendable {
     func execute() {}
@@ -41,5 +62,10 @@ final class LargeStackJob<T>: AnyLargeStackJob, @unchecked Sendable {
     let body: () -> T
     var result: T?
     init(_ body: @escaping () -> T) { self.body = body }
-    override func execute() { result = body() }
+    override func execute() {
+        let top = NativeStack.current()
+        NativeStack.floor = top - UInt(LargeStack.size) + UInt(NativeStack.reserve)
+        defer { NativeStack.floor = 0 }
+        result = body()
+    }
 }
