@@ -9,7 +9,10 @@ public final class Tape {
     /// False once `close()` ran: values from a closed tape act as constants.
     public private(set) var isActive = true
 
-    public init() {}
+    /// An empty tape with room for `capacity` nodes before its node list grows.
+    public init(capacity: Int = 16) {
+        nodes.reserveCapacity(Swift.max(0, capacity))
+    }
 
     /// Ends recording and releases the nodes (breaking the node → tape reference cycle).
     public func close() {
@@ -34,24 +37,51 @@ public final class Tape {
         return node
     }
 
+    /// Records an operation whose inputs may include constants (nil parents): `backward`
+    /// returns one gradient per input, in order, and those of constants are dropped.
+    func record(_ value: Tensor, inputs: [Node?], backward: @escaping (Tensor) -> [Tensor?]) -> Node {
+        let node = Node(value: value, index: nodes.count, tape: self, parents: inputs, backward: backward)
+        nodes.append(node)
+        return node
+    }
+
     /// ∂output/∂node for every node on the tape (nil where the output does not depend on it).
     /// `output` must hold a single element.
     public func gradients(of output: Node) -> [Tensor?] {
-        var grads = [Tensor?](repeating: nil, count: nodes.count)
-        grads[output.index] = Tensor(repeating: 1, shape: output.value.shape)
+        backpropagate(from: output)
+        return nodes.map { node in
+            defer { node.gradient = nil }
+            return node.gradient
+        }
+    }
+
+    /// ∂output/∂leaf for each of `leaves` (nil where the output does not depend on it);
+    /// leaves from another tape get nil. `output` must hold a single element.
+    public func gradients(of output: Node, withRespectTo leaves: [Node]) -> [Tensor?] {
+        backpropagate(from: output)
+        let result = leaves.map { $0.tape === self ? $0.gradient : nil }
+        for node in nodes { node.gradient = nil }
+        return result
+    }
+
+    /// Leaves ∂output/∂node in each node's `gradient` (nil where there is none).
+    private func backpropagate(from output: Node) {
+        guard output.tape === self, output.index < nodes.count, nodes[output.index] === output else { return }
+        for node in nodes { node.gradient = nil }
+        output.gradient = Tensor(repeating: 1, shape: output.value.shape)
         for i in stride(from: output.index, through: 0, by: -1) {
-            guard let g = grads[i], let backward = nodes[i].backward else { continue }
+            let node = nodes[i]
+            guard let g = node.gradient, let backward = node.backward else { continue }
             let parentGrads = backward(g)
-            for (parent, pg) in zip(nodes[i].parents, parentGrads) {
-                guard let pg else { continue }
-                if let existing = grads[parent.index] {
-                    grads[parent.index] = Tape.accumulate(existing, pg)
+            for (parent, pg) in zip(node.parents, parentGrads) {
+                guard let parent, let pg else { continue }
+                if let existing = parent.gradient {
+                    parent.gradient = Tape.accumulate(existing, pg)
                 } else {
-                    grads[parent.index] = pg
+                    parent.gradient = pg
                 }
             }
         }
-        return grads
     }
 
     /// `a + b` for gradients of one node (equal shapes).
@@ -74,10 +104,13 @@ public final class Node {
     public let index: Int
     /// The tape this node belongs to; the cycle with `Tape.nodes` is broken by `Tape.close()`.
     public let tape: Tape
-    let parents: [Node]
+    /// The inputs of the operation, in order; nil for a constant input.
+    let parents: [Node?]
     let backward: ((Tensor) -> [Tensor?])?
+    /// The gradient accumulated during a backward pass.
+    var gradient: Tensor?
 
-    init(value: Tensor, index: Int, tape: Tape, parents: [Node], backward: ((Tensor) -> [Tensor?])?) {
+    init(value: Tensor, index: Int, tape: Tape, parents: [Node?], backward: ((Tensor) -> [Tensor?])?) {
         self.value = value
         self.index = index
         self.tape = tape
