@@ -59,14 +59,18 @@ enum Fused {
         let y = Tensor(shape: xt.shape, data: ys)
         let needX = x.isTracked
         guard needX || parameters.contains(where: { $0.isTracked }) else { return .constant(y) }
-        let shapes = parameters.map { $0.value.shape }
         return Var.make(y, from: [x] + parameters) { g in
             if !needX, g.count == n, let sums = xt.data.withUnsafeBufferPointer({ px in
                 ys.withUnsafeBufferPointer { py in
                     g.data.withUnsafeBufferPointer { pg in kernel.parameterGradient(x: px, y: py, g: pg) }
                 }
             }) {
-                return [nil] + shapes.enumerated().map { k, shape in Tensor(shape: shape, data: [sums[k]]) }
+                switch parameters.count {
+                case 0: return [nil]
+                case 1: return [nil, Tensor(shape: parameters[0].value.shape, data: [sums.x])]
+                default: return [nil, Tensor(shape: parameters[0].value.shape, data: [sums.x]),
+                                 Tensor(shape: parameters[1].value.shape, data: [sums.y])]
+                }
             }
             var gx = needX ? [Double](repeating: 0, count: n) : []
             var even = SIMD3<Double>(0, 0, 0), odd = SIMD3<Double>(0, 0, 0)
@@ -93,8 +97,8 @@ enum Fused {
             }
             let sums = even + odd
             var grads: [Tensor?] = [needX ? Tensor(shape: xt.shape, data: gx) : nil]
-            for (k, shape) in shapes.enumerated() {
-                grads.append(Tensor(shape: shape, data: [k == 0 ? sums.y : sums.z]))
+            for (k, parameter) in parameters.enumerated() {
+                grads.append(Tensor(shape: parameter.value.shape, data: [k == 0 ? sums.y : sums.z]))
             }
             return grads
         }

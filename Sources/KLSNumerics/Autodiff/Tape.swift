@@ -22,7 +22,7 @@ public final class Tape {
 
     /// A new leaf (an input to differentiate with respect to).
     public func leaf(_ value: Tensor) -> Node {
-        let node = Node(value: value, index: nodes.count, tape: self, parents: [], backward: nil)
+        let node = Node(value: value, index: nodes.count, tape: self, inputs: [], backward: nil)
         nodes.append(node)
         return node
     }
@@ -32,15 +32,13 @@ public final class Tape {
     /// (nil for a parent that receives none). Shapes of returned gradients equal the parents'.
     public func record(_ value: Tensor, parents: [Node],
                        backward: @escaping (Tensor) -> [Tensor?]) -> Node {
-        let node = Node(value: value, index: nodes.count, tape: self, parents: parents, backward: backward)
-        nodes.append(node)
-        return node
+        record(value, inputs: parents.map { .tracked($0) }, backward: backward)
     }
 
-    /// Records an operation whose inputs may include constants (nil parents): `backward`
-    /// returns one gradient per input, in order, and those of constants are dropped.
-    func record(_ value: Tensor, inputs: [Node?], backward: @escaping (Tensor) -> [Tensor?]) -> Node {
-        let node = Node(value: value, index: nodes.count, tape: self, parents: inputs, backward: backward)
+    /// Records an operation on `inputs`, which may include constants: `backward` returns one
+    /// gradient per input, in order, and those of inputs not on this tape are dropped.
+    func record(_ value: Tensor, inputs: [Var], backward: @escaping (Tensor) -> [Tensor?]) -> Node {
+        let node = Node(value: value, index: nodes.count, tape: self, inputs: inputs, backward: backward)
         nodes.append(node)
         return node
     }
@@ -68,13 +66,13 @@ public final class Tape {
     private func backpropagate(from output: Node) {
         guard output.tape === self, output.index < nodes.count, nodes[output.index] === output else { return }
         for node in nodes { node.gradient = nil }
-        output.gradient = Tensor(repeating: 1, shape: output.value.shape)
+        output.gradient = output.value.isScalar ? Tape.one : Tensor(repeating: 1, shape: output.value.shape)
         for i in stride(from: output.index, through: 0, by: -1) {
             let node = nodes[i]
             guard let g = node.gradient, let backward = node.backward else { continue }
             let parentGrads = backward(g)
-            for (parent, pg) in zip(node.parents, parentGrads) {
-                guard let parent, let pg else { continue }
+            for (input, pg) in zip(node.inputs, parentGrads) {
+                guard case .tracked(let parent) = input, parent.tape === self, let pg else { continue }
                 if let existing = parent.gradient {
                     parent.gradient = Tape.accumulate(existing, pg)
                 } else {
@@ -83,6 +81,9 @@ public final class Tape {
             }
         }
     }
+
+    /// The seed gradient of a scalar output.
+    private static let one = Tensor(scalar: 1)
 
     /// `a + b` for gradients of one node (equal shapes).
     static func accumulate(_ a: Tensor, _ b: Tensor) -> Tensor {
@@ -104,17 +105,17 @@ public final class Node {
     public let index: Int
     /// The tape this node belongs to; the cycle with `Tape.nodes` is broken by `Tape.close()`.
     public let tape: Tape
-    /// The inputs of the operation, in order; nil for a constant input.
-    let parents: [Node?]
+    /// The inputs of the operation, in order (constants among them receive no gradient).
+    let inputs: [Var]
     let backward: ((Tensor) -> [Tensor?])?
     /// The gradient accumulated during a backward pass.
     var gradient: Tensor?
 
-    init(value: Tensor, index: Int, tape: Tape, parents: [Node?], backward: ((Tensor) -> [Tensor?])?) {
+    init(value: Tensor, index: Int, tape: Tape, inputs: [Var], backward: ((Tensor) -> [Tensor?])?) {
         self.value = value
         self.index = index
         self.tape = tape
-        self.parents = parents
+        self.inputs = inputs
         self.backward = backward
     }
 }

@@ -38,7 +38,6 @@ public enum Var {
         var tape: Tape?
         for input in inputs { if let n = input.node { tape = n.tape; break } }
         guard let tape else { return .constant(value) }
-        // Constant inputs are nil parents: the rule's results still follow `inputs` in order.
-        return .tracked(tape.record(value, inputs: inputs.map(\.node), backward: backward))
+        return .tracked(tape.record(value, inputs: inputs, backward: backward))
     }
 }

@@ -180,10 +180,11 @@ struct FitObjective {
         throw BuiltinError("\(name): \(role) takes \(takes) but init has \(count) value\(count == 1 ? "" : "s")")
     }
 
-    private func call(_ arguments: [Value]) throws -> Value {
-        guard let c = direct else { return try interpreter.call(f, arguments) }
+    /// f(argument(0), …, argument(count − 1)).
+    private func call(count: Int, _ argument: (Int) -> Value) throws -> Value {
+        guard let c = direct else { return try interpreter.call(f, (0..<count).map(argument)) }
         let frame = c.acquireFrame()
-        for (i, v) in arguments.enumerated() { frame.slots[i] = v }
+        for i in 0..<count { frame.slots[i] = argument(i) }
         let result = try interpreter.invoke(c, frame: frame, span: nil, file: nil)
         c.releaseFrame(frame)
         return result
@@ -202,7 +203,7 @@ struct FitObjective {
         let tape = Tape()
         defer { tape.close() }
         let leaves = params.map { tape.leaf(Tensor(scalar: $0)) }
-        let (value, node) = try loss(of: call(leaves.map { .tracked($0) }))
+        let (value, node) = try loss(of: call(count: leaves.count) { .tracked(leaves[$0]) })
         for i in gradient.indices { gradient[i] = 0 }
         guard let node else { return value }
         let grads = tape.gradients(of: node, withRespectTo: leaves)
@@ -212,7 +213,7 @@ struct FitObjective {
 
     /// f(params) without recording gradients.
     func value(at params: [Double]) throws -> Double {
-        try loss(of: call(params.map { .number($0) })).0
+        try loss(of: call(count: params.count) { .number(params[$0]) }).0
     }
 }
 
