@@ -76,7 +76,11 @@ extension BuiltinRegistry {
         for step in 0..<steps {
             if Interrupts.requested { progress.finish(); throw BuiltinError("interrupted at step \(step)") }
             let loss: Double
-            do { loss = try objective.valueAndGradient(at: params, gradient: &gradient) } catch {
+            do { loss = try objective.valueAndGradient(at: params, gradient: &gradient) } catch var e as RuntimeError {
+                progress.finish()
+                if !e.isInterrupt { e.traceback.append("in \(a.builtin.name) at step \(step), with \(describe(names, params))") }
+                throw e
+            } catch {
                 progress.finish()
                 throw error
             }
