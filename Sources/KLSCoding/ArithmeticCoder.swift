@@ -146,9 +146,11 @@ public struct ArithmeticCoder: Sendable {
 
     /// The `count` symbols whose encoding begins with `bits` (read as if followed by zeros).
     /// Bits beyond those the symbols need are ignored.
-    /// - Throws: `CodingError.invalidCount` for a negative count.
+    /// - Throws: `CodingError.invalidCount` for a negative count, `.countTooLarge` above
+    ///   `maxDecodedSymbols`.
     public func decode(_ bits: BitString, count: Int) throws(CodingError) -> [Int] {
         guard count >= 0 else { throw .invalidCount(count) }
+        guard count <= maxDecodedSymbols else { throw .countTooLarge(count, limit: maxDecodedSymbols) }
         var result = [Int](repeating: 0, count: count)
         var low: UInt64 = 0
         var high: UInt64 = Self.top
@@ -206,7 +208,7 @@ public func arithEncode(probabilities: [Double], message: [Int]) throws(CodingEr
 
 /// Decodes `count` symbols from a "0"/"1" string made by `arithEncode` with the same probabilities.
 /// - Throws: `CodingError` for invalid probabilities, a character other than 0/1 (with its
-///   position), or a negative count.
+///   position), or a count below 0 or above `maxDecodedSymbols`.
 public func arithDecode(probabilities: [Double], bits: String, count: Int) throws(CodingError) -> [Int] {
     try ArithmeticCoder(probabilities: probabilities).decode(BitString(bits), count: count)
 }

@@ -9,21 +9,32 @@ public struct BitString: Sendable, Equatable, CustomStringConvertible {
     /// The empty bit string.
     public init() {}
 
-    /// Parses a string of "0" and "1" characters.
+    /// Parses a string of "0" and "1" characters, 64 of them to a storage word.
     /// - Throws: `CodingError.invalidDigit` at the first other character.
     public init(_ text: String) throws(CodingError) {
-        storage.reserveCapacity(text.utf8.count / 64 + 1)
-        var position = 0
-        for byte in text.utf8 {
-            switch byte {
-            case 48: append(0)
-            case 49: append(1)
-            default:
-                let index = text.utf8.index(text.utf8.startIndex, offsetBy: position)
-                throw .invalidDigit(word: nil, position: position, character: text[index...].first ?? "?", alphabetSize: 2)
+        var contiguous = text
+        var badPosition: Int?
+        let (words, total) = contiguous.withUTF8 { bytes -> ([UInt64], Int) in
+            var words = [UInt64](repeating: 0, count: (bytes.count + 63) / 64)
+            words.withUnsafeMutableBufferPointer { out in
+                for index in 0..<bytes.count {
+                    let bit = bytes[index] &- 48
+                    guard bit <= 1 else {
+                        badPosition = index
+                        return
+                    }
+                    out[index >> 6] |= UInt64(bit) << UInt64(63 - index & 63)
+                }
             }
-            position += 1
+            return (words, bytes.count)
         }
+        if let byteOffset = badPosition {
+            // Every byte before the bad one was "0" or "1", so the byte offset is the character position.
+            let index = text.utf8.index(text.utf8.startIndex, offsetBy: byteOffset)
+            throw .invalidDigit(word: nil, position: byteOffset, character: text[index...].first ?? "?", alphabetSize: 2)
+        }
+        storage = words
+        count = total
     }
 
     /// The first `count` bits of `bytes`, most significant bit of each byte first (the inverse of

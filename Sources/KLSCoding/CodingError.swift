@@ -35,6 +35,10 @@ public enum CodingError: Error, Equatable, Sendable, CustomStringConvertible {
     case incompleteCodeword(position: Int, bits: String)
     /// A negative symbol count for decoding.
     case invalidCount(Int)
+    /// A symbol count for decoding above `limit` (refused before anything is allocated).
+    case countTooLarge(Int, limit: Int)
+    /// An output of `digits` digits, more than `limit`, refused before it is built.
+    case outputTooLong(digits: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -54,7 +58,7 @@ public enum CodingError: Error, Equatable, Sendable, CustomStringConvertible {
             let shown = sum > 1 ? formatNumber(sum) : "1 + (less than 1e-16)"
             return "Kraft sum \(shown) > 1: no prefix code has these lengths"
         case .invalidDigit(let word, let position, let character, let d):
-            let place = word.map { "codeword \($0), position \(position)" } ?? "position \(position)"
+            let place = word.map { "codeword \($0), position \(position)" } ?? "\(d == 2 ? "bit" : "digit") position \(position)"
             let allowed = d == 2 ? "only 0 and 1 are allowed" : "only the digits \(digitRangeText(d)) are allowed for D = \(d)"
             return "\(place): '\(character)' is not a code digit; \(allowed)"
         case .emptyWord(let index):
@@ -70,11 +74,15 @@ public enum CodingError: Error, Equatable, Sendable, CustomStringConvertible {
         case .zeroProbabilitySymbol(let position, let symbol):
             return "symbol \(symbol) at position \(position) has probability 0 and cannot be encoded"
         case .noCodewordMatches(let position, let bits):
-            return "cannot decode: no codeword matches the bits \"\(bits)\" starting at position \(position)"
+            return "no codeword matches the bits \"\(bits)\" starting at bit position \(position)"
         case .incompleteCodeword(let position, let bits):
-            return "cannot decode: the trailing bits \"\(bits)\" from position \(position) are an incomplete codeword"
+            return "the trailing bits \"\(bits)\" from bit position \(position) are an incomplete codeword"
         case .invalidCount(let count):
             return "symbol count \(count) must be >= 0"
+        case .countTooLarge(let count, let limit):
+            return "symbol count \(count) is too large (at most \(limit) symbols are decoded at once)"
+        case .outputTooLong(let digits, let limit):
+            return "the result would have \(digits) digits, more than the limit of \(limit)"
         }
     }
 }

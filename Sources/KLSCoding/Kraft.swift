@@ -1,9 +1,5 @@
 import Foundation
 
-/// The longest codeword `kraftCode` builds (in digits). Longer lengths are refused with a clear
-/// error instead of producing enormous strings.
-public let maxCodewordLength = 1024
-
 /// The Kraft sum Σᵢ D^−lᵢ of codeword lengths (a prefix code with these lengths exists iff it is ≤ 1).
 ///
 /// Exact whenever the true sum is representable as a Double: binary sums are formed by carrying
@@ -33,10 +29,12 @@ public func kraftSum(lengths: [Int], D: Int = 2) throws(CodingError) -> Double {
 /// `[1, 2, 3, 3]` → `["0", "10", "110", "111"]` and `[3, 1, 2, 3]` → `["110", "0", "10", "111"]`.
 /// The counter is a digit array, so no length overflows it.
 /// - Throws: `CodingError` when the Kraft sum exceeds 1 (the message shows the sum), for an empty
-///   list, a length below 1 (codewords cannot be empty) or above `maxCodewordLength`, or D outside 2…36.
+///   list, a length below 1 (codewords cannot be empty) or above `maxCodewordLength`, more than
+///   `maxOutputDigits` digits in all, or D outside 2…36.
 public func kraftCode(lengths: [Int], D: Int = 2) throws(CodingError) -> [String] {
     try CodeAlphabet.validate(size: D)
     guard !lengths.isEmpty else { throw .empty(what: "the list of lengths") }
+    var total = 0
     for (index, length) in lengths.enumerated() {
         if length < 1 {
             throw .invalidLength(index: index, length: length, reason: "a codeword needs at least one digit")
@@ -45,7 +43,9 @@ public func kraftCode(lengths: [Int], D: Int = 2) throws(CodingError) -> [String
             throw .invalidLength(index: index, length: length,
                                  reason: "codewords longer than \(maxCodewordLength) digits are not supported")
         }
+        total += length  // each length ≤ 1024 and there are fewer than 2^53 of them: no overflow
     }
+    guard total <= maxOutputDigits else { throw .outputTooLong(digits: total, limit: maxOutputDigits) }
     guard let words = greedyCodewords(lengths: lengths, d: D) else {
         throw .kraftSumExceedsOne(sum: try kraftSum(lengths: lengths, D: D))
     }

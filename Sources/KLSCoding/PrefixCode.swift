@@ -69,16 +69,20 @@ public struct PrefixCode: Sendable {
     }
 
     /// The codewords of the symbols at the given indices, concatenated.
-    /// - Throws: `CodingError.symbolOutOfRange` naming the first bad position.
+    /// - Throws: `CodingError.symbolOutOfRange` naming the first bad position, or
+    ///   `.outputTooLong` when the result would exceed `maxOutputDigits` digits.
     public func encode(_ message: [Int]) throws(CodingError) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(message.count * 4)
+        var total = 0
         for (position, symbol) in message.enumerated() {
             guard symbol >= 0, symbol < codewordBytes.count else {
                 throw .symbolOutOfRange(position: position, symbol: symbol, count: codewordBytes.count)
             }
-            out.append(contentsOf: codewordBytes[symbol])
+            total += lengths[symbol]  // < 2^31 symbols of < 2^31 digits each: no overflow
         }
+        guard total <= maxOutputDigits else { throw .outputTooLong(digits: total, limit: maxOutputDigits) }
+        var out: [UInt8] = []
+        out.reserveCapacity(total)
+        for symbol in message { out.append(contentsOf: codewordBytes[symbol]) }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -43,18 +43,25 @@ extension PrefixCode {
     }
 
     /// "average length 1.5 bits, entropy 1.5 bits, efficiency 1" (D-ary: lengths in digits and
-    /// the entropy also in base D).
+    /// the entropy also in base D; "1 bit", "0 bits").
     private func summaryLine() -> String {
         let length = formatRounded(averageLength)
         let entropyText = formatRounded(entropy)
         let efficiencyText = formatRounded(efficiency)
         if alphabetSize == 2 {
-            return "average length \(length) bits, entropy \(entropyText) bits, efficiency \(efficiencyText)"
+            return "average length \(length) \(unit("bit", length)), entropy \(entropyText) \(unit("bit", entropyText)), "
+                + "efficiency \(efficiencyText)"
         }
         let baseD = formatRounded(entropy / log2(Double(alphabetSize)))
-        return "average length \(length) digits (D = \(alphabetSize)), entropy \(entropyText) bits "
-            + "= \(baseD) base-\(alphabetSize) digits, efficiency \(efficiencyText)"
+        return "average length \(length) \(unit("digit", length)) (D = \(alphabetSize)), "
+            + "entropy \(entropyText) \(unit("bit", entropyText)) = \(baseD) base-\(alphabetSize) \(unit("digit", baseD)), "
+            + "efficiency \(efficiencyText)"
     }
+}
+
+/// The unit, singular for a quantity printed as exactly "1".
+private func unit(_ name: String, _ quantity: String) -> String {
+    quantity == "1" ? name : name + "s"
 }
 
 /// `x` rounded to 6 decimals with trailing zeros dropped (1.9000000000000001 → "1.9", 1.0 → "1").

@@ -108,19 +108,7 @@ enum CompletionScanner {
 
     static let keywords = Set(Token.keywordNames)
 
-    /// Letters (any script) and `_` start identifiers (the lexer's rule).
-    static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
-        if c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c) { return true }
-        if c.value < 0x80 { return false }
-        return c.properties.isAlphabetic
-    }
-
-    /// Letters, digits, sub/superscript digits, combining marks and `′` continue them (the
-    /// lexer's rule).
-    static func isIdentifierContinue(_ c: Unicode.Scalar) -> Bool {
-        if isIdentifierStart(c) || ("0"..."9").contains(c) { return true }
-        if c.value < 0x80 { return false }
-        let p = c.properties
-        return p.numericType != nil || p.generalCategory == .nonspacingMark || c == "′"
-    }
+    /// The lexer's identifier rules.
+    static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool { Lexer.isIdentifierStart(c) }
+    static func isIdentifierContinue(_ c: Unicode.Scalar) -> Bool { Lexer.isIdentifierContinue(c) }
 }

@@ -6,10 +6,10 @@ import Darwin
 
 /// The 21-point Gauss–Kronrod rule with its embedded 10-point Gauss rule (QUADPACK's qk21;
 /// nodes and weights from Piessens et al., 1983, to 33 digits).
-enum GaussKronrod21 {
+public enum GaussKronrod21 {
     /// Kronrod nodes on [−1, 1] for one half (the rule is symmetric), outermost first, 0 last;
     /// the odd-numbered ones (index 1, 3, …, 9) are also the Gauss nodes.
-    static let nodes: [Double] = [
+    public static let nodes: [Double] = [
         0.995657163025808080735527280689003, 0.973906528517171720077964012084452,
         0.930157491355708226001207180059508, 0.865063366688984510732096688423493,
         0.780817726586416897063717578345042, 0.679409568299024406234327365114874,
@@ -18,7 +18,7 @@ enum GaussKronrod21 {
         0,
     ]
     /// Kronrod weights matching `nodes`.
-    static let kronrodWeights: [Double] = [
+    public static let kronrodWeights: [Double] = [
         0.011694638867371874278064396062192, 0.032558162307964727478818972459390,
         0.054755896574351996031381300244580, 0.075039674810919952767043140916190,
         0.093125454583697605535065465083366, 0.109387158802297641899210590325805,
@@ -27,7 +27,7 @@ enum GaussKronrod21 {
         0.149445554002916905664936468389821,
     ]
     /// Gauss weights for nodes[1], nodes[3], …, nodes[9].
-    static let gaussWeights: [Double] = [
+    public static let gaussWeights: [Double] = [
         0.066671344308688137593568809893332, 0.149451349150580593145776339657697,
         0.219086362515982043995534934228163, 0.269266719309996355091226921569469,
         0.295524224714752870173892994651338,

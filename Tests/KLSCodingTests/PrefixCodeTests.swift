@@ -34,7 +34,7 @@ import Testing
     let code = try huffman(probabilities: [0.5, 0.25, 0.25])
     #expect(throws: CodingError.incompleteCodeword(position: 3, bits: "1")) { try code.decode("0101") }
     #expect(CodingError.incompleteCodeword(position: 3, bits: "1").description
-        == "cannot decode: the trailing bits \"1\" from position 3 are an incomplete codeword")
+        == "the trailing bits \"1\" from bit position 3 are an incomplete codeword")
     #expect(throws: CodingError.invalidDigit(word: nil, position: 2, character: "x", alphabetSize: 2)) {
         try code.decode("01x0")
     }
@@ -42,7 +42,7 @@ import Testing
         try code.decode("0é")
     }
     #expect(CodingError.invalidDigit(word: nil, position: 2, character: "x", alphabetSize: 2).description
-        == "position 2: 'x' is not a code digit; only 0 and 1 are allowed")
+        == "bit position 2: 'x' is not a code digit; only 0 and 1 are allowed")
     // An incomplete binary code: "11" begins no codeword of {0, 10}.
     let partial = try PrefixCode(probabilities: [0.5, 0.5], codewords: ["0", "10"])
     #expect(throws: CodingError.noCodewordMatches(position: 1, bits: "11")) { try partial.decode("0110") }
@@ -108,5 +108,5 @@ import Testing
         """)
     let ternary = try huffman(probabilities: [0.5, 0.25, 0.25], D: 3)
     #expect(ternary.table().hasSuffix(
-        "average length 1 digits (D = 3), entropy 1.5 bits = 0.946395 base-3 digits, efficiency 0.946395"))
+        "average length 1 digit (D = 3), entropy 1.5 bits = 0.946395 base-3 digits, efficiency 0.946395"))
 }

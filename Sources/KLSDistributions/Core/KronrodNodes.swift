@@ -1,3 +1,5 @@
+import KLSSpecial
+
 /// Adaptive selection of quadrature nodes and weights on [0, 1] for one integrand, so that
 /// related integrands (the same expression as differentiable `Var` operations) can be
 /// evaluated on exactly those nodes: the adaptive pass only decides where to look.
@@ -6,29 +8,10 @@
 /// the embedded 10-point Gauss rule as its error estimate; the interval with the largest
 /// error is bisected until the total error is at most max(absTol, relTol·|integral|).
 struct KronrodNodes {
-    /// Kronrod abscissae on [−1, 1], the positive half and 0; odd positions are Gauss nodes.
-    static let abscissae: [Double] = [
-        0.995657163025808080735527280689003, 0.973906528517171720077964012084452,
-        0.930157491355708226001207180059508, 0.865063366688984510732096688423493,
-        0.780817726586416897063717578345042, 0.679409568299024406234327365114874,
-        0.562757134668604683339000099272694, 0.433395394129247190799265943165784,
-        0.294392862701460198131126603103866, 0.148874338981631210884826001129720, 0,
-    ]
-    /// Kronrod weights for `abscissae`.
-    static let kronrodWeights: [Double] = [
-        0.011694638867371874278064396062192, 0.032558162307964727478818972459390,
-        0.054755896574351996031381300244580, 0.075039674810919952767043140916190,
-        0.093125454583697605535065465083366, 0.109387158802297641899210590325805,
-        0.123491976262065851077208015259264, 0.134709217311473325928054001771707,
-        0.142775938577060080797094273138717, 0.147739104901338491374841515972068,
-        0.149445554002916905664936468389821,
-    ]
-    /// 10-point Gauss weights for abscissae[1], [3], [5], [7], [9].
-    static let gaussWeights: [Double] = [
-        0.066671344308688137593568809893332, 0.149451349150580593145776339657697,
-        0.219086362515982043995534934228163, 0.269266719309996355091226921569469,
-        0.295524224714752870173892994651338,
-    ]
+    /// The rule's constants (KLSSpecial's, the same as its adaptive integrator uses).
+    static var abscissae: [Double] { GaussKronrod21.nodes }
+    static var kronrodWeights: [Double] { GaussKronrod21.kronrodWeights }
+    static var gaussWeights: [Double] { GaussKronrod21.gaussWeights }
 
     /// The 21 nodes of the rule on [a, b] and their Kronrod weights.
     static func rule(_ a: Double, _ b: Double) -> (nodes: [Double], weights: [Double]) {

@@ -116,8 +116,24 @@ public struct Categorical: Distribution {
 
     /// E[X] = Σ k p_k.
     public var mean: Var { Self.moment(probs, power: 1) }
-    /// Var[X] = Σ k² p_k − (Σ k p_k)².
-    public var variance: Var { (Scalar(Self.moment(probs, power: 2)) - Scalar(mean).squared).variable }
+    /// Var[X] = Σ p_k (k − μ)², μ = Σ k p_k (centred, so no cancellation: 0.49, not
+    /// 1.7 − 1.21 = 0.48999999999999977). ∂/∂p_j = (j − μ)² − 2j Σ p_k (k − μ).
+    public var variance: Var {
+        let p = probs.value
+        let mu = zip(p.data.indices, p.data).reduce(0) { $0 + Double($1.0) * $1.1 }
+        var value = 0.0, firstMoment = 0.0
+        for (k, pk) in p.data.enumerated() {
+            let d = Double(k) - mu
+            value += pk * d * d
+            firstMoment += pk * d
+        }
+        return Var.make(Tensor(scalar: value), from: [probs]) { g in
+            [Tensor(shape: p.shape, data: p.data.indices.map { j in
+                let d = Double(j) - mu
+                return g.data[0] * (d * d - 2 * Double(j) * firstMoment)
+            })]
+        }
+    }
     public var std: Var { Scalar(variance).squareRoot().variable }
     /// H = −Σ p_k log p_k.
     public var entropy: Var { get throws { try DiscreteMeasures.entropy(probs) } }

@@ -32,20 +32,30 @@ enum ContinuousMeasures {
         }
     }
 
-    /// Pearson χ²(P‖Q) = ∫ (p − q)²/q = ∫ q·expm1(log p − log q)² over both supports;
-    /// +inf where q = 0 < p.
+    /// Pearson χ²(P‖Q) = ∫ (p − q)²/q over both supports; +inf where q = 0 < p.
+    /// With r = log p − log q the integrand is q·(eʳ − 1)² = exp(log q + 2·log|eʳ − 1|), taken
+    /// in log space so that it neither cancels where p ≈ q nor turns into 0·inf where q
+    /// underflows (there it tends to p²/q = exp(2 log p − log q)).
     static func chi2(_ p: any Distribution, _ q: any Distribution) throws -> Var {
         try overUnion(p, q) { lp, lq in
             Fused.zip(lp, lq, value: { a, b in
                 if b == -.infinity { return a == -.infinity ? 0 : .infinity }
-                let e = Special.expm1(a - b)
-                return Foundation.exp(b) * e * e
+                if a == -.infinity { return Foundation.exp(b) }
+                return Foundation.exp(b + 2 * logMagnitudeOfExpm1(a - b))
             }, partials: { a, b, z in
-                // With r = a − b: ∂z/∂a = 2q(eʳ − 1)eʳ, ∂z/∂b = z − ∂z/∂a.
-                let da = 2 * Foundation.exp(b) * Special.expm1(a - b) * Foundation.exp(a - b)
+                // ∂z/∂a = 2q(eʳ − 1)eʳ = ±2·exp(log q + log|eʳ − 1| + r), ∂z/∂b = z − ∂z/∂a.
+                let r = a - b
+                guard r != 0 else { return (0, z) }
+                let da = (r > 0 ? 2 : -2) * Foundation.exp(b + logMagnitudeOfExpm1(r) + r)
                 return (da, z - da)
             })
         }
+    }
+
+    /// log|eʳ − 1|, accurate for every r (−inf at r = 0, about r for large r).
+    private static func logMagnitudeOfExpm1(_ r: Double) -> Double {
+        if r > 1 { return r + Special.log1p(-Foundation.exp(-r)) }
+        return Foundation.log(Swift.abs(Special.expm1(r)))
     }
 
     /// Hellinger distance sqrt(½∫(√p − √q)²), in [0, 1].

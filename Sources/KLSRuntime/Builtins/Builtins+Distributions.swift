@@ -84,28 +84,33 @@ extension BuiltinRegistry {
             }
             return .tensor(draws)
         }
-        let moments: [(String, String, String)] = [
-            ("var", "Variance of a distribution; of a vector, torch.var (unbiased, n − 1).", "var(Normal(1.5, 2))"),
-            ("std", "Standard deviation of a distribution; of a vector, torch.std (unbiased).", "std(Laplace(0.5, 1.5))"),
-            ("entropy", "Entropy of a distribution in nats (differential entropy when continuous).", "entropy(Normal(0, 1))"),
-        ]
-        for (name, summary, example) in moments {
-            r.function(name, [p("D")], category: "distributions", summary: summary, example: example) { a in
+        for (name, summary, example) in [
+            ("var", "Variance Var[X] of a distribution; of a vector, the unbiased sample variance (torch.var).", "var(Normal(1.5, 2))"),
+            ("std", "Standard deviation √Var[X] of a distribution; of a vector, the unbiased sample std (torch.std).", "std(Laplace(0.5, 1.5))"),
+        ] {
+            r.function(name, [p("D")], category: "distributions", summary: summary, help: """
+                       Of a distribution D, its moment. Of a vector or matrix v of n elements, torch's default
+                       (unbiased, Bessel-corrected) rule: var(v) = Σ (vᵢ − mean(v))² / (n − 1), std(v) = √var(v);
+                       so var([1, 2, 3, 4]) = 1.6666666666666667, and a single element is an error (torch gives nan).
+                       A probability vector is a sample here, not a distribution: write var(Categorical(p)) for
+                       the variance of the outcomes 0…K−1 under p.
+                       """, example: example) { a in
                 if case .object(let o as DistributionValue) = a[0] {
-                    switch name {
-                    case "var": return Value(o.distribution.variance)
-                    case "std": return Value(o.distribution.std)
-                    default: return Value(try o.distribution.entropy)
-                    }
+                    return Value(name == "var" ? o.distribution.variance : o.distribution.std)
                 }
-                if name == "entropy" { return Value(try DistributionMeasures.entropy(try distribution(a, 0).distribution)) }
                 let v = try a.numeric(0)
                 let n = Double(v.value.count)
-                guard n > 1 else { throw a.fail(0, "needs at least two elements") }
+                guard n > 1 else { throw a.fail(0, "needs at least two elements (the unbiased estimate divides by n − 1)") }
                 let centred = try v - Var.mean(v)
                 let variance = try Var.sum(try centred * centred) / Var(n - 1)
                 return Value(name == "var" ? variance : Var.unary(.sqrt, variance))
             }
+        }
+        r.function("entropy", [p("D"), p("base", Value.none, shown: "e")], category: "distributions",
+                   summary: "Entropy of a distribution (differential entropy when continuous), in nats unless base= is given.",
+                   help: "The same as H(D): base=2 gives bits, base=10 dits. A probability vector is a Categorical.",
+                   example: "entropy(Normal(0, 1))") { a in
+            Value(try DistributionMeasures.entropy(try distribution(a, 0).distribution, base: try logBase(a, 1)))
         }
         r.function("fisher", [p("D")], category: "distributions",
                    summary: "Fisher information matrix of D in its own parameters (closed form).",

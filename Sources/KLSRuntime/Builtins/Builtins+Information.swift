@@ -76,7 +76,7 @@ extension BuiltinRegistry {
                    explain(KL(P || Q, base=2)) — or explain(KL, P, Q, base=2) — prints
                      KL(P‖Q) = Σ p·log2(p/q)
                              = 0.5·log2(0.5/0.25) + 0.25·log2(0.25/0.5) + 0.25·log2(0.25/0.25)
-                             = 0.5 − 0.25 + 0
+                             = 0.5·1 + 0.25·(-1) + 0.25·0
                              = 0.25 bits
                    and returns the value. Works for discrete distributions and probability vectors.
                    """,
@@ -85,6 +85,8 @@ extension BuiltinRegistry {
             switch a[0] {
             case .string(let s): measureName = s
             case .builtin(let i): measureName = a.interpreter.registry.builtins[i].name
+            case .number, .tensor, .tracked:
+                throw a.error("give the measure itself, as in explain(KL(P || Q, base=2)), explain(H(P)), explain(H(P, Q)) or explain(JS(P, Q)) (got its value \(ValueFormatter.describeForError(a[0])))")
             default: throw a.fail(0, "must be H, KL or JS")
             }
             let base = try logBase(a, 3)

@@ -217,7 +217,7 @@ enum Suggestions {
         for c in Set(candidates) where c != name {
             let d = distance(target, Array(c.lowercased()))
             let limit = max(1, min(3, target.count / 3 + 1))
-            if d <= limit, best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
+            if d <= limit, d < target.count, best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
         }
         return best?.0
     }
