@@ -62,10 +62,10 @@ public final class Tape {
         return result
     }
 
-    /// Leaves ∂output/∂node in each node's `gradient` (nil where there is none).
+    /// Leaves ∂output/∂node in each node's `gradient` (nil where there is none). Outside a
+    /// backward pass every `gradient` is nil: the callers clear them when they are done.
     private func backpropagate(from output: Node) {
         guard output.tape === self, output.index < nodes.count, nodes[output.index] === output else { return }
-        for node in nodes { node.gradient = nil }
         output.gradient = output.value.isScalar ? Tape.one : Tensor(repeating: 1, shape: output.value.shape)
         for i in stride(from: output.index, through: 0, by: -1) {
             let node = nodes[i]

@@ -41,6 +41,10 @@ extension BuiltinRegistry {
         default: throw a.fail(2, "must be an optimiser such as Adam(lr=0.01)")
         }
         let steps = try a.count(3)
+        let (traceSize, overflow) = steps.multipliedReportingOverflow(by: initial.count)
+        guard !overflow, traceSize <= Tensor.maxElements else {
+            throw a.fail(3, "is too large for a trace of \(initial.count) parameters (steps × parameters at most \(Tensor.maxElements))")
+        }
         var tolerance: Double?
         if a.has(4) {
             let tol = try a.number(4)
