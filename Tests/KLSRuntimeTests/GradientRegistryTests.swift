@@ -40,6 +40,9 @@ struct GradientRegistryTests {
         "is_prefix_free": "coding", "is_uniquely_decodable": "coding", "sardinas_patterson": "coding",
         "encode": "coding", "decode": "coding", "arith_encode": "coding", "arith_decode": "coding",
         "read_text": "input", "chars": "text", "frequencies": "counts",
+        // plots
+        "plot": "draws", "scatter": "draws", "hist": "draws", "subplots": "draws", "savefig": "writes a file",
+        "animate": "draws",
     ]
 
     /// Every differentiable builtin with the kls functions that exercise it.

@@ -13,5 +13,6 @@ extension BuiltinRegistry {
         installOptimizers,
         installFitting,
         installCoding,
+        installPlots,
     ] }
 }
