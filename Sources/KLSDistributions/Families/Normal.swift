@@ -40,16 +40,9 @@ public struct Normal: Distribution {
     public func pdf(_ x: Var) throws -> Var { density(x, exponentiate: true) }
 
     private func density(_ x: Var, exponentiate: Bool) -> Var {
-        let m = Scalar(mu).value, s = Scalar(sigma).value
-        let inv = 1 / s
-        let offset = -Foundation.log(s) - 0.5 * Foundation.log(2 * Double.pi)
-        return Fused.density(x, [mu, sigma], exponentiate: exponentiate, logDensity: { x in
-            let z = (x - m) * inv
-            return offset - 0.5 * z * z
-        }, logPartials: { x in
-            let z = (x - m) * inv
-            return SIMD3(-z * inv, z * inv, (z * z - 1) * inv)
-        })
+        let log = NormalLogDensity(mu: Scalar(mu).value, sigma: Scalar(sigma).value)
+        if exponentiate { return Fused.map(x, [mu, sigma], kernel: NormalDensity(log: log)) }
+        return Fused.map(x, [mu, sigma], kernel: log)
     }
 
     /// F(x) = Φ((x−μ)/σ), via Φ(z) = ½erfc(−z/√2) (relative accuracy in the lower tail).
@@ -91,5 +84,92 @@ public struct Normal: Distribution {
     public func fisher() -> Tensor? {
         let s2 = Scalar(sigma).value * Scalar(sigma).value
         return Tensor(shape: [2, 2], data: [1 / s2, 0, 0, 2 / s2])
+    }
+}
+
+/// log p(x) = −z²/2 − log σ − ½log(2π), z = (x−μ)/σ, with partials
+/// (∂/∂x, ∂/∂μ, ∂/∂σ) = (−z/σ, z/σ, (z² − 1)/σ).
+struct NormalLogDensity: FusedKernel {
+    let mu: Double
+    let inverseSigma: Double
+    let offset: Double
+
+    init(mu: Double, sigma: Double) {
+        self.mu = mu
+        inverseSigma = 1 / sigma
+        offset = -Foundation.log(sigma) - 0.5 * Foundation.log(2 * Double.pi)
+    }
+
+    @inline(__always) func value(_ x: Double) -> Double {
+        let z = (x - mu) * inverseSigma
+        return offset - 0.5 * z * z
+    }
+
+    @inline(__always) func partials(_ x: Double, _ y: Double) -> SIMD3<Double> {
+        let z = (x - mu) * inverseSigma
+        return SIMD3(-z * inverseSigma, z * inverseSigma, (z * z - 1) * inverseSigma)
+    }
+
+    /// (∂/∂μ, ∂/∂σ) = (Σ g·z, Σ g·z² − Σ g) / σ, four elements at a time.
+    func parameterGradient(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
+                           g: UnsafeBufferPointer<Double>) -> SIMD2<Double>? {
+        NormalSums.accumulate(x: x, y: y, g: g, mu: mu, inverseSigma: inverseSigma, weightedByDensity: false)
+    }
+}
+
+/// The sums behind the normal (log-)density's parameter gradients.
+enum NormalSums {
+    /// With wᵢ = gᵢ (log-density) or gᵢ·yᵢ (density, whose partials are p times the log's):
+    /// (Σ w·z, Σ w·z² − Σ w) / σ, z = (x − μ)/σ; nil when some y is not finite or the
+    /// buffers differ in length.
+    @inline(__always)
+    static func accumulate(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
+                           g: UnsafeBufferPointer<Double>, mu: Double, inverseSigma: Double,
+                           weightedByDensity: Bool) -> SIMD2<Double>? {
+        let n = x.count
+        guard y.count == n, g.count == n else { return nil }
+        typealias V = SIMD4<Double>
+        var sw = V(repeating: 0), swz = V(repeating: 0), swzz = V(repeating: 0), finite = V(repeating: 0)
+        var i = 0
+        while i + 4 <= n {
+            let xs = V(x[i], x[i + 1], x[i + 2], x[i + 3])
+            let ys = V(y[i], y[i + 1], y[i + 2], y[i + 3])
+            var w = V(g[i], g[i + 1], g[i + 2], g[i + 3])
+            if weightedByDensity { w *= ys }
+            let z = (xs - V(repeating: mu)) * inverseSigma
+            let wz = w * z
+            sw += w
+            swz += wz
+            swzz += wz * z
+            finite += ys * 0
+            i += 4
+        }
+        var tail = SIMD4<Double>(0, 0, 0, 0)   // Σ w, Σ w·z, Σ w·z², finiteness
+        while i < n {
+            let w = weightedByDensity ? g[i] * y[i] : g[i]
+            let z = (x[i] - mu) * inverseSigma
+            tail += SIMD4(w, w * z, w * z * z, y[i] * 0)
+            i += 1
+        }
+        let check = finite.sum() + tail.w
+        guard check == 0 else { return nil }
+        let sumW = sw.sum() + tail.x, sumWZ = swz.sum() + tail.y, sumWZZ = swzz.sum() + tail.z
+        return SIMD2(sumWZ * inverseSigma, (sumWZZ - sumW) * inverseSigma)
+    }
+}
+
+/// p(x) = exp(log p(x)); its partials are p(x) times those of log p(x).
+struct NormalDensity: FusedKernel {
+    let log: NormalLogDensity
+
+    @inline(__always) func value(_ x: Double) -> Double { Foundation.exp(log.value(x)) }
+
+    @inline(__always) func partials(_ x: Double, _ y: Double) -> SIMD3<Double> {
+        y == 0 ? .zero : y * log.partials(x, y)
+    }
+
+    func parameterGradient(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
+                           g: UnsafeBufferPointer<Double>) -> SIMD2<Double>? {
+        NormalSums.accumulate(x: x, y: y, g: g, mu: log.mu, inverseSigma: log.inverseSigma, weightedByDensity: true)
     }
 }
