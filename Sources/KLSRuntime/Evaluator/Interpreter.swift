@@ -15,6 +15,8 @@ public final class Interpreter {
     var depth = 0
     /// Deepest allowed nesting of kls calls (the native stack is sized for it).
     public var maxDepth = 10_000
+    /// Lowest safe native stack address of the thread running the session (0: unchecked).
+    var stackFloor: UInt = 0
     /// The most recent figure drawn, for `savefig`.
     public var lastFigure: Object?
     /// Whether output goes to a terminal (plots use colour only then).
@@ -85,7 +87,7 @@ public final class Interpreter {
     func invoke(_ c: Closure, frame: Frame, span: SourceSpan?, file: SourceFile?) throws -> Value {
         depth += 1
         defer { depth -= 1 }
-        if depth > maxDepth || NativeStack.isExhausted {
+        if depth > maxDepth || NativeStack.current() < stackFloor {
             throw RuntimeError("recursion too deep (more than \(depth > maxDepth ? maxDepth : depth - 1) nested calls) in \(c.name)", at: span, in: file)
         }
         if Interrupts.requested { throw RuntimeError.interrupted(at: span, in: file) }

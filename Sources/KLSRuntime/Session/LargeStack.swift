@@ -36,11 +36,6 @@ public enum LargeStack {
 /// each nest many expressions must end in an error before the thread's stack runs out, not
 /// only at the call-count limit.
 public enum NativeStack {
-    /// Lowest safe stack address on the current large-stack thread (0: not checked).
-    nonisolated(unsafe) static var floor: UInt = 0
-    /// Room kept free below the floor for the error's own unwinding and rendering.
-    static let reserve = 16 << 20
-
     /// An address near the top of the current stack.
     @inline(__always)
     static func current() -> UInt {
@@ -48,9 +43,15 @@ public enum NativeStack {
         return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }
 
-    /// True when the current thread is close to the end of its stack.
-    @inline(__always)
-    static var isExhausted: Bool { floor != 0 && current() < floor }
+    /// Key of the calling large-stack thread's floor in its thread dictionary.
+    static let floorKey = "kls.nativeStackFloor"
+
+    /// The lowest safe stack address of the calling thread — its stack's lowest address plus
+    /// room kept free for unwinding and rendering an error — or 0 when the thread was not
+    /// started by `LargeStack` (then only the call-count limit applies).
+    static func floorOfCurrentThread() -> UInt {
+        (Thread.current.threadDictionary[floorKey] as? UInt) ?? 0
+    }
 }
 
 /// Type-erased work for the large-stack thread (the C entry point cannot be generic).
@@ -63,9 +64,8 @@ final class LargeStackJob<T>: AnyLargeStackJob, @unchecked Sendable {
     var result: T?
     init(_ body: @escaping () -> T) { self.body = body }
     override func execute() {
-        let top = NativeStack.current()
-        NativeStack.floor = top - UInt(LargeStack.size) + UInt(NativeStack.reserve)
-        defer { NativeStack.floor = 0 }
+        let floor = NativeStack.current() - UInt(LargeStack.size) + UInt(16 << 20)
+        Thread.current.threadDictionary[NativeStack.floorKey] = floor
         result = body()
     }
 }

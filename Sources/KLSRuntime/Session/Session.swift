@@ -49,6 +49,7 @@ public final class Session {
         let problems = Resolver.resolve(program, globals: interpreter.globals, registry: interpreter.registry)
         if !problems.isEmpty { return .rejected(problems) }
         let compiler = Compiler(interp: interpreter, file: file)
+        interpreter.stackFloor = NativeStack.floorOfCurrentThread()
         // Top-level code reads and writes globals only; its frame holds no slots.
         let top = Frame.make(slotCount: 0, parent: nil)
         do {
