@@ -57,5 +57,6 @@ let package = Package(
         .testTarget(name: "KLSSyntaxTests", dependencies: ["KLSSyntax"]),
         .testTarget(name: "KLSRuntimeTests", dependencies: ["KLSRuntime"], exclude: ["Language"]),
         .testTarget(name: "KLSLineEditorTests", dependencies: ["KLSLineEditor"]),
+        .testTarget(name: "KLSREPLTests", dependencies: ["KLSREPL"], exclude: ["pty"]),
     ]
 )

@@ -47,8 +47,14 @@ public enum Launcher {
     }
 
     /// Ctrl-C sets a flag that loops and calls poll; a second Ctrl-C while the first is
-    /// still pending exits at once.
+    /// still pending exits at once. SIGINT is unblocked first: a blocked signal mask is
+    /// inherited from whatever started kls (test runners, some IDEs), and the prompt's Ctrl-C
+    /// must reach the handler anyway. Threads started later inherit the unblocked mask.
     static func installInterruptHandler() {
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
         signal(SIGINT) { _ in
             if Interrupts.requested {
                 _exit(130)

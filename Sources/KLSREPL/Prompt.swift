@@ -1,33 +1,205 @@
 import Foundation
+import KLSLineEditor
 import KLSRuntime
 import KLSSyntax
 
-/// The interactive prompt (a plain line reader for now; the libedit editor plugs in here).
-public struct Prompt {
-    public init() {}
+/// The interactive prompt: reads input with the libedit editor (or plain lines when the
+/// terminal cannot edit), lets the parser decide when a block is finished, runs it in one
+/// session whose variables persist, echoes values (colour by kind) into `ans`, shows errors
+/// with a caret under the typed input, and runs the `:commands`.
+public final class Prompt {
+    /// The session the input runs in (replaced by `:reset`).
+    var session: Session
+    let reader: any LineReader
+    /// Colours for standard output (values, help) and standard error (errors).
+    let palette: Palette
+    let errorPalette: Palette
+    let historyPath: String?
+    /// The lines of an unfinished block typed so far (completion reads them).
+    var pendingBlock = ""
 
-    public func run() -> Int32 {
-        let interpreter = Interpreter(write: { text in Console.out.write(text) })
-        interpreter.outputIsTerminal = isatty(STDOUT_FILENO) == 1
-        let session = Session(interpreter: interpreter)
-        Console.out.write("kls \(KLSVersion.string) — :help for help, Ctrl-D to quit\n")
-        var buffer = ""
-        while true {
-            Console.out.write(buffer.isEmpty ? "kls> " : "...  ")
-            Console.out.flush()
-            guard let line = readLine() else { print(""); return 0 }
-            buffer += buffer.isEmpty ? line : "\n" + line
-            switch session.run(buffer, name: "<prompt>", interactive: true) {
-            case .incomplete:
-                continue
-            case .value(let v):
-                if let v { if case .none = v {} else { print(ValueFormatter.display(v)); interpreter.setGlobal("ans", v) } }
-            case .rejected(let ds):
-                for d in ds { Console.err.write(DiagnosticRenderer.render(d)) }
-            case .failed(let e):
-                Console.err.write(e.isInterrupt ? "interrupted\n" : DiagnosticRenderer.render(e.diagnostic))
+    public init() {
+        palette = Palette.forDescriptor(STDOUT_FILENO)
+        errorPalette = Palette.forDescriptor(STDERR_FILENO)
+        var path: String?
+        do {
+            path = try HistoryStore.defaultPath()
+        } catch {
+            Console.err.write("kls: history: \(error) (history is kept in memory only)\n")
+        }
+        historyPath = path
+        reader = makeLineReader(historyFile: path)
+        session = Prompt.makeSession(registry: nil)
+        if let editor = reader as? LineEditor {
+            editor.colorPrompt = palette.enabled
+            editor.completer = { [weak self] line, cursor in
+                self?.completer.complete(line: line, cursor: cursor, earlierLines: self?.pendingBlock ?? "")
             }
-            buffer = ""
+        }
+    }
+
+    /// A fresh session writing to standard output (sharing `registry` when given).
+    static func makeSession(registry: BuiltinRegistry?) -> Session {
+        let write: (String) -> Void = { text in Console.out.write(text) }
+        let interpreter = registry.map { Interpreter(registry: $0, write: write) } ?? Interpreter(write: write)
+        interpreter.outputIsTerminal = isatty(STDOUT_FILENO) == 1
+        return Session(interpreter: interpreter)
+    }
+
+    /// The current session's interpreter (globals, registry).
+    var interpreter: Interpreter { session.interpreter }
+
+    /// Runs the prompt until `:quit`, Ctrl-D or the end of input; returns the exit status (0).
+    public func run() -> Int32 {
+        Console.out.write(Banner.text(palette: palette))
+        while true {
+            Console.out.flush()
+            let continuing = !pendingBlock.isEmpty
+            switch reader.readLine(prompt: continuing ? "...  " : "kls> ", continuation: continuing) {
+            case .eof:
+                return 0
+            case .interrupted:
+                pendingBlock = ""
+            case .line(let text):
+                let block = continuing ? pendingBlock + "\n" + text : text
+                switch PromptInput.classify(block) {
+                case .blank:
+                    pendingBlock = ""
+                case .incomplete:
+                    pendingBlock = block
+                case .command(let request):
+                    pendingBlock = ""
+                    reader.addHistory(block)
+                    if perform(request) == .quit { return 0 }
+                case .code:
+                    pendingBlock = ""
+                    reader.addHistory(block)
+                    evaluate(block)
+                }
+            }
+        }
+    }
+
+    // MARK: Running code
+
+    /// Runs prompt input, echoes its value in colour and keeps it in `ans`; errors are shown.
+    /// Returns the echoed value.
+    @discardableResult
+    func evaluate(_ code: String) -> Value? {
+        guard let value = execute(code, name: "<prompt>").value, !ValueFacts.isNone(value) else { return nil }
+        show(value)
+        interpreter.setGlobal("ans", value)
+        return value
+    }
+
+    /// Runs code (prompt input, or a loaded file named by its path) in the session and shows
+    /// its errors; gives the final expression's value (nil after `;` or a statement) and
+    /// whether it ran without error. The interrupt flag is cleared before and after.
+    func execute(_ code: String, name: String) -> (value: Value?, succeeded: Bool) {
+        Interrupts.requested = false
+        defer { Interrupts.requested = false }
+        let outcome = session.run(code, name: name)
+        Console.out.flush()
+        switch outcome {
+        case .value(let value):
+            return (value, true)
+        case .incomplete:
+            return (nil, false)
+        case .rejected(let diagnostics):
+            for d in diagnostics { showError(d) }
+        case .failed(let error):
+            if error.isInterrupt {
+                Console.err.write("\(errorPalette.warning)interrupted\(errorPalette.reset)\n")
+            } else {
+                showError(error.diagnostic)
+            }
+        }
+        return (nil, false)
+    }
+
+    /// Echoes a value in the colour of its kind.
+    func show(_ value: Value) {
+        Console.out.write(palette.paint(ValueFormatter.display(value), as: value) + "\n")
+    }
+
+    /// Prints a diagnostic with its caret, then a hint when it concerns a builtin.
+    func showError(_ d: Diagnostic) {
+        var text = DiagnosticRenderer.render(d, color: errorPalette.enabled)
+        if let hint = ErrorHint.hint(for: d, registry: interpreter.registry) {
+            text += "\(errorPalette.dim)\(hint)\(errorPalette.reset)\n"
+        }
+        Console.err.write(text)
+    }
+
+    // MARK: Completion
+
+    /// The completer over this session's names (built on each Tab: a few hundred names).
+    var completer: PromptCompleter {
+        let registry = interpreter.registry
+        let functions = registry.builtins.filter { if case .function = $0.body { return true }; return false }
+        return PromptCompleter(
+            builtinNames: registry.names,
+            builtinFunctions: Set(functions.map(\.name)),
+            helpTopics: HelpBook(registry: registry, palette: palette).topicNames + PromptCommand.allCases.map(\.rawValue),
+            variables: { [interpreter] in
+                interpreter.variableNames.map { name in
+                    (name, interpreter.global(name).map(ValueFacts.isFunction) ?? false)
+                }
+            },
+            parameters: { [interpreter] name in Prompt.parameters(of: name, in: interpreter) },
+            fields: { [interpreter] path in Prompt.fields(at: path, in: interpreter) },
+            home: ProcessInfo.processInfo.environment["HOME"])
+    }
+
+    /// The parameter names of the function called `name`: a user function's, or a builtin's
+    /// (without a variadic rest parameter).
+    static func parameters(of name: String, in interpreter: Interpreter) -> [String]? {
+        if let value = interpreter.global(name) {
+            if case .closure(let c) = value { return c.decl.parameters.map(\.name.name) }
+            return nil
+        }
+        guard let b = interpreter.registry.builtin(named: name), case .function = b.body else { return nil }
+        let names = b.parameters.map(\.name)
+        return b.variadic ? Array(names.dropLast()) : names
+    }
+
+    /// The field names of the value at a dotted path of names, starting from a variable.
+    static func fields(at path: [String], in interpreter: Interpreter) -> [String]? {
+        guard let first = path.first, var value = interpreter.global(first) else { return nil }
+        for name in path.dropFirst() {
+            guard case .object(let o) = value, let next = o.field(name) else { return nil }
+            value = next
+        }
+        return ValueFacts.fieldNames(of: value)
+    }
+}
+
+/// Facts about values the prompt needs (kept here, not on `Value`, so they cannot collide with
+/// the runtime's own members).
+enum ValueFacts {
+    /// True for `none`.
+    static func isNone(_ value: Value) -> Bool {
+        if case .none = value { return true }
+        return false
+    }
+
+    /// True for kls functions and builtin functions.
+    static func isFunction(_ value: Value) -> Bool {
+        switch value {
+        case .closure, .builtin: return true
+        default: return false
+        }
+    }
+
+    /// The fields `.name` can read: an object's own, `shape` on numbers and arrays, and `T`
+    /// on matrices.
+    static func fieldNames(of value: Value) -> [String] {
+        switch value {
+        case .object(let o): return o.fieldNames
+        case .number, .bool: return ["shape"]
+        case .tensor(let t): return t.rank == 2 ? ["T", "shape"] : ["shape"]
+        case .tracked(let n): return n.value.rank == 2 ? ["T", "shape"] : ["shape"]
+        default: return []
         }
     }
 }

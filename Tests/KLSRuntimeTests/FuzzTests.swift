@@ -434,16 +434,18 @@ struct FuzzTests {
     }
 }
 
-/// Inputs that crash or flood today, each naming its bug. Crashes run in a child process
-/// (an exit test), so the suite survives them; `withKnownIssue` keeps it green until the
-/// bug is fixed, and then fails to say the mark can go.
+/// Inputs that once crashed or flooded. Crashes run in a child process (an exit test), so
+/// the suite survives them; `withKnownIssue` marks the one still open and fails when it is
+/// fixed, to say the mark can go.
 @Suite(.serialized)
 struct FuzzKnownIssues {
     /// Whether to run the known crashes that take several seconds to build up.
     static let slow = ProcessInfo.processInfo.environment["KLS_SLOW_FUZZ"] != nil
 
-    @Test func deepExpressionsInsideDeepRecursion() async {
-        await withKnownIssue("native stack overflow (SIGSEGV) below the 10,000-call limit: each call nests 300 calls") {
+    /// Ends (the native-stack guard turns the overflow into an error) but takes minutes in a
+    /// debug build: 3,000,000 nested builtin calls; run with KLS_SLOW_FUZZ=1.
+    @Test(.enabled(if: slow)) func deepExpressionsInsideDeepRecursion() async {
+        do {
             await #expect(processExitsWith: .success) {
                 let body = String(repeating: "max(1, ", count: 300) + "f(n - 1)" + String(repeating: ")", count: 300)
                 let source = "fn f(n) {\n  if n <= 0 { return 0 }\n  return \(body)\n}\nf(9990)"
@@ -454,7 +456,7 @@ struct FuzzKnownIssues {
     }
 
     @Test(.enabled(if: slow)) func millionNestedBlocks() async {
-        await withKnownIssue("native stack overflow (SIGSEGV): blocks nest without limit in parser, resolver and compiler") {
+        do {
             await #expect(processExitsWith: .success) {
                 let n = 1_000_000
                 let source = String(repeating: "if true {", count: n) + String(repeating: "}", count: n)
@@ -480,9 +482,7 @@ struct FuzzKnownIssues {
         let source = String(repeating: ")", count: 2_000)
         let session = Session(interpreter: Interpreter(registry: FuzzRunner.registry, write: { _ in }))
         let rendered = session.check(source, name: "long.kls").map { DiagnosticRenderer.render($0) }.joined()
-        withKnownIssue("diagnostics are neither capped in number nor clipped to a window of the line") {
-            #expect(rendered.utf8.count < 100_000, "\(rendered.utf8.count) bytes of messages for a 2,000-byte input")
-        }
+        #expect(rendered.utf8.count < 100_000, "\(rendered.utf8.count) bytes of messages for a 2,000-byte input")
     }
 
     @Test func messagesInterpolateTheirValues() {
@@ -497,9 +497,7 @@ struct FuzzKnownIssues {
                 if case .failed(let e) = session.run(source, name: "m.kls") { return e.message }
                 return "no runtime error"
             }
-            withKnownIssue("Compiler+Operands.swift writes \\\\( for \\( in three messages") {
-                #expect(message.contains(expected), "\(message)")
-            }
+            #expect(message.contains(expected), "\(message)")
         }
     }
 }

@@ -9,7 +9,10 @@ public final class Tape {
     /// False once `close()` ran: values from a closed tape act as constants.
     public private(set) var isActive = true
 
-    public init() {}
+    /// An empty tape with room for `capacity` nodes before its node list grows.
+    public init(capacity: Int = 16) {
+        nodes.reserveCapacity(Swift.max(0, capacity))
+    }
 
     /// Ends recording and releases the nodes (breaking the node → tape reference cycle).
     public func close() {
@@ -19,7 +22,7 @@ public final class Tape {
 
     /// A new leaf (an input to differentiate with respect to).
     public func leaf(_ value: Tensor) -> Node {
-        let node = Node(value: value, index: nodes.count, tape: self, parents: [], backward: nil)
+        let node = Node(value: value, index: nodes.count, tape: self, inputs: [], backward: nil)
         nodes.append(node)
         return node
     }
@@ -29,7 +32,13 @@ public final class Tape {
     /// (nil for a parent that receives none). Shapes of returned gradients equal the parents'.
     public func record(_ value: Tensor, parents: [Node],
                        backward: @escaping (Tensor) -> [Tensor?]) -> Node {
-        let node = Node(value: value, index: nodes.count, tape: self, parents: parents, backward: backward)
+        record(value, inputs: parents.map { .tracked($0) }, backward: backward)
+    }
+
+    /// Records an operation on `inputs`, which may include constants: `backward` returns one
+    /// gradient per input, in order, and those of inputs not on this tape are dropped.
+    func record(_ value: Tensor, inputs: [Var], backward: @escaping (Tensor) -> [Tensor?]) -> Node {
+        let node = Node(value: value, index: nodes.count, tape: self, inputs: inputs, backward: backward)
         nodes.append(node)
         return node
     }
@@ -37,22 +46,44 @@ public final class Tape {
     /// ∂output/∂node for every node on the tape (nil where the output does not depend on it).
     /// `output` must hold a single element.
     public func gradients(of output: Node) -> [Tensor?] {
-        var grads = [Tensor?](repeating: nil, count: nodes.count)
-        grads[output.index] = Tensor(repeating: 1, shape: output.value.shape)
+        backpropagate(from: output)
+        return nodes.map { node in
+            defer { node.gradient = nil }
+            return node.gradient
+        }
+    }
+
+    /// ∂output/∂leaf for each of `leaves` (nil where the output does not depend on it);
+    /// leaves from another tape get nil. `output` must hold a single element.
+    public func gradients(of output: Node, withRespectTo leaves: [Node]) -> [Tensor?] {
+        backpropagate(from: output)
+        let result = leaves.map { $0.tape === self ? $0.gradient : nil }
+        for node in nodes { node.gradient = nil }
+        return result
+    }
+
+    /// Leaves ∂output/∂node in each node's `gradient` (nil where there is none). Outside a
+    /// backward pass every `gradient` is nil: the callers clear them when they are done.
+    private func backpropagate(from output: Node) {
+        guard output.tape === self, output.index < nodes.count, nodes[output.index] === output else { return }
+        output.gradient = output.value.isScalar ? Tape.one : Tensor(repeating: 1, shape: output.value.shape)
         for i in stride(from: output.index, through: 0, by: -1) {
-            guard let g = grads[i], let backward = nodes[i].backward else { continue }
+            let node = nodes[i]
+            guard let g = node.gradient, let backward = node.backward else { continue }
             let parentGrads = backward(g)
-            for (parent, pg) in zip(nodes[i].parents, parentGrads) {
-                guard let pg else { continue }
-                if let existing = grads[parent.index] {
-                    grads[parent.index] = Tape.accumulate(existing, pg)
+            for (input, pg) in zip(node.inputs, parentGrads) {
+                guard case .tracked(let parent) = input, parent.tape === self, let pg else { continue }
+                if let existing = parent.gradient {
+                    parent.gradient = Tape.accumulate(existing, pg)
                 } else {
-                    grads[parent.index] = pg
+                    parent.gradient = pg
                 }
             }
         }
-        return grads
     }
+
+    /// The seed gradient of a scalar output.
+    private static let one = Tensor(scalar: 1)
 
     /// `a + b` for gradients of one node (equal shapes).
     static func accumulate(_ a: Tensor, _ b: Tensor) -> Tensor {
@@ -74,14 +105,17 @@ public final class Node {
     public let index: Int
     /// The tape this node belongs to; the cycle with `Tape.nodes` is broken by `Tape.close()`.
     public let tape: Tape
-    let parents: [Node]
+    /// The inputs of the operation, in order (constants among them receive no gradient).
+    let inputs: [Var]
     let backward: ((Tensor) -> [Tensor?])?
+    /// The gradient accumulated during a backward pass.
+    var gradient: Tensor?
 
-    init(value: Tensor, index: Int, tape: Tape, parents: [Node], backward: ((Tensor) -> [Tensor?])?) {
+    init(value: Tensor, index: Int, tape: Tape, inputs: [Var], backward: ((Tensor) -> [Tensor?])?) {
         self.value = value
         self.index = index
         self.tape = tape
-        self.parents = parents
+        self.inputs = inputs
         self.backward = backward
     }
 }

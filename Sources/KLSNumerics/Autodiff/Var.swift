@@ -38,8 +38,6 @@ public enum Var {
         var tape: Tape?
         for input in inputs { if let n = input.node { tape = n.tape; break } }
         guard let tape else { return .constant(value) }
-        // Constant inputs become parent-less leaves so the rule's result order matches `inputs`.
-        let parents = inputs.map { $0.node ?? tape.leaf($0.value) }
-        return .tracked(tape.record(value, parents: parents, backward: backward))
+        return .tracked(tape.record(value, inputs: inputs, backward: backward))
     }
 }

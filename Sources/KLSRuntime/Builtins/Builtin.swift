@@ -51,10 +51,10 @@ public final class Builtin {
         self.body = body
     }
 
-    var signature: Signature {
-        Signature(name: name, parameters: parameters.map(\.name),
-                  optional: Set(parameters.filter { $0.defaultValue != nil }.map(\.name)), variadic: variadic)
-    }
+    /// The parameter list for binding arguments (computed once).
+    private(set) lazy var signature = Signature(
+        name: name, parameters: parameters.map(\.name),
+        optional: Set(parameters.filter { $0.defaultValue != nil }.map(\.name)), variadic: variadic)
 
     /// `name(a, b, base=e)` as shown in help and completion.
     public var usage: String {

@@ -35,7 +35,7 @@ extension BuiltinRegistry {
             throw BuiltinError("\(name): the function must return a single number (got \(result.typeName))")
         }
         guard let node = out.node else { return leaves.map { Tensor(repeating: 0, shape: $0.value.shape) } }
-        let grads = tape.gradients(of: node)
-        return leaves.map { grads[$0.index] ?? Tensor(repeating: 0, shape: $0.value.shape) }
+        let grads = tape.gradients(of: node, withRespectTo: leaves)
+        return zip(leaves, grads).map { leaf, g in g ?? Tensor(repeating: 0, shape: leaf.value.shape) }
     }
 }

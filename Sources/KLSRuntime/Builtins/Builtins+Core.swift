@@ -53,7 +53,7 @@ extension BuiltinRegistry {
                    example: "seed(42)") { a in
             let n = try a.number(0)
             guard n.isFinite else { throw a.fail(0, "must be a finite number") }
-            a.interpreter.randomSeed = UInt64(bitPattern: Int64(n.rounded(.towardZero).clamped(-9.2e18, 9.2e18)))
+            a.interpreter.random = RandomSource(seed: UInt64(bitPattern: Int64(n.rounded(.towardZero).clamped(-9.2e18, 9.2e18))))
             return .none
         }
         r.function("type", [p("x")], category: "core",

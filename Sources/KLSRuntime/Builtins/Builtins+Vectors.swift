@@ -26,8 +26,9 @@ extension BuiltinRegistry {
             Value(Var.sum(try a.numeric(0)))
         }
         r.function("mean", [p("v")], category: "vectors",
-                   summary: "Arithmetic mean of all elements.", example: "mean([1, 2, 3, 4])") { a in
-            Value(Var.mean(try a.numeric(0)))
+                   summary: "Arithmetic mean of all elements; of a distribution, its mean E[X].", example: "mean([1, 2, 3, 4])") { a in
+            if case .object(let o as DistributionValue) = a[0] { return Value(o.distribution.mean) }
+            return Value(Var.mean(try a.numeric(0)))
         }
         for (name, largest) in [("max", true), ("min", false)] {
             r.function(name, [p("v"), p("others")], variadic: true, category: "vectors",
@@ -39,10 +40,10 @@ extension BuiltinRegistry {
                     guard let m = Var.extremum(v, largest: largest) else { throw a.error("empty vector") }
                     return Value(m)
                 }
-                var acc = try a.numeric(0).value
+                var acc = try a.numeric(0)
                 for o in others {
-                    guard let t = o.asVar?.value else { throw a.error("arguments must be numbers or vectors") }
-                    acc = try Broadcast.map(acc, t, operation: name) { largest ? ($0 >= $1 || $0.isNaN ? $0 : $1) : ($0 <= $1 || $0.isNaN ? $0 : $1) }
+                    guard let t = o.asVar else { throw a.error("arguments must be numbers or vectors") }
+                    acc = try elementwiseExtremum(acc, t, largest: largest, operation: name)
                 }
                 return Value(acc)
             }
@@ -76,11 +77,12 @@ extension BuiltinRegistry {
         r.function("matmul", [p("a"), p("b")], category: "vectors",
                    summary: "Matrix product (matrix·matrix, matrix·vector, vector·matrix).",
                    example: "matmul([[1, 2], [3, 4]], [1, 1])") { a in
-            Value(try Tensor.matmul(try a.tensor(0), try a.tensor(1)))
+            Value(try matmul(try a.numeric(0), try a.numeric(1)))
         }
         r.function("transpose", [p("m")], category: "vectors",
                    summary: "The transpose of a matrix.", example: "transpose([[1, 2], [3, 4]])") { a in
-            Value(try a.tensor(0).transposed())
+            let m = try a.numeric(0)
+            return Value(Var.make(m.value.transposed(), from: [m]) { g in [g.transposed()] })
         }
         r.function("reshape", [p("v"), p("rows"), p("cols")], category: "vectors",
                    summary: "The elements of v as a rows×cols matrix (row-major).", example: "reshape([1, 2, 3, 4], 2, 2)") { a in
@@ -89,6 +91,41 @@ extension BuiltinRegistry {
                 throw a.error("cannot reshape \(a[0].typeName) into \(Tensor.describe(shape: shape))")
             }
             return Value(out)
+        }
+    }
+
+    /// The elementwise maximum (or minimum) of two broadcast operands; nan wins, and the first
+    /// operand wins ties. The gradient flows to the operand that was taken, element by element.
+    static func elementwiseExtremum(_ a: Var, _ b: Var, largest: Bool, operation: String) throws -> Var {
+        let at = a.value, bt = b.value
+        let takesFirst: (Double, Double) -> Bool = { x, y in x.isNaN || (largest ? x >= y : x <= y) }
+        let out = try Broadcast.map(at, bt, operation: operation) { takesFirst($0, $1) ? $0 : $1 }
+        return Var.make(out, from: [a, b]) { g in
+            guard let mask = try? Broadcast.map(at, bt, operation: operation, { takesFirst($0, $1) ? 1 : 0 }) else {
+                return [nil, nil]
+            }
+            var ga = g, gb = g
+            for i in 0..<g.count {
+                ga.data[i] *= mask.data[i]
+                gb.data[i] *= 1 - mask.data[i]
+            }
+            return [Broadcast.reduce(ga, to: at.shape), Broadcast.reduce(gb, to: bt.shape)]
+        }
+    }
+
+    /// The matrix product a·b (matrix·matrix, matrix·vector, vector·matrix), differentiable:
+    /// ∂/∂a = G·bᵀ, ∂/∂b = aᵀ·G, with a vector read as a row (on the left) or a column (on the right).
+    static func matmul(_ a: Var, _ b: Var) throws -> Var {
+        let at = a.value, bt = b.value
+        let product = try Tensor.matmul(at, bt)
+        return Var.make(product, from: [a, b]) { g in
+            let left = at.rank == 1 ? Tensor(shape: [1, at.count], data: at.data) : at
+            let right = bt.rank == 1 ? Tensor(shape: [bt.count, 1], data: bt.data) : bt
+            guard left.rank == 2, right.rank == 2 else { return [nil, nil] }
+            let g2 = Tensor(shape: [left.shape[0], right.shape[1]], data: g.data)
+            guard let ga = try? Tensor.matmul(g2, right.transposed()),
+                  let gb = try? Tensor.matmul(left.transposed(), g2) else { return [nil, nil] }
+            return [Tensor(shape: at.shape, data: ga.data), Tensor(shape: bt.shape, data: gb.data)]
         }
     }
 

@@ -7,5 +7,12 @@ extension BuiltinRegistry {
         installMath,
         installVectors,
         installCalculus,
+        installLosses,
+        installDistributions,
+        installInformation,
+        installOptimizers,
+        installFitting,
+        installCoding,
+        installPlots,
     ] }
 }

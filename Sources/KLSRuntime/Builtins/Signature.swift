@@ -28,6 +28,9 @@ struct Signature {
     /// Why a call with this many positional arguments and these labels cannot bind, or nil.
     func mismatch(positional: Int, labels: [String]) -> String? {
         for label in labels where !parameters.contains(label) {
+            if let close = Suggestions.closest(to: label, among: parameters) {
+                return "\(name) has no parameter named '\(label)'; did you mean '\(close)'?"
+            }
             let list = parameters.isEmpty ? "none" : parameters.joined(separator: ", ")
             return "\(name) has no parameter named '\(label)' (parameters: \(list))"
         }

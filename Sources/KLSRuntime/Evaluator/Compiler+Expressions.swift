@@ -107,22 +107,55 @@ extension Compiler {
     // MARK: Calls
 
     func call(_ callee: Expr, _ args: [Argument]) -> CompiledExpr {
+        if let rewritten = explainedMeasure(callee, args) { return call(callee, rewritten) }
         let interp = self.interp, file = self.file
         let span = callee.anchor
         let f = expression(callee)
-        let positional = args.filter { $0.label == nil }.map { expression($0.value) }
+        let positionalExprs = args.filter { $0.label == nil }.map(\.value)
+        let positional = positionalExprs.map(expression)
         let labeled = args.compactMap { a in a.label.map { ($0, expression(a.value)) } }
         let n = positional.count
         if labeled.isEmpty {
-            return { frame in
-                let fv = try f(frame)
-                if case .closure(let c) = fv, c.compiled.signature.parameters.count == n {
-                    let callFrame = Frame(slotCount: c.decl.slotCount, parent: c.environment)
-                    for i in 0..<n { callFrame.slots[i] = try positional[i](frame) }
-                    return try interp.invoke(c, frame: callFrame, span: span, file: file)
-                }
+            // Fixed-arity fast paths: arguments go straight into the new frame's slots.
+            func slowCall(_ fv: Value, _ frame: Frame) throws -> Value {
                 let values = try positional.map { try $0(frame) }
                 return try interp.call(fv, positional: values, labeled: [], span: span, file: file)
+            }
+            switch n {
+            case 1:
+                let a0 = expression(positionalExprs[0])
+                return { frame in
+                    let fv = try f(frame)
+                    guard case .closure(let c) = fv, c.parameterCount == 1 else { return try slowCall(fv, frame) }
+                    let callFrame = c.acquireFrame()
+                    callFrame.slots[0] = try a0(frame)
+                    let result = try interp.invoke(c, frame: callFrame, span: span, file: file)
+                    c.releaseFrame(callFrame)
+                    return result
+                }
+            case 2:
+                let a0 = expression(positionalExprs[0]), a1 = expression(positionalExprs[1])
+                return { frame in
+                    let fv = try f(frame)
+                    guard case .closure(let c) = fv, c.parameterCount == 2 else { return try slowCall(fv, frame) }
+                    let callFrame = c.acquireFrame()
+                    let slots = callFrame.slots
+                    slots[0] = try a0(frame)
+                    slots[1] = try a1(frame)
+                    let result = try interp.invoke(c, frame: callFrame, span: span, file: file)
+                    c.releaseFrame(callFrame)
+                    return result
+                }
+            default:
+                return { frame in
+                    let fv = try f(frame)
+                    guard case .closure(let c) = fv, c.parameterCount == n else { return try slowCall(fv, frame) }
+                    let callFrame = c.acquireFrame()
+                    for i in 0..<n { callFrame.slots[i] = try positional[i](frame) }
+                    let result = try interp.invoke(c, frame: callFrame, span: span, file: file)
+                    c.releaseFrame(callFrame)
+                    return result
+                }
             }
         }
         return { frame in
@@ -131,5 +164,18 @@ extension Compiler {
             let named = try labeled.map { ($0.0, try $0.1(frame)) }
             return try interp.call(fv, positional: values, labeled: named, span: span, file: file)
         }
+    }
+}
+
+extension Compiler {
+    /// `explain(KL(P || Q, base=2))` is evaluated as `explain("KL", P, Q, base=2)`: the measure's
+    /// arguments, not its value, are what explain needs.
+    func explainedMeasure(_ callee: Expr, _ args: [Argument]) -> [Argument]? {
+        guard case .name(let n) = callee, case .builtin(let i)? = n.resolution,
+              interp.registry.builtins[i].name == "explain", args.count == 1, args[0].label == nil,
+              case .call(.name(let inner), let innerArgs, _) = args[0].value, case .builtin(let j)? = inner.resolution,
+              ["H", "KL", "JS"].contains(interp.registry.builtins[j].name) else { return nil }
+        let name = Argument(label: nil, labelSpan: nil, value: .string(interp.registry.builtins[j].name, inner.span))
+        return [name] + innerArgs
     }
 }

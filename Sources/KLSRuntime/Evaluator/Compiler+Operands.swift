@@ -18,7 +18,10 @@ extension Compiler {
         if case .number(let x, _) = e { return .constant(x) }
         if case .name(let n) = e {
             if case .local(let slot)? = n.resolution { return .local(slot, n) }
-            if case .global(let slot)? = n.resolution { return .global(interp.globals.frame, slot, n) }
+            if case .global(let index)? = n.resolution {
+                let (chunk, offset) = interp.globals.location(index)
+                return .global(chunk, offset, n)
+            }
         }
         return .general(expression(e))
     }
@@ -27,7 +30,7 @@ extension Compiler {
     @inline(__always)
     func read(_ frame: Frame, _ slot: Int, _ n: NameRef) throws -> Value {
         let v = frame.slots[slot]
-        if case .unset = v { throw RuntimeError("'\\(n.name)' is used before it is assigned", at: n.span, in: file) }
+        if case .unset = v { throw RuntimeError("'\(n.name)' is used before it is assigned", at: n.span, in: file) }
         return v
     }
 
@@ -113,7 +116,7 @@ extension Compiler {
         @inline(__always) func slow(_ x: Value, _ y: Value) throws -> Bool {
             let v = try located(span) { try interp.compare(op, x, y) }
             guard let t = Interpreter.truth(v) else {
-                throw RuntimeError("a condition must be a single boolean (got \\(v.typeName))", at: span, in: file)
+                throw RuntimeError("a condition must be a single boolean (got \(v.typeName))", at: span, in: file)
             }
             return t
         }
@@ -169,7 +172,7 @@ extension Compiler {
             let v = try x(frame)
             if case .bool(let b) = v { return b }
             guard let t = Interpreter.truth(v) else {
-                throw RuntimeError("\\(what) must be a boolean (got \\(v.typeName))", at: span, in: file)
+                throw RuntimeError("\(what) must be a boolean (got \(v.typeName))", at: span, in: file)
             }
             return t
         }

@@ -9,10 +9,14 @@ extension Compiler {
             let x = expression(e)
             return { frame in _ = try x(frame); return .normal }
         case .assign(let n, let e, _):
+            if let fused = update(n, e) { return fused }
             let x = expression(e)
             switch n.resolution {
             case .local(let slot):
                 return { frame in frame.slots[slot] = try x(frame); return .normal }
+            case .global(let index):
+                let (g, slot) = interp.globals.location(index)
+                return { frame in g.slots[slot] = try x(frame); return .normal }
             default:
                 let put = store(n)
                 return { frame in put(frame, try x(frame)); return .normal }

@@ -74,8 +74,8 @@ struct Compiler {
                 if case .unset = v { throw unset() }
                 return v
             }
-        case .global(let slot):
-            let g = interp.globals.frame
+        case .global(let index):
+            let (g, slot) = interp.globals.location(index)
             return { _ in
                 let v = g.slots[slot]
                 if case .unset = v { throw unset() }
@@ -94,8 +94,8 @@ struct Compiler {
         switch n.resolution {
         case .local(let slot): return { frame, v in frame.slots[slot] = v }
         case .enclosing(let depth, let slot): return { frame, v in frame.ancestor(depth).slots[slot] = v }
-        case .global(let slot):
-            let g = interp.globals.frame
+        case .global(let index):
+            let (g, slot) = interp.globals.location(index)
             return { _, v in g.slots[slot] = v }
         case .builtin, nil: return { _, _ in }
         }
@@ -106,8 +106,8 @@ struct Compiler {
         switch n.resolution {
         case .local(let slot): return { frame in frame.slots + slot }
         case .enclosing(let depth, let slot): return { frame in frame.ancestor(depth).slots + slot }
-        case .global(let slot):
-            let g = interp.globals.frame
+        case .global(let index):
+            let (g, slot) = interp.globals.location(index)
             return { _ in g.slots + slot }
         case .builtin, nil: return { _ in nil }
         }

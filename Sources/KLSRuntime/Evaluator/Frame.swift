@@ -1,34 +1,38 @@
-/// The slots of one function call (or of the global scope), with the frame it closes over.
-/// Slots live in one manually managed buffer: no bounds or exclusivity checks in hot paths.
-final class Frame {
-    private(set) var slots: UnsafeMutablePointer<Value>
-    private(set) var capacity: Int
+/// The header of a `Frame`: its slot count and the frame it closes over.
+struct FrameHeader {
+    let count: Int
     /// The lexically enclosing frame (the environment of the running closure).
     let parent: Frame?
+}
 
-    init(slotCount: Int, parent: Frame?) {
-        capacity = max(slotCount, 1)
-        slots = .allocate(capacity: capacity)
-        slots.initialize(repeating: .unset, count: capacity)
-        self.parent = parent
+/// The slots of one function call, allocated with its header in a single block: no bounds
+/// or exclusivity checks and one allocation per call.
+final class Frame: ManagedBuffer<FrameHeader, Value> {
+    /// A frame of `slotCount` unset slots.
+    static func make(slotCount: Int, parent: Frame?) -> Frame {
+        let buffer = Frame.create(minimumCapacity: slotCount) { _ in FrameHeader(count: slotCount, parent: parent) }
+        let frame = unsafeDowncast(buffer, to: Frame.self)
+        frame.withUnsafeMutablePointerToElements { $0.initialize(repeating: .unset, count: slotCount) }
+        return frame
     }
 
     deinit {
-        slots.deinitialize(count: capacity)
-        slots.deallocate()
+        _ = withUnsafeMutablePointers { header, elements in elements.deinitialize(count: header.pointee.count) }
     }
 
-    /// Grows the frame (the global frame grows as a session defines names).
-    func ensureCapacity(_ n: Int) {
-        guard n > capacity else { return }
-        let newCapacity = max(n, capacity * 2)
-        let fresh = UnsafeMutablePointer<Value>.allocate(capacity: newCapacity)
-        fresh.moveInitialize(from: slots, count: capacity)
-        (fresh + capacity).initialize(repeating: .unset, count: newCapacity - capacity)
-        slots.deallocate()
-        slots = fresh
-        capacity = newCapacity
+    /// Resets every slot to unset (releasing the values), for reuse by the next call.
+    @inline(__always)
+    func clear() {
+        let slots = self.slots
+        for i in 0..<header.count { slots[i] = .unset }
     }
+
+    /// The slots (valid while the frame is alive).
+    @inline(__always)
+    var slots: UnsafeMutablePointer<Value> { withUnsafeMutablePointerToElements { $0 } }
+
+    @inline(__always)
+    var parent: Frame? { header.parent }
 
     /// The frame `depth` levels up the closure chain.
     @inline(__always)

@@ -7,14 +7,16 @@ import KLSSyntax
 public final class Interpreter {
     public let registry: BuiltinRegistry
     let globals = GlobalTable()
-    /// The seed of the random source behind `sample` and every random draw.
-    public var randomSeed: UInt64 = 0x6b6c73
+    /// The seeded random source behind `sample` and every random draw.
+    public var random = RandomSource(seed: 0x6b6c73)
     /// Where `print` writes.
     public var write: (String) -> Void
     /// Current depth of kls calls, limited by `maxDepth`.
     var depth = 0
     /// Deepest allowed nesting of kls calls (the native stack is sized for it).
     public var maxDepth = 10_000
+    /// Lowest safe native stack address of the thread running the session (0: unchecked).
+    var stackFloor: UInt = 0
     /// The most recent figure drawn, for `savefig`.
     public var lastFigure: Object?
     /// Whether output goes to a terminal (plots use colour only then).
@@ -53,7 +55,7 @@ public final class Interpreter {
               span: SourceSpan?, file: SourceFile?) throws -> Value {
         switch callee {
         case .closure(let c):
-            let frame = Frame(slotCount: c.decl.slotCount, parent: c.environment)
+            let frame = Frame.make(slotCount: c.slotCount, parent: c.environment)
             try bind(c, frame: frame, positional: positional, labeled: labeled, span: span, file: file)
             return try invoke(c, frame: frame, span: span, file: file)
         case .builtin(let i):
@@ -85,12 +87,12 @@ public final class Interpreter {
     func invoke(_ c: Closure, frame: Frame, span: SourceSpan?, file: SourceFile?) throws -> Value {
         depth += 1
         defer { depth -= 1 }
-        if depth > maxDepth {
-            throw RuntimeError("recursion too deep (more than \(maxDepth) nested calls) in \(c.name)", at: span, in: file)
+        if depth > maxDepth || NativeStack.current() < stackFloor {
+            throw RuntimeError("recursion too deep (more than \(depth > maxDepth ? maxDepth : depth - 1) nested calls) in \(c.name)", at: span, in: file)
         }
         if Interrupts.requested { throw RuntimeError.interrupted(at: span, in: file) }
         do {
-            return try c.compiled.body(frame)
+            return try c.body(frame)
         } catch var e as RuntimeError {
             if e.traceback.count < 50, let span, let file {
                 let (line, col) = file.location(of: span.start)

@@ -34,6 +34,7 @@ struct Resolver {
 
     /// Resolves a whole program in place and returns the problems found.
     static func resolve(_ program: Program, globals: GlobalTable, registry: BuiltinRegistry) -> [Diagnostic] {
+        let knownGlobals = globals.names.count
         var r = Resolver(file: program.file, globals: globals, registry: registry)
         var counts: [String: Int] = [:]
         for name in Resolver.assignedNames(program.statements) { counts[name, default: 0] += 1 }
@@ -44,6 +45,7 @@ struct Resolver {
         }
         for name in Resolver.assignedNames(program.statements) { _ = globals.define(name) }
         r.resolveBlock(program.statements, scope: nil)
+        if !r.diagnostics.isEmpty { globals.truncate(to: knownGlobals) }
         return r.diagnostics
     }
 
@@ -118,6 +120,7 @@ struct Resolver {
     }
 
     mutating func resolveFunction(_ f: FunctionDecl, scope: Scope?) {
+        scope?.decl.createsClosures = true
         let inner = Scope(decl: f, parent: scope)
         var names: [String] = []
         for p in f.parameters { names.append(p.name.name) }
@@ -214,7 +217,7 @@ enum Suggestions {
         for c in Set(candidates) where c != name {
             let d = distance(target, Array(c.lowercased()))
             let limit = max(1, min(3, target.count / 3 + 1))
-            if d <= limit, best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
+            if d <= limit, d < target.count, best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
         }
         return best?.0
     }

@@ -49,7 +49,9 @@ public final class Session {
         let problems = Resolver.resolve(program, globals: interpreter.globals, registry: interpreter.registry)
         if !problems.isEmpty { return .rejected(problems) }
         let compiler = Compiler(interp: interpreter, file: file)
-        let top = interpreter.globals.frame
+        interpreter.stackFloor = NativeStack.floorOfCurrentThread()
+        // Top-level code reads and writes globals only; its frame holds no slots.
+        let top = Frame.make(slotCount: 0, parent: nil)
         do {
             // Top-level `fn` declarations are hoisted: callable before their definition.
             for case .function(let decl) in program.statements where decl.name != nil {

@@ -36,6 +36,12 @@ public struct Argument {
     public var label: String?
     public var labelSpan: SourceSpan?
     public var value: Expr
+
+    public init(label: String?, labelSpan: SourceSpan?, value: Expr) {
+        self.label = label
+        self.labelSpan = labelSpan
+        self.value = value
+    }
 }
 
 /// Expressions. Spans point at what a message about the node should underline.
@@ -96,6 +102,9 @@ public final class FunctionDecl {
     public var slotCount = 0
     /// Names of the slots, for debugging and `:vars`.
     public var slotNames: [String] = []
+    /// True when the body defines a function or lambda (which may capture its frame); set by
+    /// the resolver. Frames of functions that create no closures never outlive their call.
+    public var createsClosures = false
 
     public init(name: NameRef?, parameters: [Parameter], body: [Stmt], span: SourceSpan) {
         self.name = name

@@ -75,13 +75,15 @@ public struct Lexer {
         }
     }
 
-    static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
+    /// Letters (any script) and `_` start identifiers.
+    public static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
         if c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c) { return true }
         if c.value < 0x80 { return false }
         return c.properties.isAlphabetic
     }
 
-    static func isIdentifierContinue(_ c: Unicode.Scalar) -> Bool {
+    /// Letters, digits, sub/superscript digits, combining marks and `′` continue them.
+    public static func isIdentifierContinue(_ c: Unicode.Scalar) -> Bool {
         if isIdentifierStart(c) || ("0"..."9").contains(c) { return true }
         if c.value < 0x80 { return false }
         let p = c.properties
@@ -233,7 +235,7 @@ public struct Lexer {
         case "≤": kind = .lessEqual
         case "≥": kind = .greaterEqual
         case "≠": kind = .notEqual
-        case "·", "×": kind = .star
+        case "·", "×", "⋅": kind = .star
         case "|":
             if next == "|" { i += 1; kind = .bars } else { kind = .error("unexpected '|' (write '||' or '‖' between distributions)") }
         case "‖": kind = .bars

@@ -129,6 +129,9 @@ extension Parser {
 
     /// `{ statements }`.
     mutating func parseBlock() throws -> [Stmt] {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Parser.maxDepth { throw error("blocks nested too deeply (more than \(Parser.maxDepth) levels)") }
         let open = try expect(.lbrace, "'{' to start a block")
         let body = parseStatements(until: .rbrace)
         try expect(.rbrace, "'}'", opening: open)

@@ -21,6 +21,8 @@ public struct Parser {
     /// Nesting depth of expressions, limited so absurd inputs cannot exhaust the stack.
     var depth = 0
     static let maxDepth = 400
+    /// Syntax errors reported at most per input (the rest are counted in one last message).
+    static let maxDiagnostics = 50
 
     init(file: SourceFile) {
         self.file = file
@@ -32,8 +34,17 @@ public struct Parser {
         var parser = Parser(file: file)
         let statements = parser.parseStatements(until: nil)
         if parser.diagnostics.isEmpty { return .complete(Program(statements: statements, file: file)) }
+        parser.capDiagnostics()
         if parser.hitEndOfInput, parser.diagnostics.count == 1 || parser.firstErrorAtEnd { return .incomplete }
         return .failed(parser.diagnostics)
+    }
+
+    /// Keeps the first `maxDiagnostics` errors and notes how many more there were.
+    mutating func capDiagnostics() {
+        guard diagnostics.count > Parser.maxDiagnostics else { return }
+        let extra = diagnostics.count - Parser.maxDiagnostics
+        diagnostics.removeLast(extra)
+        diagnostics[diagnostics.count - 1].notes.append("… and \(extra) more syntax errors")
     }
 
     var firstErrorAtEnd: Bool {
@@ -93,6 +104,7 @@ extension Parser {
         var parser = Parser(file: file)
         let statements = parser.parseStatements(until: nil)
         if parser.diagnostics.isEmpty { return .complete(Program(statements: statements, file: file)) }
+        parser.capDiagnostics()
         return .failed(parser.diagnostics)
     }
 }

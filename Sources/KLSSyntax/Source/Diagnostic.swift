@@ -35,11 +35,22 @@ public enum DiagnosticRenderer {
         if let file = d.file, let span = d.span {
             let (line, col) = file.location(of: span.start)
             out += "\(bold)\(file.name):\(line):\(col):\(reset) \(red)error:\(reset) \(bold)\(d.message)\(reset)\n"
-            let text = file.line(line)
-            out += "  " + text + "\n"
+            var text = Array(file.line(line).unicodeScalars)
+            var caretColumn = col
+            // Show a window of at most 100 characters around the column of a long line.
+            let window = 100
+            if text.count > window {
+                let start = max(0, min(col - 1 - window / 2, text.count - window))
+                text = Array(text[start..<min(text.count, start + window)])
+                caretColumn = col - start
+                if start > 0 { text.insert(contentsOf: "…".unicodeScalars, at: 0); caretColumn += 1 }
+            }
+            var shown = String.UnicodeScalarView()
+            shown.append(contentsOf: text)
+            out += "  " + String(shown) + "\n"
             let endLocation = file.location(of: max(span.start, span.end - 1))
             let width = endLocation.line == line ? max(1, endLocation.column - col + 1) : 1
-            let pad = String(text.unicodeScalars.prefix(col - 1).map { $0 == "\t" ? "\t" : " " })
+            let pad = String(text.prefix(max(0, caretColumn - 1)).map { $0 == "\t" ? "\t" : " " })
             out += "  " + pad + red + "^" + String(repeating: "~", count: max(0, min(width, 80) - 1)) + reset + "\n"
         } else if let file = d.file {
             out += "\(bold)\(file.name):\(reset) \(red)error:\(reset) \(d.message)\n"

@@ -1,0 +1,74 @@
+import Foundation
+
+extension PrefixCode {
+    /// The code as the seed's table, one row per symbol with aligned columns — symbol,
+    /// probability, codeword, length, −log₂ p (the ideal length in bits, 4 decimals) — then a
+    /// summary line with the mean length L, the entropy H and the efficiency H_D / L:
+    ///
+    ///     symbol  probability  codeword  length  -log2 p
+    ///     0       0.5          0         1       1.0000
+    ///     1       0.25         10        2       2.0000
+    ///     2       0.25         11        2       2.0000
+    ///     average length 1.5 bits, entropy 1.5 bits, efficiency 1
+    public func table() -> String {
+        let header = ["symbol", "probability", "codeword", "length", "-log2 p"]
+        var rows: [[String]] = [header]
+        rows.reserveCapacity(symbols.count + 1)
+        for index in symbols.indices {
+            rows.append([
+                symbols[index],
+                formatNumber(probabilities[index]),
+                codewords[index],
+                String(lengths[index]),
+                formatFixed(-log2(probabilities[index]), places: 4),
+            ])
+        }
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in rows {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
+        }
+        var lines: [String] = rows.map { row in
+            var line = ""
+            for (column, cell) in row.enumerated() {
+                if column == row.count - 1 {
+                    line += cell
+                } else {
+                    line += cell + String(repeating: " ", count: widths[column] - cell.count + 2)
+                }
+            }
+            return line
+        }
+        lines.append(summaryLine())
+        return lines.joined(separator: "\n")
+    }
+
+    /// "average length 1.5 bits, entropy 1.5 bits, efficiency 1" (D-ary: lengths in digits and
+    /// the entropy also in base D; "1 bit", "0 bits").
+    private func summaryLine() -> String {
+        let length = formatRounded(averageLength)
+        let entropyText = formatRounded(entropy)
+        let efficiencyText = formatRounded(efficiency)
+        if alphabetSize == 2 {
+            return "average length \(length) \(unit("bit", length)), entropy \(entropyText) \(unit("bit", entropyText)), "
+                + "efficiency \(efficiencyText)"
+        }
+        let baseD = formatRounded(entropy / log2(Double(alphabetSize)))
+        return "average length \(length) \(unit("digit", length)) (D = \(alphabetSize)), "
+            + "entropy \(entropyText) \(unit("bit", entropyText)) = \(baseD) base-\(alphabetSize) \(unit("digit", baseD)), "
+            + "efficiency \(efficiencyText)"
+    }
+}
+
+/// The unit, singular for a quantity printed as exactly "1".
+private func unit(_ name: String, _ quantity: String) -> String {
+    quantity == "1" ? name : name + "s"
+}
+
+/// `x` rounded to 6 decimals with trailing zeros dropped (1.9000000000000001 → "1.9", 1.0 → "1").
+private func formatRounded(_ x: Double) -> String {
+    var text = formatFixed(x, places: 6)
+    guard text.contains(".") else { return text }
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
+}

@@ -1,0 +1,134 @@
+import Foundation
+import KLSNumerics
+
+extension Loss {
+    /// `torch.nn.functional.kl_div(input, target, reduction="mean", log_target=False)`.
+    ///
+    /// `input` holds log q. Pointwise, as torch computes it: `xlogy(t, t) − t·input` (a target
+    /// of 0 contributes 0), or with `logTarget` (target holds log p) `exp(t)·(t − input)`.
+    /// Reductions: `mean` over all elements, `sum`, `batchmean` = sum / input.size(0) (a vector's
+    /// length; no division for a scalar), `none`. One fused pass forward and one backward.
+    /// A reduced loss with a plain target computes Σ xlogy(t, t) − Σ t·input, and takes the
+    /// first sum from `TargetEntropyCache` when the target is the same array as last time.
+    public static func klDiv(_ input: Var, _ target: Var, reduction: LossReduction = .mean,
+                             logTarget: Bool = false) throws -> Var {
+        let x = input.value, t = target.value
+        try requireSameShape(x, t, loss: "kl_div", ("input", "target"))
+        let n = x.count
+        let batch = x.rank == 0 ? 1 : x.shape[0]
+        var pointwise = [Double](repeating: 0, count: reduction == .none ? n : 0)
+        var total = 0.0
+        if reduction != .none && !logTarget {
+            total = TargetEntropyCache.shared.sumXLogX(t.data) - dot(t.data, x.data)
+        } else {
+            x.data.withUnsafeBufferPointer { xp in
+                t.data.withUnsafeBufferPointer { tp in
+                    for i in 0..<n {
+                        let ti = tp[i]
+                        let v = logTarget ? Foundation.exp(ti) * (ti - xp[i]) : XLogY.value(ti, ti) - ti * xp[i]
+                        if reduction == .none { pointwise[i] = v } else { total += v }
+                    }
+                }
+            }
+        }
+        let (reduced, factor) = reduction.reduce(total: total, count: n, batch: batch)
+        let value = reduction == .none ? Tensor(shape: x.shape, data: pointwise) : Tensor(scalar: reduced)
+        let trackInput = input.isTracked, trackTarget = target.isTracked
+        guard trackInput || trackTarget else { return .constant(value) }
+        let unreduced = reduction == .none
+        if trackInput && !trackTarget && !unreduced && !logTarget {
+            // The common case (fitting q to a fixed p): ∂/∂input = −t · g · factor.
+            return Var.make(value, from: [input, target]) { g in
+                let scale = -(g.data.first ?? 0) * factor
+                let gx = [Double](unsafeUninitializedCapacity: n) { out, initialized in
+                    t.data.withUnsafeBufferPointer { tp in
+                        for i in 0..<n { out[i] = tp[i] * scale }
+                    }
+                    initialized = n
+                }
+                return [Tensor(shape: x.shape, data: gx), nil]
+            }
+        }
+        return Var.make(value, from: [input, target]) { g in
+            var gx = [Double](repeating: 0, count: trackInput ? n : 0)
+            var gt = [Double](repeating: 0, count: trackTarget ? n : 0)
+            x.data.withUnsafeBufferPointer { xp in
+                t.data.withUnsafeBufferPointer { tp in
+                    g.data.withUnsafeBufferPointer { gp in
+                        let shared = unreduced ? 0 : gp[0] * factor
+                        for i in 0..<n {
+                            let gi = unreduced ? gp[i] : shared
+                            let ti = tp[i]
+                            if logTarget {
+                                let e = Foundation.exp(ti)
+                                if trackInput { gx[i] = -e * gi }
+                                if trackTarget { gt[i] = gi * (ti - xp[i]) * e + gi * e }
+                            } else {
+                                if trackInput { gx[i] = -ti * gi }
+                                if trackTarget { gt[i] = gi * (XLogY.dx(ti, ti) + XLogY.dy(ti, ti) - xp[i]) }
+                            }
+                        }
+                    }
+                }
+            }
+            return [trackInput ? Tensor(shape: x.shape, data: gx) : nil,
+                    trackTarget ? Tensor(shape: t.shape, data: gt) : nil]
+        }
+    }
+
+    /// Σ aᵢ·bᵢ over the common length, with four partial sums (so the loop pipelines).
+    static func dot(_ a: [Double], _ b: [Double]) -> Double {
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                let n = Swift.min(pa.count, pb.count)
+                var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                var i = 0
+                while i + 4 <= n {
+                    s0 += pa[i] * pb[i]
+                    s1 += pa[i + 1] * pb[i + 1]
+                    s2 += pa[i + 2] * pb[i + 2]
+                    s3 += pa[i + 3] * pb[i + 3]
+                    i += 4
+                }
+                while i < n {
+                    s0 += pa[i] * pb[i]
+                    i += 1
+                }
+                return (s0 + s1) + (s2 + s3)
+            }
+        }
+    }
+}
+
+/// Σ xlogy(t, t) of the last target `kl_div` saw, so that a fit that passes the same target
+/// array every step (the usual case) computes its logarithms once.
+///
+/// The key is the identity of the array's storage. The cache keeps its own reference to that
+/// array, so the storage cannot be freed and reused while cached, and any write to the array
+/// through another reference copies it first (copy-on-write): the same storage therefore
+/// means the same contents.
+final class TargetEntropyCache: @unchecked Sendable {
+    static let shared = TargetEntropyCache()
+
+    private let lock = NSLock()
+    private var target: [Double] = []
+    private var sum = 0.0
+
+    /// Σ xlogy(tᵢ, tᵢ) (0 where tᵢ = 0, nan where tᵢ < 0 or is nan).
+    func sumXLogX(_ t: [Double]) -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        if !t.isEmpty, t.count == target.count, Self.storage(t) == Self.storage(target) { return sum }
+        var total = 0.0
+        t.withUnsafeBufferPointer { tp in
+            for ti in tp { total += XLogY.value(ti, ti) }
+        }
+        target = t
+        sum = total
+        return total
+    }
+
+    private static func storage(_ a: [Double]) -> UnsafePointer<Double>? {
+        a.withUnsafeBufferPointer { $0.baseAddress }
+    }
+}

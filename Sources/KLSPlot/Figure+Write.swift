@@ -1,0 +1,41 @@
+extension Figure {
+    /// Default picture size of one panel in pixels; a grid multiplies it by its columns and rows.
+    public static let defaultPanelPixels = (width: 640, height: 420)
+
+    /// Formats `write(to:)` understands, by lower-case file extension.
+    public static let fileFormats = ["svg", "png"]
+
+    /// The figure as an SVG document of `width` × `height` pixels (each 16…8192).
+    /// Equal figures give byte-identical documents.
+    public func svg(width: Int, height: Int) throws(PlotError) -> String {
+        try PictureSize.validate(width: width, height: height)
+        return SVGWriter.document(scene(width: width, height: height))
+    }
+
+    /// Saves the figure, choosing the format by the extension of `path` (".svg" or ".png",
+    /// any case). Without a size the picture is `defaultPanelPixels` per grid cell (at most 8192).
+    ///
+    /// Throws `PlotError.unsupportedFormat` for another extension, `.invalidSize` for a side
+    /// outside 16…8192 pixels and `.cannotWrite` when the file cannot be written.
+    public func write(to path: String, width: Int? = nil, height: Int? = nil) throws(PlotError) {
+        let pixelWidth = width ?? Swift.min(8192, Self.defaultPanelPixels.width * cols)
+        let pixelHeight = height ?? Swift.min(8192, Self.defaultPanelPixels.height * gridRows)
+        switch Self.fileExtension(of: path) {
+        case "svg":
+            try FileOutput.write(Array(try svg(width: pixelWidth, height: pixelHeight).utf8), to: path)
+        case "png":
+            let canvas = try CairoCanvas(width: pixelWidth, height: pixelHeight, for: path)
+            canvas.paint(scene(width: pixelWidth, height: pixelHeight))
+            try canvas.writePNG(to: path)
+        default:
+            throw .unsupportedFormat(path: path, supported: Self.fileFormats)
+        }
+    }
+
+    /// The lower-case extension of the last path component, without the dot ("" when none).
+    static func fileExtension(of path: String) -> String {
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+}

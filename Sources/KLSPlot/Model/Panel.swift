@@ -1,0 +1,40 @@
+/// One set of axes: its series, titles and optional fixed limits.
+///
+/// A legend is drawn when any series has a non-empty label. Without `xlim`/`ylim` the axes
+/// cover the finite data, rounded outwards to tick steps; a filled series also includes y = 0.
+public struct Panel: Sendable, Equatable {
+    /// Series in drawing order; later series are drawn on top.
+    public var series: [Series]
+    /// Text above the axes.
+    public var title: String
+    /// Text under the horizontal axis.
+    public var xlabel: String
+    /// Text beside the vertical axis.
+    public var ylabel: String
+    /// Fixed horizontal limits in data units; nil fits the data.
+    public var xlim: AxisRange?
+    /// Fixed vertical limits in data units; nil fits the data.
+    public var ylim: AxisRange?
+
+    /// A panel with the given series and decorations.
+    public init(
+        series: [Series] = [], title: String = "", xlabel: String = "", ylabel: String = "",
+        xlim: AxisRange? = nil, ylim: AxisRange? = nil
+    ) {
+        self.series = series
+        self.title = title
+        self.xlabel = xlabel
+        self.ylabel = ylabel
+        self.xlim = xlim
+        self.ylim = ylim
+    }
+
+    /// Whether any series carries a legend label.
+    var hasLegend: Bool { series.contains { !$0.label.isEmpty } }
+
+    /// Palette slot of the series at `index`: its own `color`, else its position.
+    func colorSlot(ofSeriesAt index: Int) -> Int {
+        guard series.indices.contains(index) else { return index }
+        return series[index].color ?? index
+    }
+}

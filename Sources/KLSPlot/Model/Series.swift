@@ -1,0 +1,51 @@
+/// How a series is drawn.
+public enum SeriesStyle: Sendable, Equatable {
+    /// Straight segments between consecutive points.
+    case line
+    /// A mark at each point, no connecting segments.
+    case scatter
+    /// A staircase: horizontal from (xᵢ, yᵢ) to (xᵢ₊₁, yᵢ), then vertical to yᵢ₊₁ (histogram outlines).
+    case step
+}
+
+/// One data series of a panel: paired x/y values and how to draw them.
+///
+/// Points where x or y is not finite are skipped and break a line or staircase into pieces.
+/// When `x` and `y` differ in length only the first `min(x.count, y.count)` pairs are used.
+public struct Series: Sendable, Equatable {
+    /// Horizontal coordinates, in data units.
+    public var x: [Double]
+    /// Vertical coordinates, in data units.
+    public var y: [Double]
+    /// Legend text; an empty label keeps the series out of the legend.
+    public var label: String
+    /// Line, scatter or step drawing.
+    public var style: SeriesStyle
+    /// Whether the area between the series and y = 0 is shaded.
+    public var fill: Bool
+    /// Palette slot; nil picks the series' position in its panel (0, 1, 2, …).
+    public var color: Int?
+
+    /// A series from paired coordinates.
+    public init(
+        x: [Double], y: [Double], label: String = "", style: SeriesStyle = .line,
+        fill: Bool = false, color: Int? = nil
+    ) {
+        self.x = x
+        self.y = y
+        self.label = label
+        self.style = style
+        self.fill = fill
+        self.color = color
+    }
+
+    /// A series of `y` against its index 0, 1, …, n−1 (a loss curve against the epoch).
+    public init(
+        y: [Double], label: String = "", style: SeriesStyle = .line, fill: Bool = false, color: Int? = nil
+    ) {
+        self.init(x: y.indices.map(Double.init), y: y, label: label, style: style, fill: fill, color: color)
+    }
+
+    /// Number of (x, y) pairs drawn.
+    var pointCount: Int { Swift.min(x.count, y.count) }
+}

@@ -1,0 +1,48 @@
+extension Figure {
+    /// Columns of space between panels side by side.
+    private static let panelGap = 3
+
+    /// The figure drawn as text (no trailing newline): panels in their grid, each with a plot
+    /// area of `options.width` × `options.height` characters.
+    ///
+    /// Each series gets one ANSI colour when `options.color` is on; a character cell where two
+    /// series meet shows the colour of the one drawn later.
+    public func renderTerminal(_ options: TerminalOptions = TerminalOptions()) -> String {
+        let glyphs = TerminalGlyphs.of(options.charset)
+        let blocks = panels.enumerated().map { index, panel in
+            let row = index / cols
+            let titled = panels[(row * cols)..<Swift.min(panels.count, (row + 1) * cols)].contains { !$0.title.isEmpty }
+            return TerminalPanel(panel: panel, options: options, glyphs: glyphs, reservesTitleLine: titled).render()
+        }
+        var columnWidths = [Int](repeating: 0, count: cols)
+        for (index, block) in blocks.enumerated() {
+            columnWidths[index % cols] = Swift.max(columnWidths[index % cols], block.map(\.width).max() ?? 0)
+        }
+        var output: [UInt8] = []
+        for gridRow in 0..<gridRows {
+            let rowBlocks = (0..<cols).map { column in
+                let index = gridRow * cols + column
+                return index < blocks.count ? blocks[index] : []
+            }
+            guard let lastFilled = rowBlocks.lastIndex(where: { !$0.isEmpty }) else { continue }
+            if !output.isEmpty { output.append(contentsOf: "\n\n".utf8) }
+            let height = rowBlocks.map(\.count).max() ?? 0
+            for lineIndex in 0..<height {
+                var line = TextLine()
+                for column in 0...lastFilled {
+                    let block = rowBlocks[column]
+                    if lineIndex < block.count { line.append(block[lineIndex]) }
+                    if column < lastFilled { line.pad(to: offset(of: column + 1, widths: columnWidths)) }
+                }
+                if lineIndex > 0 { output.append(UInt8(ascii: "\n")) }
+                output.append(contentsOf: line.bytes)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Start of grid column `column` in characters.
+    private func offset(of column: Int, widths: [Int]) -> Int {
+        widths.prefix(column).reduce(0) { $0 + $1 + Self.panelGap }
+    }
+}

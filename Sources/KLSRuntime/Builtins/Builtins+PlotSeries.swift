@@ -1,0 +1,103 @@
+import KLSNumerics
+import KLSPlot
+
+/// Turning kls values into plot series: vectors and matrices, kls functions on an interval,
+/// and a fit's history (distributions: Builtins+PlotDistributions.swift).
+enum PlotData {
+    /// Points on which a continuous density or a function is drawn.
+    static let curvePoints = 400
+
+    // MARK: Numbers
+
+    /// A numeric value (number, vector, matrix, or a list of numbers or vectors) as a tensor.
+    static func tensor(_ value: Value) -> Tensor? {
+        if let v = value.asVar { return v.value }
+        if case .list(let items) = value, !items.isEmpty, let v = try? Interpreter.numericList(items) { return v.value }
+        return nil
+    }
+
+    /// The y vectors held by a value: a vector (or number list) is one, a matrix gives its
+    /// rows (its columns when only those match `length`), a list of vectors gives each.
+    static func rows(_ value: Value, length: Int?) -> [[Double]]? {
+        if case .list(let items) = value, items.contains(where: isVector) {
+            var rows: [[Double]] = []
+            for item in items {
+                guard let t = tensor(item), t.rank <= 1 else { return nil }
+                rows.append(t.data)
+            }
+            return rows
+        }
+        guard let t = tensor(value) else { return nil }
+        switch t.rank {
+        case 0, 1: return [t.data]
+        case 2:
+            let (r, c) = (t.shape[0], t.shape[1])
+            let matrixRows = (0..<r).map { Array(t.data[($0 * c)..<(($0 + 1) * c)]) }
+            if let length, c != length, r == length {
+                return (0..<c).map { j in (0..<r).map { t.data[$0 * c + j] } }
+            }
+            return matrixRows
+        default: return nil
+        }
+    }
+
+    private static func isVector(_ value: Value) -> Bool {
+        if case .tensor(let t) = value { return t.rank == 1 }
+        if case .tracked(let n) = value { return n.value.rank == 1 }
+        return false
+    }
+
+    /// `n` evenly spaced points from `low` to `high`, both included.
+    static func grid(_ low: Double, _ high: Double, count n: Int = curvePoints) -> [Double] {
+        guard n > 1 else { return [low] }
+        let step = (high - low) / Double(n - 1)
+        var points = (0..<n).map { low + Double($0) * step }
+        points[n - 1] = high
+        return points
+    }
+
+    // MARK: Functions
+
+    /// f on `x`: one call with the whole vector when f accepts it and returns as many values,
+    /// otherwise one call per point (each must give a number).
+    static func values(of f: Value, at x: [Double], interpreter: Interpreter, name: String) throws -> [Double] {
+        if let whole = try? interpreter.call(f, [.tensor(Tensor(vector: x))]), let t = tensor(whole),
+           t.rank == 1, t.count == x.count {
+            return t.data
+        }
+        return try x.map { point in
+            let y = try interpreter.call(f, [.number(point)])
+            guard let t = tensor(y), t.count == 1 else {
+                throw BuiltinError("\(name): the function must return a number (got \(y.typeName) at x = \(ValueFormatter.number(point)))")
+            }
+            return t.data[0]
+        }
+    }
+
+    /// The name of a callable for a legend: a named kls function or builtin, else "function N".
+    static func functionName(_ f: Value, position: Int, interpreter: Interpreter) -> String {
+        switch f {
+        case .closure(let c) where c.decl.name != nil: return c.name
+        case .builtin(let i): return interpreter.registry.builtins[i].name
+        default: return "function \(position + 1)"
+        }
+    }
+
+    // MARK: Fits
+
+    /// The seed's figure of a fit: the loss against the step, then each parameter against the
+    /// step, two panels per row.
+    static func fitFigure(_ fit: FitValue) -> Figure {
+        let lossName = fit.maximizing ? "objective" : "loss"
+        var panels = [Panel(series: [Series(y: fit.losses)], title: "\(lossName) vs step", xlabel: "step")]
+        let k = fit.params.count, steps = fit.losses.count
+        for (j, name) in fit.names.enumerated() where j < k {
+            var column = [Double](repeating: 0, count: steps)
+            fit.trace.withUnsafeBufferPointer { trace in
+                for i in 0..<steps where i * k + j < trace.count { column[i] = trace[i * k + j] }
+            }
+            panels.append(Panel(series: [Series(y: column, color: j + 1)], title: "\(name) vs step", xlabel: "step"))
+        }
+        return Figure(rows: (panels.count + 1) / 2, cols: panels.count == 1 ? 1 : 2, panels: panels)
+    }
+}

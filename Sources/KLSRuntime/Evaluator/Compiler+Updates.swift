@@ -1,0 +1,52 @@
+import KLSNumerics
+import KLSSyntax
+
+/// In-place updates `x = x op e` (the `s = s + …`, `i = i + 1` of every loop) compile to one
+/// closure that reads the slot, computes and writes back, with the number–number path inline.
+extension Compiler {
+    /// A specialised closure for `n = n op rhs`, or nil when the statement has another shape.
+    func update(_ n: NameRef, _ value: Expr) -> CompiledStmt? {
+        guard case .binary(let op, .name(let left), let rhs, let span) = value, left.name == n.name,
+              left.resolution == n.resolution else { return nil }
+        let slot: (Frame) -> UnsafeMutablePointer<Value>
+        switch n.resolution {
+        case .local(let i): slot = { frame in frame.slots + i }
+        case .global(let index):
+            let (g, i) = interp.globals.location(index)
+            let base = g
+            slot = { _ in base.slots + i }
+        default: return nil
+        }
+        switch op {
+        case .add: return update(AddOperator.self, slot, left, rhs, span)
+        case .subtract: return update(SubtractOperator.self, slot, left, rhs, span)
+        case .multiply: return update(MultiplyOperator.self, slot, left, rhs, span)
+        case .divide: return update(DivideOperator.self, slot, left, rhs, span)
+        default: return nil
+        }
+    }
+
+    func update<O: NumberOperator>(_: O.Type, _ slot: @escaping (Frame) -> UnsafeMutablePointer<Value>,
+                                   _ n: NameRef, _ rhs: Expr, _ span: SourceSpan) -> CompiledStmt {
+        let interp = self.interp, file = self.file
+        @inline(__always) func slow(_ p: UnsafeMutablePointer<Value>, _ y: Value) throws {
+            let x = p.pointee
+            if case .unset = x { throw RuntimeError("'\(n.name)' is used before it is assigned", at: n.span, in: file) }
+            p.pointee = try located(span) { try interp.arithmetic(O.kernel, x, y) }
+        }
+        if case .number(let c, _) = rhs {
+            return { frame in
+                let p = slot(frame)
+                if case .number(let x) = p.pointee { p.pointee = .number(O.apply(x, c)) } else { try slow(p, .number(c)) }
+                return .normal
+            }
+        }
+        let y = expression(rhs)
+        return { frame in
+            let v = try y(frame)
+            let p = slot(frame)
+            if case .number(let x) = p.pointee, case .number(let q) = v { p.pointee = .number(O.apply(x, q)) } else { try slow(p, v) }
+            return .normal
+        }
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import KLSCoding
-
-@Test func moduleLinks() { _ = KLSCodingModule.self }

@@ -1,4 +1,0 @@
-import Testing
-@testable import KLSDistributions
-
-@Test func moduleLinks() { _ = KLSDistributionsModule.self }

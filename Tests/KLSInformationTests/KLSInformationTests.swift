@@ -1,4 +1,0 @@
-import Testing
-@testable import KLSInformation
-
-@Test func moduleLinks() { _ = KLSInformationModule.self }

@@ -1,4 +1,0 @@
-import Testing
-@testable import KLSPlot
-
-@Test func moduleLinks() { _ = KLSPlotModule.self }

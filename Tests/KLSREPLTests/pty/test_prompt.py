@@ -1,0 +1,457 @@
+#!/usr/bin/env python3
+"""Types at a real `kls` on a pseudo-terminal and checks what the prompt does.
+
+Usage: test_prompt.py PATH_TO_KLS [CHECK ...]   (no CHECK: run them all; --list: names)
+
+Each check starts its own kls with TERM=xterm, a history file in a fresh temporary
+directory (KLS_HISTORY) and, unless it is about colour, NO_COLOR=1. Output is read up to
+the next prompt, escape sequences removed, and compared line by line.
+Exit status: 0 all passed, 1 a check failed, 77 pexpect is missing (the caller skips).
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+try:
+    import pexpect
+except ImportError:
+    print("SKIP: the Python module pexpect is not installed")
+    sys.exit(77)
+
+TIMEOUT = 30  # seconds for any one expectation (debug builds on a loaded CI machine)
+# The editor writes ESC[?2004h (bracketed paste on) right before each prompt; the prompt
+# itself may be coloured: "kls>" or "... " with the colour reset moved before the last space.
+PROMPT_RE = r"\x1b\[\?2004h(?:\x1b\[[\d;]*m)*(kls>|\.\.\. )(?:\x1b\[[\d;]*m)* "
+ESCAPE_RE = re.compile(r"\x1b\[[\d;?]*[A-Za-z~]|\x1b[=>]")
+CTRL = {name: chr(ord(name) - ord("A") + 1) for name in "ABCDEKRW"}
+UP, LEFT, RIGHT = "\x1b[A", "\x1b[D", "\x1b[C"
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
+
+
+def clean(text):
+    """Text without escape sequences and carriage returns."""
+    return ESCAPE_RE.sub("", text).replace("\r", "")
+
+
+class Kls:
+    """One kls process on a pseudo-terminal."""
+
+    def __init__(self, binary, home, color=False, env=None):
+        environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "KLS_HISTORY")}
+        environment.update(TERM="xterm", HOME=home, KLS_HISTORY=os.path.join(home, "history"))
+        if not color:
+            environment["NO_COLOR"] = "1"
+        environment.update(env or {})
+        self.child = pexpect.spawn(binary, env=environment, encoding="utf-8", timeout=TIMEOUT,
+                                   dimensions=(40, 120), cwd=home)
+        self.transcript = ""
+        Kls.latest = self
+        self.banner = self.wait()
+
+    def wait(self):
+        """Reads up to the next prompt; returns what came before it and remembers its kind."""
+        self.child.expect(PROMPT_RE)
+        self.transcript += self.child.before + self.child.after
+        self.continuation = self.child.match.group(1) != "kls>"
+        return self.child.before
+
+    def type(self, keys):
+        """Sends keys exactly as given (no Enter)."""
+        self.child.send(keys)
+
+    def enter(self, keys):
+        """Types keys and Enter; returns the output lines up to the next prompt, escapes removed."""
+        return self.collect(keys + "\r")
+
+    def collect(self, keys):
+        """Sends keys that end the input (Enter, or a paste ending in a line break) and returns
+        the output lines before the next prompt. The editor writes ESC[?2004l (bracketed paste
+        off) once the line is accepted, so the output is what follows the last of those; the
+        echoed input, however many lines and cursor movements it took, is left out."""
+        return [line for line in clean(self.raw_collect(keys)).split("\n") if line != ""]
+
+    def raw_collect(self, keys):
+        """Like collect, but the raw text with its escape sequences."""
+        self.child.send(keys)
+        raw = self.wait()
+        marker = raw.rfind("\x1b[?2004l")
+        return raw[marker + len("\x1b[?2004l"):] if marker >= 0 else raw
+
+    def raw_enter(self, keys):
+        """Types keys and Enter; returns the raw output (escapes kept)."""
+        return self.raw_collect(keys + "\r")
+
+    def finish(self, keys=CTRL["D"]):
+        """Sends keys (Ctrl-D by default), waits for the process to end, returns its status."""
+        self.child.send(keys)
+        self.child.expect(pexpect.EOF)
+        self.transcript += self.child.before or ""
+        self.child.close()
+        return self.child.exitstatus
+
+
+def expect_equal(actual, expected, what):
+    if actual != expected:
+        raise AssertionError(f"{what}: expected {expected!r}, got {actual!r}")
+
+
+def expect_in(needle, haystack, what):
+    text = "\n".join(haystack) if isinstance(haystack, list) else haystack
+    if needle not in text:
+        raise AssertionError(f"{what}: {needle!r} not in {text!r}")
+
+
+# ---------------------------------------------------------------------------------------
+# Checks: each takes the binary and a fresh home directory.
+
+def check_banner(binary, home):
+    version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
+    k = Kls(binary, home)
+    banner = clean(k.banner).strip()
+    expect_equal(len(banner.split("\n")), 1, "the banner is one line")
+    expect_in(f"kls {version}", banner, "banner has the version")
+    expect_in(":help", banner, "banner mentions :help")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_editing(binary, home):
+    k = Kls(binary, home)
+    # Ctrl-A / Ctrl-E move to the start and end of the line.
+    expect_equal(k.enter("1 + 2" + CTRL["A"] + "10*" + CTRL["E"] + " + 4"), ["16"], "Ctrl-A, Ctrl-E")
+    # Left arrow twice, then Backspace deletes the character before the cursor.
+    expect_equal(k.enter("123" + LEFT + LEFT + "\x7f"), ["23"], "Left and Backspace")
+    # Ctrl-W deletes the word before the cursor; Ctrl-K deletes to the end of the line.
+    expect_equal(k.enter("7 777" + CTRL["W"]), ["7"], "Ctrl-W")
+    expect_equal(k.enter("5 + 4" + CTRL["A"] + RIGHT + CTRL["K"]), ["5"], "Ctrl-K")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_utf8(binary, home):
+    k = Kls(binary, home)
+    expect_equal(k.enter("μ = 3"), [], "assignment to μ")
+    expect_equal(k.enter("μ * 2"), ["6"], "μ arrives intact")
+    expect_equal(k.enter('len("σ²")'), ["2"], "two characters")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_continuation(binary, home):
+    k = Kls(binary, home)
+    k.enter("fn add1(x) {")
+    expect_equal(k.continuation, True, "an open brace continues on '...'")
+    k.enter("    return x + 1")
+    expect_equal(k.continuation, True, "still inside the block")
+    expect_equal(k.enter("}"), [], "the block ends")
+    expect_equal(k.continuation, False, "back to the main prompt")
+    expect_equal(k.enter("add1(2)"), ["3"], "the function works")
+    k.enter("[1,")
+    expect_equal(k.continuation, True, "an open bracket continues")
+    expect_equal(k.enter("2]"), ["[1, 2]"], "the vector")
+    k.enter("1 +")
+    expect_equal(k.continuation, True, "a trailing operator continues")
+    expect_equal(k.enter("2"), ["3"], "the sum")
+    k.enter('"ab')
+    expect_equal(k.continuation, True, "an open string continues")
+    expect_equal(k.enter('cd"'), ['"ab\\ncd"'], "a string over two lines")
+    k.enter("(1 +")
+    expect_equal(k.continuation, True, "continuing")
+    k.type(CTRL["C"])
+    k.wait()
+    expect_equal(k.continuation, False, "Ctrl-C drops the unfinished block")
+    expect_equal(k.enter("5"), ["5"], "the prompt goes on")
+    k.enter(":time for i in range(3) {")
+    expect_equal(k.continuation, True, "code after :time continues too")
+    out = k.enter("}")
+    expect_in("time:", out, ":time of a block")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_paste(binary, home):
+    k = Kls(binary, home)
+    out = k.collect(PASTE_START + "a1 = 1\rb1 = 2\ra1 + b1\r" + PASTE_END)
+    # The block ended with a line break, so it ran at once: no "..." prompt, one value.
+    expect_equal(k.continuation, False, "a pasted block runs as one program")
+    expect_equal(out, ["3"], "the pasted program's value")
+    out = k.collect(PASTE_START + "fn pp(x) {\r\treturn x * 10\r}\rpp(4)\r" + PASTE_END)
+    expect_equal(out, ["40"], "a pasted Tab indents rather than completes")
+    expect_equal(k.enter("1 + 1"), ["2"], "one prompt per pasted block")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_history_across_runs(binary, home):
+    history = os.path.join(home, "history")
+    k = Kls(binary, home)
+    k.enter("fn tripled(x) {")
+    k.enter("    return 3 * x")
+    k.enter("}")
+    expect_equal(k.enter("1000 + 235"), ["1235"], "first run")
+    expect_equal(k.finish(), 0, "exit status")
+    with open(history, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    expect_equal(lines[0], "# kls history v1", "history file header")
+    expect_in("fn tripled(x) {\\n    return 3 * x\\n}", lines, "the block is one entry")
+    expect_in("1000 + 235", lines, "the last entry")
+
+    k = Kls(binary, home)
+    expect_equal(k.enter(UP), ["1235"], "Up recalls the last entry of the previous run")
+    expect_equal(k.enter(UP + UP), [], "Up twice recalls the block whole")
+    expect_equal(k.continuation, False, "the recalled block is complete")
+    expect_equal(k.enter("tripled(5)"), ["15"], "the recalled block ran")
+    expect_equal(k.finish(), 0, "exit status")
+    with open(history, encoding="utf-8") as f:
+        entries = f.read().split("\n")[1:]
+    expect_equal(entries.count("1000 + 235"), 1, "entries are not duplicated")
+
+
+def check_history_search(binary, home):
+    k = Kls(binary, home)
+    k.enter("unique_name_q = 5")
+    expect_equal(k.enter("unique_name_q * 3"), ["15"], "setup")
+    k.enter("0")
+    expect_equal(k.enter(CTRL["R"] + "name_q *"), ["15"], "Ctrl-R finds the earlier line")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_completion(binary, home):
+    data = os.path.join(home, "data dir")
+    os.mkdir(data)
+    open(os.path.join(data, "unique_data_file.txt"), "w").close()
+    k = Kls(binary, home)
+    expect_equal(k.enter("linsp\t0, 1, 3)"), ["[0, 0.5, 1]"], "a builtin completes with '('")
+    k.enter("my_long_variable = 5")
+    expect_equal(k.enter("my_long_v\t"), ["5"], "a user variable")
+    k.enter("my_function(x) = x + 1")
+    expect_equal(k.enter("my_func\t2)"), ["3"], "a user function")
+    expect_equal(k.enter("fals\t"), ["false"], "a keyword")
+    k.enter("mm = [[1, 2], [3, 4]]")
+    expect_equal(k.enter("mm.sh\t"), ["[2, 2]"], "a field after '.'")
+    k.type("mm.\t")
+    k.child.expect(r"\nT +shape\r")  # both fields listed below the line, in columns
+    expect_equal(k.enter(CTRL["A"] + CTRL["K"] + "0"), ["0"], "after the listing")
+    k.enter("kwf(alpha_param, beta_param=2) = alpha_param * beta_param")
+    expect_equal(k.enter("kwf(3, beta\t4)"), ["12"], "a keyword argument")
+    expect_equal(k.enter('fname = "data dir/unique_da\t"'), [], "a file name inside a string")
+    expect_equal(k.enter("fname"), ['"data dir/unique_data_file.txt"'], "the completed file name")
+    out = k.enter(":va\t")
+    expect_in("my_long_variable", out, "a :command completes")
+    expect_equal(k.enter("\\mu\t = 2"), [], "\\mu becomes μ")
+    expect_equal(k.enter("\\mu\t + 1"), ["3"], "μ is a name")
+    expect_equal(k.enter("\\sigma\t = 1; σ"), ["1"], "\\sigma becomes σ")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_help(binary, home):
+    k = Kls(binary, home)
+    out = k.enter(":help")
+    for word in ("syntax", "operators", "functions", "core", "math", "vectors", ":vars", ":load FILE"):
+        expect_in(word, out, ":help lists topics and commands")
+    out = k.enter(":help linspace")
+    expect_in("linspace(a, b", out[0], "signature first")
+    expect_in("Example", out, "an example")
+    expect_in("[0, 0.25, 0.5, 0.75, 1]", out, "the example's result")
+    expect_in("x -> 2*x", k.enter(":help functions"), "the functions topic")
+    expect_in("-2^2 == -4", k.enter(":help operators"), "the operators topic")
+    expect_in("for i in range(3)", k.enter(":help syntax"), "the syntax topic")
+    expect_in("print(values…)", k.enter(":help core"), "a builtin category")
+    expect_in("Did you mean sigmoid?", k.enter(":help sigmod"), "a misspelt name")
+    expect_in(":vars", k.enter(":h commands"), "a prefix of :help")
+    expect_in("unknown command ':bogus'", k.enter(":bogus"), "an unknown command")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_vars_type_reset(binary, home):
+    k = Kls(binary, home)
+    expect_in("No variables", k.enter(":vars"), "no variables yet")
+    k.enter("x = 3")
+    k.enter("v = [0.5, 0.25, 0.25]")
+    k.enter("sq(t) = t^2")
+    out = k.enter(":vars")
+    expect_equal(out[0].split(), ["name", "type", "value"], "header")
+    expect_equal(out[1].split(), ["x", "number", "3"], "x")
+    expect_equal(out[2].split(), ["v", "vector(3)", "[0.5,", "0.25,", "0.25]"], "v")
+    expect_equal(out[3].split(), ["sq", "function", "sq(t)", "=", "t^2"], "sq")
+    expect_equal(k.enter(":type v"), ["vector(3)"], ":type of a vector")
+    expect_equal(k.enter(":type [[1, 2], [3, 4]]"), ["matrix(2×2)"], ":type of a matrix")
+    expect_equal(k.enter(':type "s"'), ["string"], ":type of a string")
+    expect_equal(k.enter(":type sq"), ["function  sq(t)"], ":type of a function")
+    expect_equal(k.enter(":reset"), ["All variables forgotten."], ":reset")
+    out = k.enter("x")
+    expect_in("undefined name 'x'", out, "x is gone after :reset")
+    expect_in("No variables", k.enter(":vars"), "no variables after :reset")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_load(binary, home):
+    path = os.path.join(home, "defs.kls")
+    with open(path, "w") as f:
+        f.write("fn loaded_fn(x) {\n  return x * 3\n}\nloaded_var = 11\nprint(\"hello from the file\")\n")
+    bad = os.path.join(home, "bad.kls")
+    with open(bad, "w") as f:
+        f.write("ok_before = 1\nnope(2)\n")
+    k = Kls(binary, home)
+    out = k.enter(":load defs.kls")
+    expect_equal(out, ["hello from the file", "loaded defs.kls: loaded_fn, loaded_var"], ":load")
+    expect_equal(k.enter("loaded_fn(loaded_var)"), ["33"], "definitions stay")
+    out = k.enter(":load bad.kls")
+    expect_in("bad.kls:2:1: error: undefined name 'nope'", out, "errors name the file")
+    expect_in("cannot open", k.enter(":load missing.kls"), "a missing file")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_time(binary, home):
+    k = Kls(binary, home)
+    out = k.enter(":time sum(range(1000))")
+    expect_equal(out[0], "499500", "the value")
+    if not re.fullmatch(r"time: [\d.]+ (ns|µs|ms|s) \(wall\)", out[1]):
+        raise AssertionError(f"time line: {out[1]!r}")
+    expect_equal(k.enter("ans"), ["499500"], ":time sets ans")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_quit(binary, home):
+    k = Kls(binary, home)
+    k.enter("1 + 1")
+    expect_equal(k.finish(":quit\r"), 0, ":quit exits with status 0")
+    k = Kls(binary, home)
+    expect_equal(k.finish(":q\r"), 0, ":q exits too")
+
+
+def check_ans_and_semicolon(binary, home):
+    k = Kls(binary, home)
+    expect_equal(k.enter("2 + 3"), ["5"], "value")
+    expect_equal(k.enter("ans * 2"), ["10"], "ans is the last value")
+    expect_equal(k.enter("7 * 6;"), [], "a trailing ';' hides the value")
+    expect_equal(k.enter("ans"), ["10"], "a hidden value is not echoed into ans")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_errors(binary, home):
+    k = Kls(binary, home)
+    out = k.enter("sqrt(1, 2)")
+    expect_equal(out[:3], ["<prompt>:1:1: error: sqrt takes 1 argument (got 2)", "  sqrt(1, 2)", "  ^~~~"],
+                 "message, line and caret under the callee")
+    expect_in(":help sqrt", out, "a hint")
+    out = k.enter("y = 1 + undefined_thing")
+    caret = "  " + " " * len("y = 1 + ") + "^" + "~" * (len("undefined_thing") - 1)
+    expect_equal(out[1:3], ["  y = 1 + undefined_thing", caret], "caret under the name")
+    k.enter("fn bad(q) {")
+    k.enter("    return q + [1, 2] + [1, 2, 3]")
+    k.enter("}")
+    out = k.enter("bad(1)")
+    expect_in("<prompt>:2:", out[0], "the line inside the block")
+    expect_equal(k.enter("1 + 1"), ["2"], "the prompt survives")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_interrupt(binary, home):
+    k = Kls(binary, home)
+    k.enter("keep = 42")
+    k.enter("s = 0")
+    # A 10,000,000-step loop (each step sums 100 numbers): seconds of work.
+    k.type("for i in range(1e7) { s = s + sum(linspace(0, 1, 100)) }\r")
+    time.sleep(1.0)
+    k.type(CTRL["C"])  # pexpect waits 50 ms (delaybeforesend) before it writes, so time from here
+    sent = time.monotonic()
+    k.child.expect("interrupted")
+    latency = time.monotonic() - sent
+    k.wait()
+    print(f"  interrupt latency {latency * 1000:.1f} ms")
+    if latency > 0.5:  # the goal is 100 ms; allow for a loaded machine
+        raise AssertionError(f"Ctrl-C took {latency:.3f} s to stop the loop")
+    expect_equal(k.enter("keep"), ["42"], "variables are intact")
+    expect_equal(k.enter("s > 0 and i > 0"), ["true"], "the loop's progress is kept")
+    k.type("while true { }\r")
+    time.sleep(0.5)
+    k.type(CTRL["C"])
+    k.child.expect("interrupted")
+    k.wait()
+    expect_equal(k.enter("keep + 1"), ["43"], "the prompt goes on after a second interrupt")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_ctrl_c_at_prompt(binary, home):
+    k = Kls(binary, home)
+    k.type("abc")
+    time.sleep(0.2)
+    k.type(CTRL["C"])
+    k.wait()
+    expect_equal(k.enter("1 + 1"), ["2"], "Ctrl-C cleared the line")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_ctrl_d(binary, home):
+    k = Kls(binary, home)
+    expect_equal(k.finish(CTRL["D"]), 0, "Ctrl-D on an empty line exits with status 0")
+
+
+def check_color(binary, home):
+    k = Kls(binary, home, color=True)
+    expect_in("\x1b[1;32m", k.transcript, "a coloured prompt")
+    out = k.raw_enter("42")
+    expect_in("\x1b[36m42\x1b[0m", out, "a number in colour")
+    out = k.raw_enter('"hi"')
+    expect_in('\x1b[32m"hi"\x1b[0m', out, "a string in another colour")
+    out = k.raw_enter("sqrt(1, 2)")
+    expect_in("\x1b[1;31merror:", out, "errors in colour")
+    expect_equal(k.finish(), 0, "exit status")
+    for value in ("1", ""):
+        k = Kls(binary, home, color=True, env={"NO_COLOR": value})
+        out = k.raw_enter("42") + k.raw_enter("sqrt(1, 2)")
+        if re.search(r"\x1b\[[\d;]*m", k.transcript + out):
+            raise AssertionError(f"colour escapes with NO_COLOR={value!r}: {out!r}")
+        expect_equal(k.finish(), 0, "exit status")
+
+
+def check_stdin_script(binary, home):
+    # Not a terminal: the program on stdin runs as a script (no banner, no prompt, no colour).
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env["TERM"] = "xterm"
+    done = subprocess.run([binary], input="x = 2\nprint(x + 1)\nx * 10\n", capture_output=True,
+                          text=True, env=env, timeout=TIMEOUT)
+    expect_equal(done.stdout, "3\n", "stdout of the script")
+    expect_equal(done.returncode, 0, "exit status")
+
+
+CHECKS = {name[len("check_"):]: f for name, f in sorted(globals().items()) if name.startswith("check_")}
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__)
+        return 2
+    if "--list" in argv[1:]:
+        print("\n".join(CHECKS))
+        return 0
+    binary = os.path.abspath(argv[1])
+    names = argv[2:] or list(CHECKS)
+    failed = 0
+    for name in names:
+        if name not in CHECKS:
+            print(f"FAIL {name}: no such check")
+            failed += 1
+            continue
+        home = tempfile.mkdtemp(prefix="kls-pty-")
+        Kls.latest = None
+        try:
+            CHECKS[name](binary, home)
+            print(f"ok {name}")
+        except Exception as error:  # report every failure with its transcript
+            failed += 1
+            print(f"FAIL {name}: {error}")
+            traceback.print_exc(file=sys.stdout)
+            latest = getattr(Kls, "latest", None)
+            if latest is not None:
+                tail = latest.transcript + (latest.child.before or "" if latest.child.isalive() else "")
+                print("  transcript (last 3000 characters, escapes removed):")
+                print("    " + clean(tail)[-3000:].replace("\n", "\n    "))
+        finally:
+            shutil.rmtree(home, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,4 +1,0 @@
-import Testing
-@testable import KLSSpecial
-
-@Test func moduleLinks() { _ = KLSSpecialModule.self }
