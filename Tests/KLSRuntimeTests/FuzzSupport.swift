@@ -160,7 +160,8 @@ final class FuzzRunner: @unchecked Sendable {
 }
 
 /// The programs mutated by the fuzzer: the examples, the language test files and the shared
-/// acceptance scripts, found relative to this file (empty when they are absent).
+/// acceptance scripts, found relative to this file (empty when they are absent). Programs
+/// that write files (`savefig`, `file=`) are left out, so no mutant writes somewhere odd.
 enum FuzzCorpus {
     static let testDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let repositoryRoot = testDirectory.deletingLastPathComponent().deletingLastPathComponent()
@@ -182,7 +183,7 @@ enum FuzzCorpus {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
             return names.filter { $0.hasSuffix(".kls") }.sorted().compactMap {
                 try? String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8)
-            }
+            }.filter { !$0.contains("savefig") && !$0.contains("file=") }
         }
     }
 }

@@ -256,7 +256,7 @@ struct FuzzTests {
 
     @Test func grammarShapedPrograms() {
         var g = FuzzGenerator(seed: Self.seed &+ 1)
-        let sources = (0..<2_000).map { _ in g.program() }
+        let sources = (0..<1_500).map { _ in g.program() }
         let runner = FuzzRunner()
         runner.run(sources)
         #expect(runner.total == sources.count)
@@ -271,7 +271,7 @@ struct FuzzTests {
         var g = FuzzGenerator(seed: Self.seed &+ 2)
         var sources: [String] = []
         var attempts = 0
-        while sources.count < 600 && attempts < 5_000 {
+        while sources.count < 400 && attempts < 5_000 {
             attempts += 1
             let mutant = g.mutate(g.rng.pick(corpus))
             if FuzzGenerator.isSmallEnough(mutant) { sources.append(mutant) }
