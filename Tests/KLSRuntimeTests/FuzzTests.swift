@@ -505,9 +505,7 @@ struct FuzzKnownIssues {
             return best
         }
         let shallow = seconds(12), deep = seconds(16)
-        withKnownIssue("each nesting level of calls compiles its arguments twice (Compiler.call, 1- and 2-argument paths)") {
-            #expect(deep < 4 * shallow + 0.01, "16 levels: \(deep) s, 12 levels: \(shallow) s")
-        }
+        #expect(deep < 4 * shallow + 0.01, "16 levels: \(deep) s, 12 levels: \(shallow) s")
     }
 
     /// One error per stray token, each rendering the whole source line: 2,000 `)` on one

@@ -123,7 +123,7 @@ extension Compiler {
             }
             switch n {
             case 1:
-                let a0 = expression(positionalExprs[0])
+                let a0 = positional[0]
                 return { frame in
                     let fv = try f(frame)
                     guard case .closure(let c) = fv, c.parameterCount == 1 else { return try slowCall(fv, frame) }
@@ -134,7 +134,7 @@ extension Compiler {
                     return result
                 }
             case 2:
-                let a0 = expression(positionalExprs[0]), a1 = expression(positionalExprs[1])
+                let a0 = positional[0], a1 = positional[1]
                 return { frame in
                     let fv = try f(frame)
                     guard case .closure(let c) = fv, c.parameterCount == 2 else { return try slowCall(fv, frame) }
