@@ -9,7 +9,7 @@ root="$(cd "$here/.." && pwd)"
 kls="${1:-$root/.build/release/kls}"
 python="${PYTHON:-python3}"
 runs=5
-if [ ! -x "$kls" ]; then (cd "$root" && swift build -c release --product kls >&2) || exit 1; fi
+if [ ! -x "$kls" ]; then "$root/scripts/build-release" >&2 || exit 1; fi
 kls="$(cd "$(dirname "$kls")" && pwd)/$(basename "$kls")"
 
 # "WALL CPU": the median wall time and the median CPU time (user + system) in milliseconds of

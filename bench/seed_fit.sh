@@ -17,7 +17,7 @@ python="${PYTHON:-python3}"
 cc="${CC:-cc}"
 runs="${RUNS:-11}"
 torch_runs="${TORCH_RUNS:-3}"
-if [ ! -x "$kls" ]; then (cd "$root" && swift build -c release --product kls >&2) || exit 1; fi
+if [ ! -x "$kls" ]; then "$root/scripts/build-release" >&2 || exit 1; fi
 kls="$(cd "$(dirname "$kls")" && pwd)/$(basename "$kls")"
 work="$(mktemp -d "${TMPDIR:-/tmp}/kls-seed-fit.XXXXXX")"
 trap 'rm -rf "$work"' EXIT

@@ -193,9 +193,7 @@ struct FitObjective {
         guard let c = direct else { return try interpreter.call(f, (0..<count).map(argument)) }
         let frame = c.acquireFrame()
         for i in 0..<count { frame.slots[i] = argument(i) }
-        let result = try interpreter.invoke(c, frame: frame, span: nil, file: nil)
-        c.releaseFrame(frame)
-        return result
+        return try interpreter.invokeAndRelease(c, frame: frame, span: nil, file: nil)
     }
 
     /// The loss as a single number.

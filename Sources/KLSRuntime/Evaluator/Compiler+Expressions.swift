@@ -111,58 +111,70 @@ extension Compiler {
         let interp = self.interp, file = self.file
         let span = callee.anchor
         let f = expression(callee)
-        let positionalExprs = args.filter { $0.label == nil }.map(\.value)
-        let positional = positionalExprs.map(expression)
+        let positional = args.filter { $0.label == nil }.map { expression($0.value) }
         let labeled = args.compactMap { a in a.label.map { ($0, expression(a.value)) } }
-        let n = positional.count
-        if labeled.isEmpty {
-            // Fixed-arity fast paths: arguments go straight into the new frame's slots.
-            func slowCall(_ fv: Value, _ frame: Frame) throws -> Value {
+        guard labeled.isEmpty else {
+            return { frame in
+                let fv = try f(frame)
                 let values = try positional.map { try $0(frame) }
-                return try interp.call(fv, positional: values, labeled: [], span: span, file: file)
-            }
-            switch n {
-            case 1:
-                let a0 = positional[0]
-                return { frame in
-                    let fv = try f(frame)
-                    guard case .closure(let c) = fv, c.parameterCount == 1 else { return try slowCall(fv, frame) }
-                    let callFrame = c.acquireFrame()
-                    callFrame.slots[0] = try a0(frame)
-                    let result = try interp.invoke(c, frame: callFrame, span: span, file: file)
-                    c.releaseFrame(callFrame)
-                    return result
-                }
-            case 2:
-                let a0 = positional[0], a1 = positional[1]
-                return { frame in
-                    let fv = try f(frame)
-                    guard case .closure(let c) = fv, c.parameterCount == 2 else { return try slowCall(fv, frame) }
-                    let callFrame = c.acquireFrame()
-                    let slots = callFrame.slots
-                    slots[0] = try a0(frame)
-                    slots[1] = try a1(frame)
-                    let result = try interp.invoke(c, frame: callFrame, span: span, file: file)
-                    c.releaseFrame(callFrame)
-                    return result
-                }
-            default:
-                return { frame in
-                    let fv = try f(frame)
-                    guard case .closure(let c) = fv, c.parameterCount == n else { return try slowCall(fv, frame) }
-                    let callFrame = c.acquireFrame()
-                    for i in 0..<n { callFrame.slots[i] = try positional[i](frame) }
-                    let result = try interp.invoke(c, frame: callFrame, span: span, file: file)
-                    c.releaseFrame(callFrame)
-                    return result
-                }
+                let named = try labeled.map { ($0.0, try $0.1(frame)) }
+                return try interp.call(fv, positional: values, labeled: named, span: span, file: file)
             }
         }
-        return { frame in
-            let fv = try f(frame)
+        // Fixed-arity fast paths: the arguments go straight into the new frame's slots. A
+        // global callee (the usual `fib(n - 1)`) is read straight from its slot.
+        let n = positional.count
+        func slowCall(_ fv: Value, _ frame: Frame) throws -> Value {
             let values = try positional.map { try $0(frame) }
-            let named = try labeled.map { ($0.0, try $0.1(frame)) }
-            return try interp.call(fv, positional: values, labeled: named, span: span, file: file)
+            return try interp.call(fv, positional: values, labeled: [], span: span, file: file)
+        }
+        var global: (chunk: Frame, index: Int)?
+        if case .name(let name) = callee, case .global(let index)? = name.resolution {
+            global = interp.globals.location(index)
+        }
+        /// The kls function to call when the callee is one taking `arity` arguments, else the
+        /// callee's value for the general path. A global callee is matched in its slot, so
+        /// the function is retained once.
+        @inline(__always) func resolve(_ frame: Frame, _ arity: Int) throws -> (Closure?, Value) {
+            if let (chunk, index) = global {
+                if case .closure(let c) = chunk.slots[index], c.parameterCount == arity { return (c, .none) }
+                return (nil, try f(frame))
+            }
+            let fv = try f(frame)
+            if case .closure(let c) = fv, c.parameterCount == arity { return (c, .none) }
+            return (nil, fv)
+        }
+        switch args.count {
+        case 1:
+            // Compiled directly, not taken out of the array: a closure read from an array is
+            // called through a reabstraction thunk.
+            let a0 = expression(args[0].value)
+            return { frame in
+                let (target, fv) = try resolve(frame, 1)
+                guard let c = target else { return try slowCall(fv, frame) }
+                let callFrame = c.acquireFrame()
+                callFrame.slots.initialize(to: try a0(frame))
+                return try interp.invokeAndRelease(c, frame: callFrame, span: span, file: file)
+            }
+        case 2:
+            let a0 = expression(args[0].value), a1 = expression(args[1].value)
+            return { frame in
+                let (target, fv) = try resolve(frame, 2)
+                guard let c = target else { return try slowCall(fv, frame) }
+                let callFrame = c.acquireFrame()
+                let slots = callFrame.slots
+                slots.initialize(to: try a0(frame))
+                (slots + 1).initialize(to: try a1(frame))
+                return try interp.invokeAndRelease(c, frame: callFrame, span: span, file: file)
+            }
+        default:
+            return { frame in
+                let (target, fv) = try resolve(frame, n)
+                guard let c = target else { return try slowCall(fv, frame) }
+                let callFrame = c.acquireFrame()
+                for i in 0..<n { (callFrame.slots + i).initialize(to: try positional[i](frame)) }
+                return try interp.invokeAndRelease(c, frame: callFrame, span: span, file: file)
+            }
         }
     }
 }

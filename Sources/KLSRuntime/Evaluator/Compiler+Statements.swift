@@ -74,7 +74,7 @@ extension Compiler {
     /// `for v in seq { body }`; `for i in range(…)` counts without building the vector.
     func forLoop(_ variable: NameRef, _ seq: Expr, _ body: [Stmt], _ span: SourceSpan) -> CompiledStmt {
         let interp = self.interp, file = self.file
-        let put = store(variable), b = block(body)
+        let slot = slotPointer(variable), b = block(body)
         if case .call(.name(let callee), let args, _) = seq, case .builtin(let i)? = callee.resolution,
            interp.registry.builtins[i].name == "range", (1...3).contains(args.count), args.allSatisfy({ $0.label == nil }) {
             let bounds = args.map { expression($0.value) }
@@ -91,12 +91,13 @@ extension Compiler {
                 let (start, stop, step) = numbers.count == 1 ? (0, numbers[0], 1.0)
                     : (numbers[0], numbers[1], numbers.count == 3 ? numbers[2] : 1)
                 if step == 0 { throw RuntimeError("range: step must not be 0", at: rangeSpan, in: file) }
+                guard let variable = slot(frame) else { return .normal }
                 var k = 0.0
                 while true {
                     let x = start + k * step
                     if step > 0 ? x >= stop : x <= stop { return .normal }
                     if Interrupts.requested { throw RuntimeError.interrupted(at: span, in: file) }
-                    put(frame, .number(x))
+                    variable.pointee = .number(x)
                     switch try b(frame) {
                     case .normal, .continueLoop: break
                     case .breakLoop: return .normal
@@ -110,9 +111,10 @@ extension Compiler {
         return { frame in
             let v = try sequence(frame)
             let items = try located(span) { try interp.iterationItems(v) }
+            guard let variable = slot(frame) else { return .normal }
             for item in items {
                 if Interrupts.requested { throw RuntimeError.interrupted(at: span, in: file) }
-                put(frame, item)
+                variable.pointee = item
                 switch try b(frame) {
                 case .normal, .continueLoop: continue
                 case .breakLoop: return .normal

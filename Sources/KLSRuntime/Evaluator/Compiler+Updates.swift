@@ -8,26 +8,28 @@ extension Compiler {
     func update(_ n: NameRef, _ value: Expr) -> CompiledStmt? {
         guard case .binary(let op, .name(let left), let rhs, let span) = value, left.name == n.name,
               left.resolution == n.resolution else { return nil }
-        let slot: (Frame) -> UnsafeMutablePointer<Value>
         switch n.resolution {
-        case .local(let i): slot = { frame in frame.slots + i }
+        case .local(let i): return update(op, LocalSlot(index: i), left, rhs, span)
         case .global(let index):
-            let (g, i) = interp.globals.location(index)
-            let base = g
-            slot = { _ in base.slots + i }
-        default: return nil
-        }
-        switch op {
-        case .add: return update(AddOperator.self, slot, left, rhs, span)
-        case .subtract: return update(SubtractOperator.self, slot, left, rhs, span)
-        case .multiply: return update(MultiplyOperator.self, slot, left, rhs, span)
-        case .divide: return update(DivideOperator.self, slot, left, rhs, span)
+            let (chunk, i) = interp.globals.location(index)
+            return update(op, GlobalSlot(chunk: chunk, index: i), left, rhs, span)
         default: return nil
         }
     }
 
-    func update<O: NumberOperator>(_: O.Type, _ slot: @escaping (Frame) -> UnsafeMutablePointer<Value>,
-                                   _ n: NameRef, _ rhs: Expr, _ span: SourceSpan) -> CompiledStmt {
+    private func update<S: SlotAccess>(_ op: BinaryOperator, _ slot: S, _ n: NameRef, _ rhs: Expr,
+                                       _ span: SourceSpan) -> CompiledStmt? {
+        switch op {
+        case .add: return update(AddOperator.self, slot, n, rhs, span)
+        case .subtract: return update(SubtractOperator.self, slot, n, rhs, span)
+        case .multiply: return update(MultiplyOperator.self, slot, n, rhs, span)
+        case .divide: return update(DivideOperator.self, slot, n, rhs, span)
+        default: return nil
+        }
+    }
+
+    private func update<O: NumberOperator, S: SlotAccess>(_: O.Type, _ slot: S, _ n: NameRef, _ rhs: Expr,
+                                                          _ span: SourceSpan) -> CompiledStmt {
         let interp = self.interp, file = self.file
         @inline(__always) func slow(_ p: UnsafeMutablePointer<Value>, _ y: Value) throws {
             let x = p.pointee
@@ -36,7 +38,7 @@ extension Compiler {
         }
         if case .number(let c, _) = rhs {
             return { frame in
-                let p = slot(frame)
+                let p = slot.pointer(in: frame)
                 if case .number(let x) = p.pointee { p.pointee = .number(O.apply(x, c)) } else { try slow(p, .number(c)) }
                 return .normal
             }
@@ -44,7 +46,7 @@ extension Compiler {
         let y = expression(rhs)
         return { frame in
             let v = try y(frame)
-            let p = slot(frame)
+            let p = slot.pointer(in: frame)
             if case .number(let x) = p.pointee, case .number(let q) = v { p.pointee = .number(O.apply(x, q)) } else { try slow(p, v) }
             return .normal
         }

@@ -17,32 +17,87 @@ struct Compiler {
 
     // MARK: Blocks and functions
 
-    /// A statement sequence as a chain of closures (no array of closures: calling through
-    /// one would add a reabstraction thunk per statement).
+    /// A statement sequence. Short blocks (the common case) are a chain of closures, with no
+    /// array to walk and no reabstraction thunk per statement; long ones loop over an array,
+    /// so neither compiling nor running them recurses once per statement.
     func block(_ stmts: [Stmt]) -> CompiledStmt {
-        guard let first = stmts.first else { return { _ in .normal } }
-        let head = statement(first)
-        if stmts.count == 1 { return head }
-        let rest = block(Array(stmts.dropFirst()))
-        return { frame in
-            let f = try head(frame)
-            if case .normal = f { return try rest(frame) }
-            return f
+        // Short blocks compile their statements directly: a closure taken out of an array
+        // is called through a reabstraction thunk.
+        switch stmts.count {
+        case 0: return { _ in .normal }
+        case 1: return statement(stmts[0])
+        case 2:
+            let s0 = statement(stmts[0]), s1 = statement(stmts[1])
+            return { frame in
+                let f = try s0(frame)
+                if case .normal = f { return try s1(frame) }
+                return f
+            }
+        case 3:
+            let s0 = statement(stmts[0]), s1 = statement(stmts[1]), s2 = statement(stmts[2])
+            return { frame in
+                var f = try s0(frame)
+                guard case .normal = f else { return f }
+                f = try s1(frame)
+                guard case .normal = f else { return f }
+                return try s2(frame)
+            }
+        default:
+            let compiled = stmts.map(statement)
+            return { frame in
+                for s in compiled {
+                    let f = try s(frame)
+                    guard case .normal = f else { return f }
+                }
+                return .normal
+            }
         }
     }
 
     func function(_ decl: FunctionDecl) -> CompiledFunction {
-        let body: (Frame) throws -> Value
-        if decl.body.count == 1, case .returnValue(let e?, _) = decl.body[0] {
-            body = expression(e)
-        } else {
-            let b = block(decl.body)
-            body = { frame in
-                if case .returned(let v) = try b(frame) { return v }
-                return .none
+        CompiledFunction(body: valueBlock(decl.body[...]), signature: Signature(decl: decl), file: file)
+    }
+
+    /// A function body as one closure producing the call's value: `return e` is `e`, and an
+    /// `if` whose branch ends in `return` is a conditional expression, so the usual shapes
+    /// (`if n < 2 { return n }; return …`) pass no control-flow value around.
+    func valueBlock(_ stmts: ArraySlice<Stmt>) -> CompiledExpr {
+        guard let first = stmts.first else { return { _ in .none } }
+        let rest = stmts.dropFirst()
+        if case .returnValue(let e, _) = first {
+            guard let e else { return { _ in .none } }
+            return expression(e)
+        }
+        if stmts.count <= Compiler.maxValueBlockLength, case .ifElse(let c, let a, let b, _) = first {
+            let otherwise = b ?? []
+            let thenReturns = Compiler.alwaysReturns(a[...]), elseReturns = b != nil && Compiler.alwaysReturns(otherwise[...])
+            if thenReturns || elseReturns {
+                let cond = condition(c, what: "an 'if' condition")
+                let yes = valueBlock(thenReturns ? a[...] : a[...] + rest)
+                let no = valueBlock(elseReturns ? otherwise[...] : otherwise[...] + rest)
+                return { frame in try cond(frame) ? try yes(frame) : try no(frame) }
             }
         }
-        return CompiledFunction(body: body, signature: Signature(decl: decl), file: file)
+        // A run of statements for effect, then the value of the rest.
+        let split = stmts.firstIndex(where: { if case .returnValue = $0 { return true }; return false }) ?? stmts.endIndex
+        let effects = block(Array(stmts[..<split]))
+        let value = split < stmts.endIndex ? valueBlock(stmts[split...]) : { _ in .none }
+        return { frame in
+            if case .returned(let v) = try effects(frame) { return v }
+            return try value(frame)
+        }
+    }
+
+    /// Bodies longer than this compile as plain blocks (bounds the compiler's recursion).
+    static let maxValueBlockLength = 32
+
+    /// Whether running `stmts` always ends in a `return`.
+    static func alwaysReturns(_ stmts: ArraySlice<Stmt>) -> Bool {
+        switch stmts.last {
+        case .returnValue?: return true
+        case .ifElse(_, let a, let b?, _)?: return alwaysReturns(a[...]) && alwaysReturns(b[...])
+        default: return false
+        }
     }
 
     /// A closure value for `decl`, created in `frame` (nil environment at the top level).

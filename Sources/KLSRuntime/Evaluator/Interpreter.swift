@@ -102,6 +102,14 @@ public final class Interpreter {
         }
     }
 
+    /// `invoke`, then returns the frame to the closure's pool.
+    @inline(__always)
+    func invokeAndRelease(_ c: Closure, frame: Frame, span: SourceSpan?, file: SourceFile?) throws -> Value {
+        let result = try invoke(c, frame: frame, span: span, file: file)
+        c.releaseFrame(frame)
+        return result
+    }
+
     func callBuiltin(_ b: Builtin, positional: [Value], labeled: [(String, Value)],
                      span: SourceSpan?, file: SourceFile?) throws -> Value {
         guard case .function(let body) = b.body else {

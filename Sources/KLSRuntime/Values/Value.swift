@@ -116,24 +116,39 @@ public final class Closure {
     let parameterCount: Int
     let body: (Frame) throws -> Value
     /// Frames of finished calls, reused by the next call when the function creates no
-    /// closures (so no frame can outlive its call): one allocation saved per call.
-    private var framePool: [Frame] = []
+    /// closures (so no frame can outlive its call): one allocation saved per call. A fixed
+    /// buffer of retained references, so taking and returning a frame costs no reference
+    /// counting and no array bookkeeping.
+    private var framePool: UnsafeMutablePointer<Unmanaged<Frame>>?
+    private var pooledFrames = 0
     private let poolable: Bool
     private static let maxPooledFrames = 64
 
-    /// A fresh frame for a call (from the pool when possible).
+    /// A fresh frame for a call (from the pool when possible), every slot unset.
     @inline(__always)
     func acquireFrame() -> Frame {
-        if poolable, let frame = framePool.popLast() { return frame }
+        if pooledFrames > 0, let pool = framePool {
+            pooledFrames -= 1
+            return pool[pooledFrames].takeRetainedValue()
+        }
         return Frame.make(slotCount: slotCount, parent: environment)
     }
 
     /// Returns a frame whose call has finished.
     @inline(__always)
     func releaseFrame(_ frame: Frame) {
-        guard poolable, framePool.count < Closure.maxPooledFrames else { return }
+        guard poolable, pooledFrames < Closure.maxPooledFrames else { return }
         frame.clear()
-        framePool.append(frame)
+        let pool = framePool ?? .allocate(capacity: Closure.maxPooledFrames)
+        framePool = pool
+        pool[pooledFrames] = Unmanaged.passRetained(frame)
+        pooledFrames += 1
+    }
+
+    deinit {
+        guard let pool = framePool else { return }
+        for i in 0..<pooledFrames { pool[i].release() }
+        pool.deallocate()
     }
 
     init(decl: FunctionDecl, compiled: CompiledFunction, environment: Frame?, defaults: [Value?]) {
