@@ -15,7 +15,7 @@ struct KLSCommand: ParsableCommand {
         """,
         version: KLSVersion.string)
 
-    @Option(name: .short, help: ArgumentHelp("Run CODE and print the value of its last expression.", valueName: "CODE"))
+    @Option(name: .short, parsing: .unconditional, help: ArgumentHelp("Run CODE and print the value of its last expression.", valueName: "CODE"))
     var e: String?
 
     @Flag(name: .long, help: "Parse and resolve FILE without running it; exit 1 if there are errors.")

@@ -476,15 +476,42 @@ struct FuzzKnownIssues {
         }
     }
 
-    /// The parser builds `1 + 1 + …` iteratively, but the resolver, compiler and evaluator
-    /// recurse once per operator: 3,000,000 terms (6 MB) overflow the native stack.
-    @Test(.enabled(if: slow)) func threeMillionTermSum() async {
-        await withKnownIssue("native stack overflow (SIGSEGV) compiling a 3,000,000-term left-associative chain") {
-            await #expect(processExitsWith: .success) {
-                let source = "x = 1" + String(repeating: "+1", count: 3_000_000)
-                let session = Session(interpreter: Interpreter(write: { _ in }))
-                _ = LargeStack.run { session.run(source, name: "chain.kls") }
-            }
+    /// The resolver, compiler and evaluator recurse once per operator, so the parser refuses
+    /// an absurdly long chain (3,000,000 terms, 6 MB) with a message instead of letting it
+    /// overflow the native stack; a 10,000-term chain still runs.
+    @Test func threeMillionTermSumIsRefused() {
+        func outcome(_ terms: Int) -> Session.Outcome {
+            let source = "x = 1" + String(repeating: "+1", count: terms - 1)
+            let session = Session(interpreter: Interpreter(registry: FuzzRunner.registry, write: { _ in }))
+            return LargeStack.run { session.run(source, name: "chain.kls") }
+        }
+        guard case .rejected(let problems) = outcome(3_000_000) else {
+            Issue.record("a 3,000,000-term chain was not refused")
+            return
+        }
+        #expect(problems.contains { $0.message.hasPrefix("expression too long") })
+        guard case .value = outcome(10_000) else {
+            Issue.record("a 10,000-term chain did not run")
+            return
+        }
+    }
+
+    /// `f(1)(1)…(1)`: 15,000 links run (finding where each call's messages point does not
+    /// walk the rest of the chain); 30,000 are refused as too long.
+    @Test func longCallChains() {
+        func outcome(_ links: Int) -> Session.Outcome {
+            let source = "f = x -> f\ny = f" + String(repeating: "(1)", count: links) + "\ntype(y)"
+            let session = Session(interpreter: Interpreter(registry: FuzzRunner.registry, write: { _ in }))
+            return LargeStack.run { session.run(source, name: "calls.kls") }
+        }
+        if case .value(let v?) = outcome(15_000), case .string(let kind) = v {
+            #expect(kind == "function")
+        } else {
+            Issue.record("a 15,000-link call chain did not run")
+        }
+        guard case .rejected = outcome(30_000) else {
+            Issue.record("a 30,000-link call chain was not refused")
+            return
         }
     }
 

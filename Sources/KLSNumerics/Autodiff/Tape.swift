@@ -8,6 +8,9 @@ public final class Tape {
     public private(set) var nodes: [Node] = []
     /// False once `close()` ran: values from a closed tape act as constants.
     public private(set) var isActive = true
+    /// Whether an operation combined values of this tape with values of another live tape
+    /// (a derivative of a derivative): the gradients of either are then not the full ones.
+    public internal(set) var mixed = false
 
     /// An empty tape with room for `capacity` nodes before its node list grows.
     public init(capacity: Int = 16) {

@@ -36,7 +36,17 @@ public enum Var {
     public static func make(_ value: Tensor, from inputs: [Var],
                             backward: @escaping (Tensor) -> [Tensor?]) -> Var {
         var tape: Tape?
-        for input in inputs { if let n = input.node { tape = n.tape; break } }
+        for input in inputs {
+            guard let n = input.node else { continue }
+            if let t = tape, t !== n.tape {
+                // Values of two live tapes meet (a `grad` inside a function being
+                // differentiated): neither tape can give a true derivative; both say so.
+                t.mixed = true
+                n.tape.mixed = true
+            } else {
+                tape = n.tape
+            }
+        }
         guard let tape else { return .constant(value) }
         return .tracked(tape.record(value, inputs: inputs, backward: backward))
     }

@@ -28,8 +28,9 @@ extension Tensor {
         }
     }
 
-    /// Largest number of elements kls will allocate in one tensor (2^31, 16 GiB of doubles).
-    public static let maxElements = 1 << 31
+    /// Largest number of elements kls will allocate in one tensor: 2^27 (134,217,728 doubles,
+    /// 1 GiB), so an absurd size is an error message rather than a machine pushed into swap.
+    public static let maxElements = 1 << 27
 
     /// Validates a requested element count before allocation.
     public static func checkedCount(_ n: Double, what: String) throws -> Int {

@@ -31,6 +31,9 @@ extension BuiltinRegistry {
             leaves.append(tape.leaf(v.value))
         }
         let result = try interpreter.call(f, leaves.map { .tracked($0) })
+        if tape.mixed {
+            throw BuiltinError("\(name): the function depends on a value being differentiated by an enclosing grad or fit; derivatives of derivatives are not supported (differentiate the inner derivative by hand, or use finite differences)")
+        }
         guard let out = result.asVar, out.value.count == 1 else {
             throw BuiltinError("\(name): the function must return a single number (got \(result.typeName))")
         }

@@ -29,6 +29,8 @@ extension Compiler {
     /// Reads a slot of `frame`, reporting an unassigned variable.
     @inline(__always)
     func read(_ frame: Frame, _ slot: Int, _ n: NameRef) throws -> Value {
+        // A number is rebuilt from its payload: no call to the enum's outlined copy.
+        if case .number(let x) = frame.slots[slot] { return .number(x) }
         let v = frame.slots[slot]
         if case .unset = v { throw RuntimeError("'\(n.name)' is used before it is assigned", at: n.span, in: file) }
         return v

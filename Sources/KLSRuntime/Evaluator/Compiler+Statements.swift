@@ -9,7 +9,7 @@ extension Compiler {
             let x = expression(e)
             return { frame in _ = try x(frame); return .normal }
         case .assign(let n, let e, _):
-            if let fused = update(n, e) { return fused }
+            if let fused = update(n, e) ?? inPlaceAppend(n, e) { return fused }
             let x = expression(e)
             switch n.resolution {
             case .local(let slot):
@@ -24,11 +24,21 @@ extension Compiler {
         case .assignIndex(let n, let indices, let e, let span):
             let slot = slotPointer(n), xs = indices.map(expression), x = expression(e)
             let load = self.load(n)
+            if indices.count == 1 {
+                let k = expression(indices[0])
+                return { frame in
+                    guard let p = slot(frame) else { return .normal }
+                    if case .unset = p.pointee { _ = try load(frame) }  // reports the unassigned name
+                    let index = try k(frame), v = try x(frame)
+                    try located(span) { try interp.assignElement(into: &p.pointee, index: index, v) }
+                    return .normal
+                }
+            }
             return { frame in
-                _ = try load(frame)  // reports an unassigned name
+                guard let p = slot(frame) else { return .normal }
+                if case .unset = p.pointee { _ = try load(frame) }
                 let path = try xs.map { try $0(frame) }
                 let v = try x(frame)
-                guard let p = slot(frame) else { return .normal }
                 try located(span) { try interp.assign(into: &p.pointee, path: path[...], v) }
                 return .normal
             }

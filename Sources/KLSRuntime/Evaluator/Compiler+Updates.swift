@@ -51,4 +51,51 @@ extension Compiler {
             return .normal
         }
     }
+
+    /// `v = append(v, x)` (the builtin `append`, the same variable on both sides) appends in
+    /// place when `v` holds a vector or list and `x` fits it: the vector is moved out of its
+    /// slot, so it is uniquely held and grows with no copy. Anything else calls `append`.
+    /// Only when `x` makes no calls, so evaluating it cannot change `v`.
+    func inPlaceAppend(_ n: NameRef, _ value: Expr) -> CompiledStmt? {
+        guard case .call(.name(let callee), let args, _) = value, case .builtin(let i)? = callee.resolution,
+              interp.registry.builtins[i].name == "append", args.count == 2, args.allSatisfy({ $0.label == nil }),
+              case .name(let target) = args[0].value, target.name == n.name, target.resolution == n.resolution,
+              Compiler.makesNoCalls(args[1].value) else { return nil }
+        let slot = slotPointer(n), general = expression(value), item = expression(args[1].value)
+        return { frame in
+            guard let p = slot(frame) else { return .normal }
+            if case .tensor = p.pointee {
+                if case .number(let d) = try item(frame), case .tensor(var vector) = p.pointee, vector.rank == 1 {
+                    p.pointee = .none  // the slot lets go: `vector` is the only reference
+                    vector.data.append(d)
+                    vector.shape[0] += 1
+                    p.pointee = .tensor(vector)
+                    return .normal
+                }
+            } else if case .list = p.pointee {
+                let x = try item(frame)
+                if case .list(var items) = p.pointee {
+                    p.pointee = .none
+                    items.append(x)
+                    p.pointee = .list(items)
+                    return .normal
+                }
+            }
+            p.pointee = try general(frame)
+            return .normal
+        }
+    }
+
+    /// Whether evaluating `e` calls no function (so it cannot assign any variable).
+    static func makesNoCalls(_ e: Expr) -> Bool {
+        switch e {
+        case .number, .string, .bool, .none, .name: return true
+        case .unary(_, let a, _): return makesNoCalls(a)
+        case .binary(_, let a, let b, _), .logical(_, let a, let b, _), .index(let a, let b, _):
+            return makesNoCalls(a) && makesNoCalls(b)
+        case .field(let a, _, _): return makesNoCalls(a)
+        case .array(let items, _): return items.allSatisfy(makesNoCalls)
+        case .call, .lambda: return false
+        }
+    }
 }

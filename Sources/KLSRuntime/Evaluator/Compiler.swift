@@ -119,6 +119,7 @@ struct Compiler {
         switch n.resolution {
         case .local(let slot):
             return { frame in
+                if case .number(let x) = frame.slots[slot] { return .number(x) }
                 let v = frame.slots[slot]
                 if case .unset = v { throw unset() }
                 return v
@@ -132,6 +133,7 @@ struct Compiler {
         case .global(let index):
             let (g, slot) = interp.globals.location(index)
             return { _ in
+                if case .number(let x) = g.slots[slot] { return .number(x) }
                 let v = g.slots[slot]
                 if case .unset = v { throw unset() }
                 return v

@@ -84,7 +84,7 @@ extension Interpreter {
     }
 
     /// Normalises an index into 0..<count (negative indices count from the end).
-    static func position(_ index: Value, count: Int, what: String) throws -> Int {
+    static func position(_ index: Value, count: Int, what: @autoclosure () -> String) throws -> Int {
         let x: Double
         switch index {
         case .number(let v): x = v
@@ -93,7 +93,7 @@ extension Interpreter {
         }
         guard x.isFinite, x.rounded() == x else { throw BuiltinError("an index must be a whole number (got \(ValueFormatter.number(x)))") }
         guard x >= Double(-count), x < Double(count) else {
-            throw BuiltinError("index \(ValueFormatter.number(x)) is out of range for \(what) (valid: 0…\(count - 1)\(count > 0 ? ", or -\(count)…-1 from the end" : ""))")
+            throw BuiltinError("index \(ValueFormatter.number(x)) is out of range for \(what()) (valid: 0…\(count - 1)\(count > 0 ? ", or -\(count)…-1 from the end" : ""))")
         }
         let i = Int(x)
         return i < 0 ? i + count : i
@@ -124,12 +124,29 @@ extension Interpreter {
         }
     }
 
+    /// `a[i] = v` with one index: a number stored into a vector element in place, with no
+    /// index array and no copy of the vector; other shapes go through `assign(into:path:)`.
+    func assignElement(into a: inout Value, index: Value, _ v: Value) throws {
+        if case .tensor = a, case .number(let d) = index, case .number(let x) = v {
+            guard case .tensor(var t) = a else { return }
+            a = .none
+            defer { a = .tensor(t) }
+            if t.rank == 1 {
+                t.data[try Interpreter.position(.number(d), count: t.count, what: Tensor.describe(shape: t.shape))] = x
+                return
+            }
+        }
+        try assign(into: &a, path: [index][...], v)
+    }
+
     /// `a[i₀][i₁]… = v` on a copy of `a` (values are never shared: vectors are values).
     func assign(into a: inout Value, path: ArraySlice<Value>, _ v: Value) throws {
         guard let first = path.first else { a = v; return }
-        switch a {
-        case .tensor(var t):
-            a = .none  // release our reference so the storage is uniquely owned
+        // The payload is moved out of `a` before it is changed (a switch on `a` would keep a
+        // second reference alive and copy the whole vector on every element store).
+        if case .tensor = a {
+            guard case .tensor(var t) = a else { return }
+            a = .none
             defer { a = .tensor(t) }
             guard t.rank >= 1 else { throw BuiltinError("cannot index a number") }
             var offset = 0
@@ -143,16 +160,23 @@ extension Interpreter {
             }
             if !remaining.isEmpty { throw BuiltinError("too many indices for \(Tensor.describe(shape: t.shape))") }
             let size = Tensor.elementCount(Array(shape))
+            if case .number(let x) = v, size == 1 { t.data[offset] = x; return }
             guard let part = v.asVar?.value, part.count == size || part.count == 1 else {
                 throw BuiltinError("cannot store \(v.typeName) into an element of \(Tensor.describe(shape: t.shape))")
             }
             let base = offset * size
             for k in 0..<size { t.data[base + k] = part.count == 1 ? part.data[0] : part.data[k] }
-        case .list(var items):
+            return
+        }
+        if case .list = a {
+            guard case .list(var items) = a else { return }
             a = .none
             defer { a = .list(items) }
             let k = try Interpreter.position(first, count: items.count, what: "a list of \(items.count)")
             try assign(into: &items[k], path: path.dropFirst(), v)
+            return
+        }
+        switch a {
         case .tracked(let n):
             var plain = Value(n.value)
             try assign(into: &plain, path: path, v)

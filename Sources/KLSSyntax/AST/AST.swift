@@ -78,6 +78,7 @@ public indirect enum Expr {
     /// The span messages about this expression point at: a call's callee, an operator.
     public var anchor: SourceSpan {
         switch self {
+        case .call(.call(_, _, let inner), _, _): return inner  // f(1)(2): the call f(1), no walk down the chain
         case .call(let callee, _, _): return callee.anchor
         case .binary(_, _, _, let s), .logical(_, _, _, let s): return s
         default: return span

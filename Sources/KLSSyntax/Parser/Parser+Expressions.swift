@@ -40,7 +40,13 @@ extension Parser {
         defer { depth -= 1 }
         if depth > Parser.maxDepth { throw error("expression nested too deeply (more than \(Parser.maxDepth) levels)") }
         var left = try parsePrefix()
+        let outerLinks = chainLinks
+        defer { chainLinks = outerLinks }
         while let power = Parser.infixPower(kind), power.left >= minPower {
+            chainLinks += 1
+            if chainLinks > Parser.maxChainLength {
+                throw error("expression too long (more than \(Parser.maxChainLength) operators, calls or indexes in a row); split it over several statements")
+            }
             left = try parseInfix(left, power: power)
         }
         return left

@@ -21,6 +21,13 @@ public struct Parser {
     /// Nesting depth of expressions, limited so absurd inputs cannot exhaust the stack.
     var depth = 0
     static let maxDepth = 400
+    /// Longest run of operators, calls or indexes in one expression (`1 + 1 + …`, `f(1)(2)…`):
+    /// later stages recurse once per link, so an absurd chain must stop here, not overflow
+    /// the native stack.
+    static let maxChainLength = 20_000
+    /// Operators, calls and indexes on the path from the outermost expression being parsed
+    /// (an upper bound on the depth of its tree).
+    var chainLinks = 0
     /// Syntax errors reported at most per input (the rest are counted in one last message).
     static let maxDiagnostics = 50
 
