@@ -91,7 +91,7 @@ extension Prompt {
         var text = value.typeName
         switch value {
         case .closure(let c): text += "  " + c.name + "(" + c.decl.parameters.map(\.name.name).joined(separator: ", ") + ")"
-        case .builtin(let i): text += "  " + interpreter.registry.builtins[i].usage
+        case .builtin(let b): text += "  " + b.usage
         default: break
         }
         Console.out.write(palette.paint(text, as: value) + "\n")

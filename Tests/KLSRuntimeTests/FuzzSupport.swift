@@ -24,12 +24,15 @@ struct SplitMix64: RandomNumberGenerator {
 }
 
 /// Stops runaway programs: while a case runs past its budget, the watchdog keeps raising
-/// `Interrupts.requested` (which loops and calls poll); `end()` clears it under the same
-/// lock, so the flag is only ever up while one of our cases is running.
+/// its own interrupt flag (which the cases' interpreters poll, not the process-wide one, so
+/// other tests run undisturbed); `end()` clears it under the same lock, so the flag is only
+/// ever up while one of our cases is running.
 final class Watchdog: @unchecked Sendable {
     private let lock = NSLock()
     private var deadline: DispatchTime?
     private var stopped = false
+    /// The flag to give the interpreters this watchdog guards.
+    let flag = InterruptFlag()
 
     init() {
         let thread = Thread { [self] in
@@ -37,7 +40,7 @@ final class Watchdog: @unchecked Sendable {
                 usleep(5_000)
                 lock.lock()
                 if stopped { lock.unlock(); return }
-                if let deadline, DispatchTime.now() > deadline { Interrupts.requested = true }
+                if let deadline, DispatchTime.now() > deadline { flag.requested = true }
                 lock.unlock()
             }
         }
@@ -53,7 +56,7 @@ final class Watchdog: @unchecked Sendable {
     func end() {
         lock.lock()
         deadline = nil
-        Interrupts.requested = false
+        flag.requested = false
         lock.unlock()
     }
 
@@ -61,7 +64,7 @@ final class Watchdog: @unchecked Sendable {
         lock.lock()
         stopped = true
         deadline = nil
-        Interrupts.requested = false
+        flag.requested = false
         lock.unlock()
     }
 }
@@ -109,13 +112,13 @@ final class FuzzRunner: @unchecked Sendable {
                 FuzzRunner.record(source)
                 watchdog.begin(budget: budget)
                 defer { watchdog.end() }
-                return runOne(source, name: name)
+                return runOne(source, name: name, interrupt: watchdog.flag)
             }
         }
     }
 
-    private func runOne(_ source: String, name: String) -> FuzzOutcome {
-        let session = Session(interpreter: Interpreter(registry: FuzzRunner.registry, write: { _ in }))
+    private func runOne(_ source: String, name: String, interrupt: InterruptFlag) -> FuzzOutcome {
+        let session = Session(interpreter: Interpreter(registry: FuzzRunner.registry, interrupt: interrupt, write: { _ in }))
         let outcome: FuzzOutcome
         var error: RuntimeError?
         switch session.run(source, name: name) {

@@ -78,7 +78,7 @@ extension BuiltinRegistry {
         let progress = FitProgress(total: steps)
         let start = Date()
         for step in 0..<steps {
-            if Interrupts.requested { progress.finish(); throw BuiltinError("interrupted at step \(step)") }
+            if a.interpreter.interrupt.requested { progress.finish(); throw BuiltinError("interrupted at step \(step)") }
             let loss: Double
             do { loss = try objective.valueAndGradient(at: params, gradient: &gradient) } catch var e as RuntimeError {
                 progress.finish()

@@ -84,7 +84,7 @@ extension BuiltinRegistry {
             let measureName: String
             switch a[0] {
             case .string(let s): measureName = s
-            case .builtin(let i): measureName = a.interpreter.registry.builtins[i].name
+            case .builtin(let b): measureName = b.name
             case .number, .tensor, .tracked:
                 throw a.error("give the measure itself, as in explain(KL(P || Q, base=2)), explain(H(P)), explain(H(P, Q)) or explain(JS(P, Q)) (got its value \(ValueFormatter.describeForError(a[0])))")
             default: throw a.fail(0, "must be H, KL or JS")

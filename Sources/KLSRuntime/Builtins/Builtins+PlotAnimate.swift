@@ -110,8 +110,8 @@ extension BuiltinRegistry {
             interpreter.write(animation.nextFrame(frame.renderTerminal(options)))
             if index == frames.count - 1 { return index }
             while clock.now < due {
-                if Interrupts.requested {
-                    Interrupts.requested = false
+                if interpreter.interrupt.requested {
+                    interpreter.interrupt.requested = false
                     return index
                 }
                 let left = (due - clock.now).components

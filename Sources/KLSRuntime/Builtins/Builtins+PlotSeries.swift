@@ -78,7 +78,7 @@ enum PlotData {
     static func functionName(_ f: Value, position: Int, interpreter: Interpreter) -> String {
         switch f {
         case .closure(let c) where c.decl.name != nil: return c.name
-        case .builtin(let i): return interpreter.registry.builtins[i].name
+        case .builtin(let b): return b.name
         default: return "function \(position + 1)"
         }
     }

@@ -111,9 +111,9 @@ extension Compiler {
         let interp = self.interp, file = self.file
         let span = callee.anchor
         let f = expression(callee)
-        let positional = args.filter { $0.label == nil }.map { expression($0.value) }
-        let labeled = args.compactMap { a in a.label.map { ($0, expression(a.value)) } }
-        guard labeled.isEmpty else {
+        guard args.allSatisfy({ $0.label == nil }) else {
+            let positional = args.filter { $0.label == nil }.map { expression($0.value) }
+            let labeled = args.compactMap { a in a.label.map { ($0, expression(a.value)) } }
             return { frame in
                 let fv = try f(frame)
                 let values = try positional.map { try $0(frame) }
@@ -122,12 +122,10 @@ extension Compiler {
             }
         }
         // Fixed-arity fast paths: the arguments go straight into the new frame's slots. A
-        // global callee (the usual `fib(n - 1)`) is read straight from its slot.
-        let n = positional.count
-        func slowCall(_ fv: Value, _ frame: Frame) throws -> Value {
-            let values = try positional.map { try $0(frame) }
-            return try interp.call(fv, positional: values, labeled: [], span: span, file: file)
-        }
+        // global callee (the usual `fib(n - 1)`) is read straight from its slot. Each argument
+        // is compiled once (twice per level would make nested calls compile in exponential
+        // time); the one- and two-argument paths keep their closures in locals, since a
+        // closure read from an array is called through a reabstraction thunk.
         var global: (chunk: Frame, index: Int)?
         if case .name(let name) = callee, case .global(let index)? = name.resolution {
             global = interp.globals.location(index)
@@ -144,14 +142,15 @@ extension Compiler {
             if case .closure(let c) = fv, c.parameterCount == arity { return (c, .none) }
             return (nil, fv)
         }
+        func slowCall(_ fv: Value, _ values: [Value]) throws -> Value {
+            try interp.call(fv, positional: values, labeled: [], span: span, file: file)
+        }
         switch args.count {
         case 1:
-            // Compiled directly, not taken out of the array: a closure read from an array is
-            // called through a reabstraction thunk.
             let a0 = expression(args[0].value)
             return { frame in
                 let (target, fv) = try resolve(frame, 1)
-                guard let c = target else { return try slowCall(fv, frame) }
+                guard let c = target else { return try slowCall(fv, [try a0(frame)]) }
                 let callFrame = c.acquireFrame()
                 callFrame.slots.initialize(to: try a0(frame))
                 return try interp.invokeAndRelease(c, frame: callFrame, span: span, file: file)
@@ -160,7 +159,7 @@ extension Compiler {
             let a0 = expression(args[0].value), a1 = expression(args[1].value)
             return { frame in
                 let (target, fv) = try resolve(frame, 2)
-                guard let c = target else { return try slowCall(fv, frame) }
+                guard let c = target else { return try slowCall(fv, [try a0(frame), try a1(frame)]) }
                 let callFrame = c.acquireFrame()
                 let slots = callFrame.slots
                 slots.initialize(to: try a0(frame))
@@ -168,9 +167,11 @@ extension Compiler {
                 return try interp.invokeAndRelease(c, frame: callFrame, span: span, file: file)
             }
         default:
+            let positional = args.map { expression($0.value) }
+            let n = positional.count
             return { frame in
                 let (target, fv) = try resolve(frame, n)
-                guard let c = target else { return try slowCall(fv, frame) }
+                guard let c = target else { return try slowCall(fv, try positional.map { try $0(frame) }) }
                 let callFrame = c.acquireFrame()
                 for i in 0..<n { (callFrame.slots + i).initialize(to: try positional[i](frame)) }
                 return try interp.invokeAndRelease(c, frame: callFrame, span: span, file: file)

@@ -3,7 +3,7 @@ import KLSSyntax
 
 extension Compiler {
     func statement(_ s: Stmt) -> CompiledStmt {
-        let interp = self.interp, file = self.file
+        let interp = self.interp, file = self.file, interrupt = interp.interrupt
         switch s {
         case .expression(let e, _):
             let x = expression(e)
@@ -59,7 +59,7 @@ extension Compiler {
             let cond = condition(c, what: "a 'while' condition"), b = block(body)
             return { frame in
                 while true {
-                    if Interrupts.requested { throw RuntimeError.interrupted(at: span, in: file) }
+                    if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
                     if try !cond(frame) { return .normal }
                     switch try b(frame) {
                     case .normal, .continueLoop: continue
@@ -83,7 +83,7 @@ extension Compiler {
 
     /// `for v in seq { body }`; `for i in range(…)` counts without building the vector.
     func forLoop(_ variable: NameRef, _ seq: Expr, _ body: [Stmt], _ span: SourceSpan) -> CompiledStmt {
-        let interp = self.interp, file = self.file
+        let interp = self.interp, file = self.file, interrupt = interp.interrupt
         let slot = slotPointer(variable), b = block(body)
         if case .call(.name(let callee), let args, _) = seq, case .builtin(let i)? = callee.resolution,
            interp.registry.builtins[i].name == "range", (1...3).contains(args.count), args.allSatisfy({ $0.label == nil }) {
@@ -106,7 +106,7 @@ extension Compiler {
                 while true {
                     let x = start + k * step
                     if step > 0 ? x >= stop : x <= stop { return .normal }
-                    if Interrupts.requested { throw RuntimeError.interrupted(at: span, in: file) }
+                    if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
                     variable.pointee = .number(x)
                     switch try b(frame) {
                     case .normal, .continueLoop: break
@@ -123,7 +123,7 @@ extension Compiler {
             let items = try located(span) { try interp.iterationItems(v) }
             guard let variable = slot(frame) else { return .normal }
             for item in items {
-                if Interrupts.requested { throw RuntimeError.interrupted(at: span, in: file) }
+                if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
                 variable.pointee = item
                 switch try b(frame) {
                 case .normal, .continueLoop: continue

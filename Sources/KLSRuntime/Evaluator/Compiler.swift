@@ -140,7 +140,8 @@ struct Compiler {
             }
         case .builtin(let i):
             if case .constant(let v) = interp.registry.builtins[i].body { return { _ in v } }
-            return { _ in .builtin(i) }
+            let builtin = Value.builtin(interp.registry.builtins[i])
+            return { _ in builtin }
         case nil:
             return { _ in throw RuntimeError("undefined name '\(name)'", at: span, in: file) }
         }

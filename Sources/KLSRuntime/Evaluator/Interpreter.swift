@@ -22,13 +22,14 @@ public final class Interpreter {
     /// Whether output goes to a terminal (plots use colour only then).
     public var outputIsTerminal = false
 
-    /// The registry used to display builtin values.
-    nonisolated(unsafe) static var registryForDisplay = BuiltinRegistry.standard()
+    /// The Ctrl-C flag this interpreter polls.
+    public let interrupt: InterruptFlag
 
-    public init(registry: BuiltinRegistry = BuiltinRegistry.standard(), write: @escaping (String) -> Void) {
+    public init(registry: BuiltinRegistry = BuiltinRegistry.standard(), interrupt: InterruptFlag = .process,
+                write: @escaping (String) -> Void) {
         self.registry = registry
+        self.interrupt = interrupt
         self.write = write
-        Interpreter.registryForDisplay = registry
     }
 
     /// Names of the session's variables that hold values.
@@ -58,8 +59,8 @@ public final class Interpreter {
             let frame = Frame.make(slotCount: c.slotCount, parent: c.environment)
             try bind(c, frame: frame, positional: positional, labeled: labeled, span: span, file: file)
             return try invoke(c, frame: frame, span: span, file: file)
-        case .builtin(let i):
-            return try callBuiltin(registry.builtins[i], positional: positional, labeled: labeled, span: span, file: file)
+        case .builtin(let b):
+            return try callBuiltin(b, positional: positional, labeled: labeled, span: span, file: file)
         default:
             throw RuntimeError("\(callee.typeName) is not a function", at: span, in: file)
         }
@@ -90,7 +91,7 @@ public final class Interpreter {
         if depth > maxDepth || NativeStack.current() < stackFloor {
             throw RuntimeError("recursion too deep (more than \(depth > maxDepth ? maxDepth : depth - 1) nested calls) in \(c.name)", at: span, in: file)
         }
-        if Interrupts.requested { throw RuntimeError.interrupted(at: span, in: file) }
+        if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
         do {
             return try c.body(frame)
         } catch var e as RuntimeError {

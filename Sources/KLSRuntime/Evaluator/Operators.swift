@@ -58,7 +58,7 @@ extension Interpreter {
         case (.string(let x), .string(let y)): return x == y
         case (.none, .none): return true
         case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
-        case (.builtin(let x), .builtin(let y)): return x == y
+        case (.builtin(let x), .builtin(let y)): return x === y
         case (.closure(let x), .closure(let y)): return x === y
         case (.object(let x), .object(let y)): return x.equals(y)
         case (.list(let items), .tensor), (.tensor, .list(let items)):

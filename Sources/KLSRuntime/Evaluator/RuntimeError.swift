@@ -37,9 +37,23 @@ public struct RuntimeError: Error {
     }
 }
 
-/// Ctrl-C handling: the signal handler sets the flag; loops and calls poll it.
+/// A request to stop the running program (Ctrl-C), polled by loops and calls. Each
+/// interpreter polls its own flag: by default the process-wide one the SIGINT handler sets;
+/// a test (or any embedder) can give an interpreter a private flag to stop it alone.
+public final class InterruptFlag: @unchecked Sendable {
+    /// Raised to stop; lowered by the session when the stop has been reported.
+    public var requested = false
+    public init() {}
+    /// The flag the command line's SIGINT handler raises.
+    public static let process = InterruptFlag()
+}
+
+/// Ctrl-C handling for the command line and the prompt: the process-wide flag.
 public enum Interrupts {
-    nonisolated(unsafe) public static var requested = false
+    public static var requested: Bool {
+        get { InterruptFlag.process.requested }
+        set { InterruptFlag.process.requested = newValue }
+    }
 }
 
 /// Control flow out of a statement.

@@ -69,7 +69,7 @@ public final class Session {
             }
             return .value(result)
         } catch let e as RuntimeError {
-            Interrupts.requested = false
+            interpreter.interrupt.requested = false
             return .failed(e)
         } catch {
             return .failed(RuntimeError(String(describing: error), at: nil, in: file))

@@ -16,8 +16,8 @@ public enum Value {
     case list([Value])
     /// A function written in kls.
     case closure(Closure)
-    /// A builtin function (index in the registry).
-    case builtin(Int)
+    /// A builtin function (its registry entry).
+    case builtin(Builtin)
     /// Any other structured value: distributions, fits, codes, optimisers, plots, records.
     case object(Object)
     /// The content of a variable not yet assigned (never visible to programs).

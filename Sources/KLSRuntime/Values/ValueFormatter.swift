@@ -61,7 +61,7 @@ public enum ValueFormatter {
         case .list(let items): return "[" + items.map(inline).joined(separator: ", ") + "]"
         case .closure(let c):
             return "<function \(c.name)(\(c.decl.parameters.map(\.name.name).joined(separator: ", ")))>"
-        case .builtin(let i): return "<builtin \(Interpreter.registryForDisplay.builtins[i].usage)>"
+        case .builtin(let b): return "<builtin \(b.usage)>"
         case .object(let o): return o.display()
         }
     }
