@@ -25,6 +25,10 @@ public struct Series: Sendable, Equatable {
     public var fill: Bool
     /// Palette slot; nil picks the series' position in its panel (0, 1, 2, …).
     public var color: Int?
+    /// Where ticks of the horizontal axis should fall for this series (bar centres, bin edges).
+    public var xTickSpacing: TickSpacing = .automatic
+    /// Where ticks of the vertical axis should fall for this series (whole counts).
+    public var yTickSpacing: TickSpacing = .automatic
 
     /// A series from paired coordinates.
     public init(

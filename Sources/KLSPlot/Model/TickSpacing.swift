@@ -1,0 +1,28 @@
+/// How a series wants the ticks of one axis placed, so that ticks mean something for its data.
+///
+/// A panel axis takes the strongest wish of its series: `outcomes` over `multiples`, and the
+/// largest unit among `multiples`; `automatic` series do not constrain it.
+public enum TickSpacing: Sendable, Equatable {
+    /// Any 1-2-5 step; without fixed limits the axis is widened to whole steps.
+    case automatic
+    /// 1-2-5 steps that are whole multiples of `unit` (1 for counts, a histogram's bin width
+    /// so that ticks fall on bin edges); the axis is widened to whole steps as for `automatic`.
+    case multiples(of: Double)
+    /// Bars centred on whole numbers (outcomes 0, 1, 2, …): whole-number 1-2-5 steps, so every
+    /// tick sits at a bar centre, and the axis ends at the outer bar edges instead of being widened.
+    case outcomes
+}
+
+/// A tick placed by hand: its position in data units and the text shown there (a category name).
+public struct AxisTick: Sendable, Equatable {
+    /// Position along the axis, in data units.
+    public var value: Double
+    /// Label drawn at the tick.
+    public var label: String
+
+    /// A tick at `value` labelled `label`.
+    public init(_ value: Double, _ label: String) {
+        self.value = value
+        self.label = label
+    }
+}
