@@ -5,8 +5,9 @@
 public enum TickSpacing: Sendable, Equatable {
     /// Any 1-2-5 step; without fixed limits the axis is widened to whole steps.
     case automatic
-    /// 1-2-5 steps that are whole multiples of `unit` (1 for counts, a histogram's bin width
-    /// so that ticks fall on bin edges); the axis is widened to whole steps as for `automatic`.
+    /// Steps of 1, 2 or 5 × 10^k `unit`s (1 for counts; a histogram's bin width, so that ticks
+    /// fall on every 1st, 2nd, 5th, 10th, … bin edge); the axis is widened to whole steps as for
+    /// `automatic`. The unit must be m × 10^e with a whole m ≤ 1000 (0.2, 0.25, 3); others are ignored.
     case multiples(of: Double)
     /// Bars centred on whole numbers (outcomes 0, 1, 2, …): whole-number 1-2-5 steps, so every
     /// tick sits at a bar centre, and the axis ends at the outer bar edges instead of being widened.

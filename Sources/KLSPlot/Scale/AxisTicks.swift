@@ -16,9 +16,9 @@ struct AxisTicks: Equatable {
     /// them are drawn. The step minimises |ln(intervals / target)| + 3 · (unused fraction of the
     /// axis), so that widening 0.14…2.22 to 0…4 (half the axis unused) loses to 0…2.5.
     ///
-    /// `spacing` restricts the steps to whole multiples of a unit (`.outcomes`: of 1, with the
+    /// `spacing` restricts the steps to 1, 2 or 5 × 10^k units (`.outcomes`: of 1, with the
     /// axis kept at the data's ends instead of widened); when no such step puts a tick on the
-    /// axis, any 1-2-5 step is used. Hand-placed `custom` ticks replace the chosen ones: the axis
+    /// axis, or the unit is not m × 10^e with a whole m ≤ 1000, any 1-2-5 step is used. Hand-placed `custom` ticks replace the chosen ones: the axis
     /// covers them and the data (or is `fixed`), and those outside it are left out.
     init(
         data: AxisRange, fixed: AxisRange?, targetIntervals: Double,
@@ -36,9 +36,9 @@ struct AxisTicks: Equatable {
         case .outcomes: (limits, unit) = (fixed ?? data, 1)
         }
         let base = limits ?? data
-        let restricted = unit.flatMap { unit in
+        let restricted = unit.flatMap(TickStep.init(unit:)).flatMap { unit in
             Self.bestStep(base, loose: limits == nil, target: target,
-                          candidates: TickStep.candidates(around: base.span / target, multipleOf: unit))
+                          candidates: TickStep.candidates(around: base.span / target, inUnitsOf: unit))
         }
         guard let choice = restricted ?? Self.bestStep(base, loose: limits == nil, target: target,
                                                       candidates: TickStep.candidates(around: base.span / target))

@@ -1,11 +1,16 @@
 import Foundation
 
-/// A tick spacing of the form mantissa × 10^exponent with mantissa 1, 2 or 5.
+/// A tick spacing mantissa × 10^exponent: mantissa 1, 2 or 5 for plain 1-2-5 steps, or
+/// k × the mantissa of a unit (k = 1, 2 or 5) for steps counted in units (0.2 × 2 = 4 × 10^−1).
 struct TickStep: Equatable {
-    /// 1, 2 or 5.
+    /// A whole number from 1 to 5,000: 1, 2 or 5 for plain steps.
     let mantissa: Int
     /// Power of ten, e.g. −1 for steps of 0.1, 0.2 or 0.5.
     let exponent: Int
+
+    /// Largest mantissa of a unit (`init(unit:)`), so that index · mantissa · 5 stays far inside `Int`
+    /// for the indices below 1e15 that `AxisTicks` uses.
+    static let unitMantissaLimit = 1000
 
     /// The step in data units.
     var value: Double {
@@ -27,20 +32,34 @@ struct TickStep: Equatable {
         return steps(exponents: (decade - 1)...(decade + 1))
     }
 
-    /// The 1-2-5 candidates around `rawStep` that are whole multiples of `unit` (a positive
-    /// unit below 1e300): from a decade below `rawStep`, but never below the decade of `unit`,
-    /// to a decade above both; empty when none of them is a multiple.
-    static func candidates(around rawStep: Double, multipleOf unit: Double) -> [TickStep] {
-        guard unit > 0, let unitDecade = decade(of: unit), unitDecade < 300 else { return [] }
-        let decade = decade(of: rawStep) ?? unitDecade
-        let exponents = Swift.max(decade - 1, unitDecade)...Swift.max(decade + 1, unitDecade + 1)
-        return steps(exponents: exponents).filter { $0.isWholeMultiple(of: unit) }
+    /// Steps of 1, 2 or 5 × 10^k units around `rawStep` (k ≥ 0): from a decade below
+    /// `rawStep` to a decade above it, and at least the unit itself.
+    static func candidates(around rawStep: Double, inUnitsOf unit: TickStep) -> [TickStep] {
+        let decade = decade(of: rawStep / unit.value) ?? 0
+        let exponents = Swift.max(decade - 1, 0)...Swift.max(decade + 1, 1)
+        return steps(exponents: exponents).map {
+            TickStep(mantissa: $0.mantissa * unit.mantissa, exponent: $0.exponent + unit.exponent)
+        }
     }
 
-    /// Whether the step is n · `unit` for a whole n ≥ 1 (to a relative 1e-9).
-    func isWholeMultiple(of unit: Double) -> Bool {
-        let quotient = value / unit
-        return quotient >= 1 - 1e-9 && Swift.abs(quotient - quotient.rounded()) <= 1e-9 * quotient
+    /// `unit` written as m × 10^e with a whole m ≤ `unitMantissaLimit` (to a relative 1e-9),
+    /// e.g. 0.25 = 25 × 10^−2; nil for units that have no such form (1/3) or are not positive and finite.
+    init?(unit: Double) {
+        guard let decade = Self.decade(of: unit), Swift.abs(decade) < 300 else { return nil }
+        for exponent in stride(from: decade, through: decade - 3, by: -1) {
+            let mantissa = exponent >= 0 ? unit / pow10(exponent) : unit * pow10(-exponent)
+            let whole = mantissa.rounded()
+            if whole <= Double(Self.unitMantissaLimit), Swift.abs(mantissa - whole) <= 1e-9 * whole {
+                self.init(mantissa: Int(whole), exponent: exponent)
+                return
+            }
+        }
+        return nil
+    }
+
+    init(mantissa: Int, exponent: Int) {
+        self.mantissa = mantissa
+        self.exponent = exponent
     }
 
     /// ⌊log10 x⌋ for a positive finite x, else nil.
