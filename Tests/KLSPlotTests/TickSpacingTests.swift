@@ -42,6 +42,13 @@ import Testing
         #expect(free.labels == ["0.0", "0.5", "1.0", "1.5", "2.0", "2.5"])
     }
 
+    @Test func wholeStepsOfFractionalBinsHaveNoDecimals() {
+        // Bins of 0.2 over −3…3, target 6: 5 bins = 1 gives 6 intervals (score 0). Written as
+        // 1 × 10^0, not 10 × 10^−1, the labels are "-3" … "3", not "-3.0" … "3.0".
+        let ticks = AxisTicks(data: AxisRange(-3, 3), fixed: nil, targetIntervals: 6, spacing: .multiples(of: 0.2))
+        #expect(ticks.labels == ["-3", "-2", "-1", "0", "1", "2", "3"])
+    }
+
     @Test func zoomingBetweenUnitsFallsBackToFreeSteps() {
         // No whole number lies in 0.2…0.4, so the free 1-2-5 steps are used: 0.05 gives 4 intervals.
         let ticks = AxisTicks(data: AxisRange(0, 5), fixed: AxisRange(0.2, 0.4), targetIntervals: 4, spacing: .outcomes)

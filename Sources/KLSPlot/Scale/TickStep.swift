@@ -33,12 +33,18 @@ struct TickStep: Equatable {
     }
 
     /// Steps of 1, 2 or 5 × 10^k units around `rawStep` (k ≥ 0): from a decade below
-    /// `rawStep` to a decade above it, and at least the unit itself.
+    /// `rawStep` to a decade above it, and at least the unit itself. Mantissas are kept free of
+    /// trailing zeros (5 × 0.2 is 1 × 10^0, not 10 × 10^−1), so labels get no needless decimals.
     static func candidates(around rawStep: Double, inUnitsOf unit: TickStep) -> [TickStep] {
         let decade = decade(of: rawStep / unit.value) ?? 0
         let exponents = Swift.max(decade - 1, 0)...Swift.max(decade + 1, 1)
         return steps(exponents: exponents).map {
-            TickStep(mantissa: $0.mantissa * unit.mantissa, exponent: $0.exponent + unit.exponent)
+            var mantissa = $0.mantissa * unit.mantissa, exponent = $0.exponent + unit.exponent
+            while mantissa >= 10, mantissa % 10 == 0 {
+                mantissa /= 10
+                exponent += 1
+            }
+            return TickStep(mantissa: mantissa, exponent: exponent)
         }
     }
 
@@ -49,7 +55,7 @@ struct TickStep: Equatable {
         for exponent in stride(from: decade, through: decade - 3, by: -1) {
             let mantissa = exponent >= 0 ? unit / pow10(exponent) : unit * pow10(-exponent)
             let whole = mantissa.rounded()
-            if whole <= Double(Self.unitMantissaLimit), Swift.abs(mantissa - whole) <= 1e-9 * whole {
+            if whole >= 1, whole <= Double(Self.unitMantissaLimit), Swift.abs(mantissa - whole) <= 1e-9 * whole {
                 self.init(mantissa: Int(whole), exponent: exponent)
                 return
             }
