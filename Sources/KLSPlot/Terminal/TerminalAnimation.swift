@@ -9,16 +9,25 @@ public struct TerminalAnimation: Sendable {
 
     /// The text to print (as is, without an added newline) to show `frame` in place of the
     /// previous one. The result ends with a newline, leaving the cursor below the frame.
+    /// Lines are split at each "\n" byte (one final "\n" of `frame` ends its last line).
     public mutating func nextFrame(_ frame: String) -> String {
-        var lines = frame.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        var output = previousLineCount > 0 ? "\r\u{1B}[\(previousLineCount)A" : ""
-        for line in lines {
-            output += line
-            output += "\u{1B}[K\n"
+        var text = frame.utf8[...]
+        if text.last == UInt8(ascii: "\n") { text = text.dropLast() }
+        let lineCount = frame.isEmpty ? 0 : text.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.count + 4 * lineCount + 16)
+        if previousLineCount > 0 { output.append(contentsOf: "\r\u{1B}[\(previousLineCount)A".utf8) }
+        if lineCount > 0 {
+            for byte in text {
+                if byte == UInt8(ascii: "\n") { output.append(contentsOf: Self.lineEnd) } else { output.append(byte) }
+            }
+            output.append(contentsOf: Self.lineEnd)
         }
-        if lines.count < previousLineCount { output += "\u{1B}[J" }
-        previousLineCount = lines.count
-        return output
+        if lineCount < previousLineCount { output.append(contentsOf: "\u{1B}[J".utf8) }
+        previousLineCount = lineCount
+        return String(decoding: output, as: UTF8.self)
     }
+
+    /// Clears the rest of the line, then ends it.
+    private static let lineEnd: [UInt8] = Array("\u{1B}[K\n".utf8)
 }
