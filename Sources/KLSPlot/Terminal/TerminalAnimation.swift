@@ -11,17 +11,29 @@ public struct TerminalAnimation: Sendable {
     /// previous one. The result ends with a newline, leaving the cursor below the frame.
     /// Lines are split at each "\n" byte (one final "\n" of `frame` ends its last line).
     public mutating func nextFrame(_ frame: String) -> String {
-        var text = frame.utf8[...]
-        if text.last == UInt8(ascii: "\n") { text = text.dropLast() }
-        let lineCount = frame.isEmpty ? 0 : text.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        var frame = frame
+        return frame.withUTF8 { overwriting($0) }
+    }
+
+    /// The output for a frame given as UTF-8 bytes.
+    private mutating func overwriting(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let newline = UInt8(ascii: "\n")
+        let end = bytes.last == newline ? bytes.count - 1 : bytes.count
         var output: [UInt8] = []
-        output.reserveCapacity(text.count + 4 * lineCount + 16)
+        output.reserveCapacity(end + end / 16 + 32)
         if previousLineCount > 0 { output.append(contentsOf: "\r\u{1B}[\(previousLineCount)A".utf8) }
-        if lineCount > 0 {
-            for byte in text {
-                if byte == UInt8(ascii: "\n") { output.append(contentsOf: Self.lineEnd) } else { output.append(byte) }
+        var lineCount = 0
+        if !bytes.isEmpty {
+            var start = 0
+            for index in 0..<end where bytes[index] == newline {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                output.append(contentsOf: Self.lineEnd)
+                lineCount += 1
+                start = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
             output.append(contentsOf: Self.lineEnd)
+            lineCount += 1
         }
         if lineCount < previousLineCount { output.append(contentsOf: "\u{1B}[J".utf8) }
         previousLineCount = lineCount
