@@ -86,6 +86,13 @@ import Testing
         #expect(covering.labels == ["A", "B", "C", "far"])
     }
 
+    @Test func indexAxesTickWholeIndices() {
+        // y against its index 0…2, target 6: in whole steps 1 gives 2 intervals (|ln 2/6| = 1.10),
+        // 2 gives 1 (1.79); free steps would pick 0.5 (4 intervals, 0.41): "0.0", "0.5", ….
+        let panel = Panel(series: [Series(y: [1, 3, 2])])
+        #expect(PanelAxes(panel: panel, xIntervals: 6, yIntervals: 4).x.labels == ["0", "1", "2"])
+    }
+
     @Test func panelAxesTakeTheStrongestWishOfTheirSeries() {
         #expect(TickSpacing.combined([]) == .automatic)
         #expect(TickSpacing.combined([.automatic, .multiples(of: 0.2), .multiples(of: 0.5)]) == .multiples(of: 0.5))

@@ -63,6 +63,7 @@ struct TickStep: Equatable {
         return nil
     }
 
+    /// The step `mantissa` × 10^`exponent`.
     init(mantissa: Int, exponent: Int) {
         self.mantissa = mantissa
         self.exponent = exponent
