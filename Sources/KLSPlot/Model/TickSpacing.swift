@@ -14,6 +14,23 @@ public enum TickSpacing: Sendable, Equatable {
     case outcomes
 }
 
+extension TickSpacing {
+    /// The strongest wish among several series' for one axis: `outcomes` if any series has it,
+    /// else `multiples` of the largest unit asked for, else `automatic`.
+    static func combined(_ spacings: [TickSpacing]) -> TickSpacing {
+        var unit: Double?
+        for spacing in spacings {
+            switch spacing {
+            case .outcomes: return .outcomes
+            case .multiples(let multiple) where multiple.isFinite && multiple > 0:
+                unit = Swift.max(unit ?? multiple, multiple)
+            case .multiples, .automatic: continue
+            }
+        }
+        return unit.map { .multiples(of: $0) } ?? .automatic
+    }
+}
+
 /// A tick placed by hand: its position in data units and the text shown there (a category name).
 public struct AxisTick: Sendable, Equatable {
     /// Position along the axis, in data units.

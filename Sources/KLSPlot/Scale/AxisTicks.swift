@@ -18,8 +18,9 @@ struct AxisTicks: Equatable {
     ///
     /// `spacing` restricts the steps to 1, 2 or 5 × 10^k units (`.outcomes`: of 1, with the
     /// axis kept at the data's ends instead of widened); when no such step puts a tick on the
-    /// axis, or the unit is not m × 10^e with a whole m ≤ 1000, any 1-2-5 step is used. Hand-placed `custom` ticks replace the chosen ones: the axis
-    /// covers them and the data (or is `fixed`), and those outside it are left out.
+    /// axis, or the unit is not m × 10^e with a whole m ≤ 1000, any 1-2-5 step is used.
+    /// Hand-placed `custom` ticks replace the chosen ones: the axis covers them and the data
+    /// (or is `fixed`), and those outside it are left out.
     init(
         data: AxisRange, fixed: AxisRange?, targetIntervals: Double,
         spacing: TickSpacing = .automatic, custom: [AxisTick]? = nil
@@ -48,7 +49,8 @@ struct AxisTicks: Equatable {
         }
         let values = (choice.low...choice.high).map { choice.step.tick($0) }
         let range = limits ?? AxisRange(values.first ?? base.lower, values.last ?? base.upper)
-        self.init(range: range, values: values, labels: TickLabelFormat.labels(step: choice.step, indices: choice.low...choice.high))
+        let labels = TickLabelFormat.labels(step: choice.step, indices: choice.low...choice.high)
+        self.init(range: range, values: values, labels: labels)
     }
 
     /// Hand-placed ticks: the finite ones inside the axis, in increasing order. The axis is
@@ -96,22 +98,5 @@ struct AxisTicks: Equatable {
         let low = loose ? (lowQuotient + 1e-9).rounded(.down) : (lowQuotient - 1e-9).rounded(.up)
         let high = loose ? (highQuotient - 1e-9).rounded(.up) : (highQuotient + 1e-9).rounded(.down)
         return (Int(low), Int(high))
-    }
-}
-
-extension TickSpacing {
-    /// The strongest wish among several series' for one axis: `outcomes` if any series has it,
-    /// else `multiples` of the largest unit asked for, else `automatic`.
-    static func combined(_ spacings: [TickSpacing]) -> TickSpacing {
-        var unit: Double?
-        for spacing in spacings {
-            switch spacing {
-            case .outcomes: return .outcomes
-            case .multiples(let multiple) where multiple.isFinite && multiple > 0:
-                unit = Swift.max(unit ?? multiple, multiple)
-            case .multiples, .automatic: continue
-            }
-        }
-        return unit.map { .multiples(of: $0) } ?? .automatic
     }
 }
