@@ -20,6 +20,16 @@ import Testing
         #expect(animation.nextFrame("5").hasPrefix("\r\u{1B}[1A"))
     }
 
+    @Test func emptyFramesAndFinalNewlines() {
+        var animation = TerminalAnimation()
+        #expect(animation.nextFrame("") == "")
+        #expect(animation.nextFrame("x\n") == "x\u{1B}[K\n")
+        _ = animation.nextFrame("a\nb")
+        // One empty line replaces two: up 2, clear that line, then clear what is below.
+        #expect(animation.nextFrame("\n") == "\r\u{1B}[2A\u{1B}[K\n\u{1B}[J")
+        #expect(animation.nextFrame("") == "\r\u{1B}[1A\u{1B}[J")
+    }
+
     @Test func plotFramesNeverClearTheScreen() {
         var animation = TerminalAnimation()
         let frames = SeedFigures.animation(frames: 3).map { $0.renderTerminal(TerminalOptions(width: 30, height: 6)) }

@@ -17,42 +17,32 @@ extension Series {
         return Series(x: x, y: y, label: label, style: .step, fill: true, color: color)
     }
 
-    /// A histogram of the finite `values` in `bins` equal-width bins spanning their minimum to maximum.
+    /// A histogram of the finite `values`.
     ///
-    /// With `density` the bar heights are count / (n · width), so the bars' area is 1.
-    /// `bins` is clamped to 1…`maximumBins`; all-equal values get one bin of width 1 centred on them.
+    /// With `bins`, that many equal-width bins (clamped to 1…`maximumBins`) span the values'
+    /// minimum to maximum, as `numpy.histogram` does. Without, the bins are chosen so that ticks
+    /// can sit on them (see `HistogramBins.automatic`): whole numbers get one bar per value centred
+    /// on it (x ticks `TickSpacing.outcomes`), other values about √n bins of a 1-2-5 width with
+    /// edges at its multiples (x ticks on bin edges). All-equal values get one bin of width 1
+    /// centred on them.
+    ///
+    /// With `density` the bar heights are count / (n · width), so the bars' area is 1; otherwise
+    /// they are counts, and the y ticks are whole numbers.
     public static func histogram(
-        values: [Double], bins: Int, density: Bool = false, label: String = "", color: Int? = nil
+        values: [Double], bins: Int? = nil, density: Bool = false, label: String = "", color: Int? = nil
     ) -> Series {
         let finite = values.filter(\.isFinite)
-        guard let low = finite.min(), let high = finite.max() else {
-            return histogram(edges: [], counts: [], label: label, color: color)
-        }
-        let range = binningRange(low: low, high: high)
-        let lower = range.lower
-        let binCount = Swift.min(Swift.max(bins, 1), maximumBins)
-        let width = range.span / Double(binCount)
-        var counts = [Double](repeating: 0, count: binCount)
-        for value in finite {
-            let position = ((value - lower) / width).rounded(.down)
-            let clamped = position.isFinite ? Swift.min(Swift.max(position, 0), Double(binCount - 1)) : 0
-            counts[Int(clamped)] += 1
-        }
+        guard let binning = bins.map({ HistogramBins.equalWidth(finite, count: $0) }) ?? HistogramBins.automatic(finite)
+        else { return histogram(edges: [], counts: [], label: label, color: color) }
+        var counts = [Double](repeating: 0, count: binning.edges.count - 1)
+        for value in finite { counts[binning.bin(of: value)] += 1 }
         if density {
-            let scale = 1 / (Double(finite.count) * width)
+            let scale = 1 / (Double(finite.count) * binning.width)
             for index in counts.indices { counts[index] *= scale }
         }
-        let edges = (0...binCount).map { lower + Double($0) * width }
-        return histogram(edges: edges, counts: counts, label: label, color: color)
-    }
-
-    /// The interval binned for data spanning `low…high`: the data itself (within ±1e300),
-    /// or `low ± 0.5` when all values are equal (`AxisRange.sanitized` when ±0.5 is lost to rounding).
-    private static func binningRange(low: Double, high: Double) -> AxisRange {
-        let limit = AxisRange.magnitudeLimit
-        if high > low { return AxisRange(Swift.max(low, -limit), Swift.min(high, limit)) }
-        let unit = AxisRange(low - 0.5, low + 0.5)
-        if unit.span > 0, unit.upper <= limit, unit.lower >= -limit { return unit }
-        return AxisRange(low, low).sanitized ?? AxisRange(-1, 1)
+        var series = histogram(edges: binning.edges, counts: counts, label: label, color: color)
+        series.xTickSpacing = binning.tickSpacing
+        series.yTickSpacing = density ? .automatic : .multiples(of: 1)
+        return series
     }
 }

@@ -1,7 +1,8 @@
-/// One set of axes: its series, titles and optional fixed limits.
+/// One set of axes: its series, titles, optional fixed limits and optional hand-placed ticks.
 ///
 /// A legend is drawn when any series has a non-empty label. Without `xlim`/`ylim` the axes
-/// cover the finite data, rounded outwards to tick steps; a filled series also includes y = 0.
+/// cover the finite data, rounded outwards to tick steps (see `TickSpacing` for bar charts);
+/// a filled series also includes y = 0. Hand-placed ticks outside the limits are not drawn.
 public struct Panel: Sendable, Equatable {
     /// Series in drawing order; later series are drawn on top.
     public var series: [Series]
@@ -15,11 +16,15 @@ public struct Panel: Sendable, Equatable {
     public var xlim: AxisRange?
     /// Fixed vertical limits in data units; nil fits the data.
     public var ylim: AxisRange?
+    /// Hand-placed horizontal ticks (category names); nil chooses them from the data.
+    public var xticks: [AxisTick]?
+    /// Hand-placed vertical ticks; nil chooses them from the data.
+    public var yticks: [AxisTick]?
 
     /// A panel with the given series and decorations.
     public init(
         series: [Series] = [], title: String = "", xlabel: String = "", ylabel: String = "",
-        xlim: AxisRange? = nil, ylim: AxisRange? = nil
+        xlim: AxisRange? = nil, ylim: AxisRange? = nil, xticks: [AxisTick]? = nil, yticks: [AxisTick]? = nil
     ) {
         self.series = series
         self.title = title
@@ -27,6 +32,8 @@ public struct Panel: Sendable, Equatable {
         self.ylabel = ylabel
         self.xlim = xlim
         self.ylim = ylim
+        self.xticks = xticks
+        self.yticks = yticks
     }
 
     /// Whether any series carries a legend label.

@@ -25,6 +25,10 @@ public struct Series: Sendable, Equatable {
     public var fill: Bool
     /// Palette slot; nil picks the series' position in its panel (0, 1, 2, …).
     public var color: Int?
+    /// Where ticks of the horizontal axis should fall for this series (bar centres, bin edges).
+    public var xTickSpacing: TickSpacing = .automatic
+    /// Where ticks of the vertical axis should fall for this series (whole counts).
+    public var yTickSpacing: TickSpacing = .automatic
 
     /// A series from paired coordinates.
     public init(
@@ -39,11 +43,13 @@ public struct Series: Sendable, Equatable {
         self.color = color
     }
 
-    /// A series of `y` against its index 0, 1, …, n−1 (a loss curve against the epoch).
+    /// A series of `y` against its index 0, 1, …, n−1 (a loss curve against the epoch); its
+    /// x ticks are whole numbers (`TickSpacing.multiples(of: 1)`), never halfway between indices.
     public init(
         y: [Double], label: String = "", style: SeriesStyle = .line, fill: Bool = false, color: Int? = nil
     ) {
         self.init(x: y.indices.map(Double.init), y: y, label: label, style: style, fill: fill, color: color)
+        xTickSpacing = .multiples(of: 1)
     }
 
     /// Number of (x, y) pairs drawn.

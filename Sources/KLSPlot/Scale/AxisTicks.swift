@@ -15,32 +15,77 @@ struct AxisTicks: Equatable {
     /// Heckbert's Graphics Gems algorithm); with `fixed` the limits are kept and only ticks inside
     /// them are drawn. The step minimises |ln(intervals / target)| + 3 · (unused fraction of the
     /// axis), so that widening 0.14…2.22 to 0…4 (half the axis unused) loses to 0…2.5.
-    init(data: AxisRange, fixed: AxisRange?, targetIntervals: Double) {
-        let target = Swift.max(1, targetIntervals.isFinite ? targetIntervals : 1)
-        let base = fixed ?? data
-        var best: (score: Double, step: TickStep, low: Int, high: Int)?
-        for step in TickStep.candidates(around: base.span / target) {
-            let (low, high) = Self.tickIndexRange(base, step: step, loose: fixed == nil)
-            guard high >= low else { continue }
-            let shown = fixed ?? AxisRange(step.tick(low), step.tick(high))
-            let intervals = fixed == nil ? Double(high - low) : base.span / step.value
-            let unused = shown.span > 0 ? 1 - base.span / shown.span : 0
-            let score = Swift.abs(log(Swift.max(intervals, 0.5) / target)) + 3 * unused
-            if best == nil || score < (best?.score ?? .infinity) { best = (score, step, low, high) }
+    ///
+    /// `spacing` restricts the steps to 1, 2 or 5 × 10^k units (`.outcomes`: of 1, with the
+    /// axis kept at the data's ends instead of widened); when no such step puts a tick on the
+    /// axis, or the unit is not m × 10^e with a whole m ≤ 1000, any 1-2-5 step is used.
+    /// Hand-placed `custom` ticks replace the chosen ones: the axis covers them and the data
+    /// (or is `fixed`), and those outside it are left out.
+    init(
+        data: AxisRange, fixed: AxisRange?, targetIntervals: Double,
+        spacing: TickSpacing = .automatic, custom: [AxisTick]? = nil
+    ) {
+        if let custom {
+            self.init(custom: custom, data: data, fixed: fixed)
+            return
         }
-        guard let choice = best else {
+        let target = Swift.max(1, targetIntervals.isFinite ? targetIntervals : 1)
+        let limits: AxisRange?, unit: Double?
+        switch spacing {
+        case .automatic: (limits, unit) = (fixed, nil)
+        case .multiples(let multiple): (limits, unit) = (fixed, multiple)
+        case .outcomes: (limits, unit) = (fixed ?? data, 1)
+        }
+        let base = limits ?? data
+        let restricted = unit.flatMap(TickStep.init(unit:)).flatMap { unit in
+            Self.bestStep(base, loose: limits == nil, target: target,
+                          candidates: TickStep.candidates(around: base.span / target, inUnitsOf: unit))
+        }
+        guard let choice = restricted ?? Self.bestStep(base, loose: limits == nil, target: target,
+                                                      candidates: TickStep.candidates(around: base.span / target))
+        else {
             self.init(range: base, values: [], labels: [])
             return
         }
         let values = (choice.low...choice.high).map { choice.step.tick($0) }
-        let range = fixed ?? AxisRange(values.first ?? base.lower, values.last ?? base.upper)
-        self.init(range: range, values: values, labels: TickLabelFormat(step: choice.step, values: values).labels)
+        let range = limits ?? AxisRange(values.first ?? base.lower, values.last ?? base.upper)
+        let labels = TickLabelFormat.labels(step: choice.step, indices: choice.low...choice.high)
+        self.init(range: range, values: values, labels: labels)
+    }
+
+    /// Hand-placed ticks: the finite ones inside the axis, in increasing order. The axis is
+    /// `fixed`, or else spans the data and the ticks.
+    private init(custom: [AxisTick], data: AxisRange, fixed: AxisRange?) {
+        let finite = custom.filter(\.value.isFinite)
+        let hull = AxisRange(
+            Swift.min(data.lower, finite.map(\.value).min() ?? data.lower),
+            Swift.max(data.upper, finite.map(\.value).max() ?? data.upper))
+        let range = fixed ?? hull.sanitized ?? data
+        let shown = finite.filter { $0.value >= range.lower && $0.value <= range.upper }.sorted { $0.value < $1.value }
+        self.init(range: range, values: shown.map(\.value), labels: shown.map(\.label))
     }
 
     private init(range: AxisRange, values: [Double], labels: [String]) {
         self.range = range
         self.values = values
         self.labels = labels
+    }
+
+    /// The best-scoring step among `candidates` with its tick indices, or nil when none puts a tick on the axis.
+    private static func bestStep(
+        _ base: AxisRange, loose: Bool, target: Double, candidates: [TickStep]
+    ) -> (step: TickStep, low: Int, high: Int)? {
+        var best: (score: Double, step: TickStep, low: Int, high: Int)?
+        for step in candidates {
+            let (low, high) = tickIndexRange(base, step: step, loose: loose)
+            guard high >= low else { continue }
+            let shown = loose ? AxisRange(step.tick(low), step.tick(high)) : base
+            let intervals = loose ? Double(high - low) : base.span / step.value
+            let unused = shown.span > 0 ? 1 - base.span / shown.span : 0
+            let score = Swift.abs(log(Swift.max(intervals, 0.5) / target)) + 3 * unused
+            if score < best?.score ?? .infinity { best = (score, step, low, high) }
+        }
+        return best.map { ($0.step, $0.low, $0.high) }
     }
 
     /// Indices i of ticks i · step: covering `range` when `loose`, inside it otherwise.
@@ -53,44 +98,5 @@ struct AxisTicks: Equatable {
         let low = loose ? (lowQuotient + 1e-9).rounded(.down) : (lowQuotient - 1e-9).rounded(.up)
         let high = loose ? (highQuotient - 1e-9).rounded(.up) : (highQuotient + 1e-9).rounded(.down)
         return (Int(low), Int(high))
-    }
-}
-
-/// Compact tick labels sharing one number of decimals: "0", "0.5", "1e6", "2.5e-5".
-struct TickLabelFormat {
-    let step: TickStep
-    let values: [Double]
-
-    /// Labels in fixed notation with as many decimals as the step needs, or in short scientific
-    /// notation when the ticks reach 1e6 or the step is below 1e-4.
-    var labels: [String] {
-        let largest = values.map { Swift.abs($0) }.max() ?? 0
-        let scientific = largest >= 1e6 || step.exponent < -4
-        return values.map { scientific ? scientificLabel($0) : fixedLabel($0) }
-    }
-
-    private func fixedLabel(_ value: Double) -> String {
-        let decimals = Swift.max(0, -step.exponent)
-        return withoutNegativeZero(String(format: "%.*f", decimals, value))
-    }
-
-    private func scientificLabel(_ value: Double) -> String {
-        guard value != 0 else { return "0" }
-        let magnitude = Int(log10(Swift.abs(value)).rounded(.down))
-        let digits = Swift.max(0, magnitude - step.exponent)
-        let text = String(format: "%.*e", digits, value)
-        guard let marker = text.firstIndex(of: "e") else { return text }
-        let mantissa = text[..<marker]
-        var exponent = text[text.index(after: marker)...]
-        var sign = ""
-        if exponent.first == "-" { sign = "-" }
-        if exponent.first == "-" || exponent.first == "+" { exponent = exponent.dropFirst() }
-        let trimmed = exponent.drop { $0 == "0" }
-        return "\(mantissa)e\(sign)\(trimmed.isEmpty ? "0" : String(trimmed))"
-    }
-
-    private func withoutNegativeZero(_ text: String) -> String {
-        guard text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) else { return text }
-        return String(text.dropFirst())
     }
 }

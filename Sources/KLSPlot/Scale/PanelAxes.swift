@@ -1,4 +1,5 @@
-/// The two axes of a panel: limits, ticks and labels, fitted to its data or to its fixed limits.
+/// The two axes of a panel: limits, ticks and labels, fitted to its data or to its fixed limits,
+/// placed by hand or where its series want them (`TickSpacing`).
 struct PanelAxes {
     let x: AxisTicks
     let y: AxisTicks
@@ -6,9 +7,18 @@ struct PanelAxes {
     /// Axes for `panel` with about `xIntervals` × `yIntervals` tick intervals.
     init(panel: Panel, xIntervals: Double, yIntervals: Double) {
         let bounds = DataBounds(panel: panel)
-        x = AxisTicks(data: bounds.x, fixed: panel.xlim?.sanitized, targetIntervals: xIntervals)
-        y = AxisTicks(data: bounds.y, fixed: panel.ylim?.sanitized, targetIntervals: yIntervals)
+        x = AxisTicks(data: bounds.x, fixed: panel.xlim?.sanitized, targetIntervals: xIntervals,
+                      spacing: panel.xTickSpacing, custom: panel.xticks)
+        y = AxisTicks(data: bounds.y, fixed: panel.ylim?.sanitized, targetIntervals: yIntervals,
+                      spacing: panel.yTickSpacing, custom: panel.yticks)
     }
+}
+
+extension Panel {
+    /// Where the series want the horizontal ticks, combined (see `TickSpacing.combined`).
+    var xTickSpacing: TickSpacing { .combined(series.map(\.xTickSpacing)) }
+    /// Where the series want the vertical ticks, combined.
+    var yTickSpacing: TickSpacing { .combined(series.map(\.yTickSpacing)) }
 }
 
 /// The extent of a panel's finite (x, y) pairs (5% wider on each side when the panel has

@@ -12,6 +12,8 @@ struct PixelPanel {
     private static let pixelsPerYTick = 50.0
     private static let edge = 8.0
     private static let labelGap = 3.0
+    /// Least space between neighbouring x tick labels, in pixels.
+    private static let labelSpacing = 4.0
 
     init(panel: Panel, cell: Rect) {
         self.panel = panel
@@ -98,18 +100,27 @@ struct PixelPanel {
         return vertical + horizontal
     }
 
+    /// Tick marks and their labels; a label that would run into the previous one (hand-placed
+    /// ticks can be close) is left out, its mark kept.
     private func tickItems() -> [SceneItem] {
         let style = SceneStyle.self
         var items: [SceneItem] = []
+        var labelEnd = -Double.infinity
         for (x, label) in zip(xTickPositions, axes.x.labels) {
             let bottom = plot.maxY + style.tickLength
             items.append(.polyline([Point(x: x, y: plot.maxY), Point(x: x, y: bottom)], color: style.frame, width: 1))
+            let halfWidth = TextMetrics.width(label, size: style.tickFont) / 2
+            guard x - halfWidth >= labelEnd + Self.labelSpacing else { continue }
+            labelEnd = x + halfWidth
             let baseline = Point(x: x, y: bottom + Self.labelGap + style.tickFont * 0.8)
             items.append(.text(label, at: baseline, size: style.tickFont, anchor: .middle, bold: false, vertical: false, color: style.text))
         }
+        var labelTop = Double.infinity
         for (y, label) in zip(yTickPositions, axes.y.labels) {
             let left = plot.x - style.tickLength
             items.append(.polyline([Point(x: left, y: y), Point(x: plot.x, y: y)], color: style.frame, width: 1))
+            guard y + style.tickFont / 2 <= labelTop else { continue }
+            labelTop = y - style.tickFont / 2
             let baseline = Point(x: left - Self.labelGap, y: y + style.tickFont * 0.35)
             items.append(.text(label, at: baseline, size: style.tickFont, anchor: .end, bold: false, vertical: false, color: style.text))
         }

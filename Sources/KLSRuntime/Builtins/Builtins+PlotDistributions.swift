@@ -91,7 +91,9 @@ extension PlotData {
                 edges += [left, left + width]
                 heights += k + 1 < count ? [masses[k], 0] : [masses[k]]
             }
-            return Series.histogram(edges: edges, counts: heights)
+            var bars = Series.histogram(edges: edges, counts: heights)
+            bars.xTickSpacing = .outcomes
+            return bars
         }
     }
 

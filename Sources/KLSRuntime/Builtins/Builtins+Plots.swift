@@ -39,9 +39,12 @@ extension BuiltinRegistry {
                             p("density", .bool(false))] + PlotOptions.parameters, category: "plots",
                    summary: "A histogram of samples in equal-width bins; hist(samples, D) overlays D's density.",
                    help: """
-                   bins defaults to √n, from 5 to 50. density=true scales the bars to area 1 (bar height =
-                   count / (n · width)); it is implied when a distribution D is given, whose density is drawn over
-                   the bars for comparison. Non-finite samples are left out.
+                   Without bins, whole numbers get one bar per value (bars of 2, 5, 10, … values when they span more
+                   than 50) and other samples about √n bins (5 to 50) of a round width, so that ticks fall on bar
+                   centres or bin edges; bins=k makes k equal bins from the smallest to the largest sample.
+                   density=true scales the bars to area 1 (bar height = count / (n · width)); it is implied when a
+                   distribution D is given, whose density is drawn over the bars for comparison. Non-finite samples
+                   are left out.
                    \(PlotOptions.help)
                    """,
                    example: "hist(sample(Normal(0, 1), 1000), Normal(0, 1), bins=30)") { a in
@@ -170,8 +173,7 @@ extension BuiltinRegistry {
         let samples = try a.vector(0).data
         let finite = samples.filter(\.isFinite)
         guard !finite.isEmpty else { throw a.fail(0, "must hold at least one finite number") }
-        let bins = a.has(2) ? try a.integer(2, in: 1...Series.maximumBins)
-            : min(max(Int(Double(finite.count).squareRoot().rounded(.up)), 5), 50)
+        let bins = a.has(2) ? try a.integer(2, in: 1...Series.maximumBins) : nil
         var series = [Series.histogram(values: finite, bins: bins, density: try a.bool(3) || a.has(1))]
         if a.has(1) {
             guard let d = distributions(a[1]), d.count == 1 else { throw a.fail(1, "must be a distribution") }
