@@ -8,6 +8,8 @@ extension BuiltinRegistry {
                    help: """
                    grad(f, a) gives df/da (a number, or a vector when a is a vector);
                    grad(f, a, b, …) gives the vector of partial derivatives [∂f/∂a, ∂f/∂b, …].
+                   Derivatives of derivatives (a grad inside a function being differentiated
+                   that depends on the outer point) are not supported: that is an error.
                    """,
                    example: "grad(x -> x^2, 3)") { a in
             let f = try a.function(0)
