@@ -9,7 +9,10 @@ extension Compiler {
             let x = expression(e)
             return { frame in _ = try x(frame); return .normal }
         case .assign(let n, let e, _):
-            if let fused = update(n, e) ?? inPlaceAppend(n, e) { return fused }
+            // (Not `a ?? b`: through the generic operator each closure would be wrapped in
+            // two reabstraction thunks, called on every run of the statement.)
+            if let fused = update(n, e) { return fused }
+            if let fused = inPlaceAppend(n, e) { return fused }
             let x = expression(e)
             switch n.resolution {
             case .local(let slot):
