@@ -55,6 +55,7 @@ public enum Launcher {
         sigemptyset(&interrupt)
         sigaddset(&interrupt, SIGINT)
         pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
+        Interrupts.requested = false  // the flag exists before the handler can run
         signal(SIGINT) { _ in
             if Interrupts.requested {
                 _exit(130)

@@ -41,18 +41,41 @@ public struct RuntimeError: Error {
 /// interpreter polls its own flag: by default the process-wide one the SIGINT handler sets;
 /// a test (or any embedder) can give an interpreter a private flag to stop it alone.
 public final class InterruptFlag: @unchecked Sendable {
+    /// The flag's byte. A signal handler writes it through `Interrupts.requested`, touching
+    /// no object (release builds count references non-atomically: see Package.swift).
+    private let storage: UnsafeMutablePointer<Bool>
+
     /// Raised to stop; lowered by the session when the stop has been reported.
-    public var requested = false
-    public init() {}
+    public var requested: Bool {
+        get { storage.pointee }
+        set { storage.pointee = newValue }
+    }
+
+    public init() {
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: false)
+    }
+
+    private init(storage: UnsafeMutablePointer<Bool>) { self.storage = storage }
+
+    deinit { if storage != Interrupts.processStorage { storage.deallocate() } }
+
     /// The flag the command line's SIGINT handler raises.
-    public static let process = InterruptFlag()
+    public static let process = InterruptFlag(storage: Interrupts.processStorage)
 }
 
 /// Ctrl-C handling for the command line and the prompt: the process-wide flag.
 public enum Interrupts {
+    /// The process-wide flag's byte, allocated once and never freed.
+    nonisolated(unsafe) static let processStorage: UnsafeMutablePointer<Bool> = {
+        let p = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
+        p.initialize(to: false)
+        return p
+    }()
+
     public static var requested: Bool {
-        get { InterruptFlag.process.requested }
-        set { InterruptFlag.process.requested = newValue }
+        get { processStorage.pointee }
+        set { processStorage.pointee = newValue }
     }
 }
 
