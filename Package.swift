@@ -4,6 +4,15 @@
 // KLSOptim, KLSCoding, KLSPlot} → KLSInformation → {KLSNumerics, KLSSpecial} → C system libraries.
 import PackageDescription
 
+/// A kls session runs on one thread at a time (the command line hands it to one large-stack
+/// thread and waits; the SIGINT handler only writes a byte), so release builds of kls's own
+/// modules count references non-atomically: about 20% off interpreted calls and off every
+/// step of a fit. Code that shares values between threads must not be added without
+/// revisiting this. Debug builds (and so the tests, which run in parallel) count atomically.
+let singleThreadedRelease: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-assume-single-threaded"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "kls",
     platforms: [.macOS(.v13)],
@@ -23,29 +32,24 @@ let package = Package(
                 linkerSettings: [.linkedLibrary("edit")]),
 
         // Pure numeric layers.
-        .target(name: "KLSSpecial"),
-        .target(name: "KLSNumerics", dependencies: ["KLSSpecial"]),
-        .target(name: "KLSInformation", dependencies: ["KLSNumerics", "KLSSpecial"]),
-        .target(name: "KLSDistributions", dependencies: ["KLSNumerics", "KLSSpecial", "KLSInformation"]),
-        .target(name: "KLSOptim"),
-        .target(name: "KLSCoding"),
-        .target(name: "KLSPlot", dependencies: ["CCairo", "CGif"]),
+        .target(name: "KLSSpecial", swiftSettings: singleThreadedRelease),
+        .target(name: "KLSNumerics", dependencies: ["KLSSpecial"], swiftSettings: singleThreadedRelease),
+        .target(name: "KLSInformation", dependencies: ["KLSNumerics", "KLSSpecial"], swiftSettings: singleThreadedRelease),
+        .target(name: "KLSDistributions", dependencies: ["KLSNumerics", "KLSSpecial", "KLSInformation"],
+                swiftSettings: singleThreadedRelease),
+        .target(name: "KLSOptim", swiftSettings: singleThreadedRelease),
+        .target(name: "KLSCoding", swiftSettings: singleThreadedRelease),
+        .target(name: "KLSPlot", dependencies: ["CCairo", "CGif"], swiftSettings: singleThreadedRelease),
 
         // Language.
-        .target(name: "KLSSyntax"),
+        .target(name: "KLSSyntax", swiftSettings: singleThreadedRelease),
         .target(name: "KLSRuntime", dependencies: [
             "KLSSyntax", "KLSNumerics", "KLSSpecial", "KLSInformation", "KLSDistributions", "KLSOptim", "KLSCoding", "KLSPlot",
         ], swiftSettings: [
             // The evaluator's frames are accessed on one thread only; dynamic exclusivity
             // checks on every slot access would dominate the interpreter's inner loops.
             .unsafeFlags(["-enforce-exclusivity=unchecked"]),
-            // A session runs on one thread at a time (the command line hands it to one
-            // large-stack thread and waits; the SIGINT handler only writes a byte), so release
-            // builds count references non-atomically: ~20% off every kls call. Code that
-            // shares runtime values between threads must not be added without revisiting this.
-            // Debug builds (and so the tests, which run in parallel) keep atomic counting.
-            .unsafeFlags(["-Xfrontend", "-assume-single-threaded"], .when(configuration: .release)),
-        ]),
+        ] + singleThreadedRelease),
         .target(name: "KLSLineEditor", dependencies: ["CLineEdit"]),
         .target(name: "KLSREPL", dependencies: ["KLSRuntime", "KLSLineEditor"]),
         .executableTarget(name: "kls", dependencies: [
