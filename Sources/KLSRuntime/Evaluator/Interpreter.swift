@@ -116,6 +116,11 @@ public final class Interpreter {
         guard case .function(let body) = b.body else {
             throw RuntimeError("\(b.name) is a constant, not a function", at: span, in: file)
         }
+        // Every parameter given by position (the usual `logpdf(D, x)`): the arguments are the
+        // values, with no binding work.
+        if labeled.isEmpty, !b.variadic, positional.count == b.parameters.count {
+            return try run(body, Arguments(builtin: b, values: positional, interpreter: self), span: span, file: file)
+        }
         let sig = b.signature
         if let problem = sig.mismatch(positional: positional.count, labels: labeled.map(\.0)) {
             throw RuntimeError(problem, at: span, in: file)
@@ -130,7 +135,13 @@ public final class Interpreter {
         for i in 0..<values.count {
             if case .unset = values[i] { values[i] = b.parameters[i].defaultValue ?? .none }
         }
-        var args = Arguments(builtin: b, values: values, interpreter: self)
+        return try run(body, Arguments(builtin: b, values: values, interpreter: self), span: span, file: file)
+    }
+
+    /// Runs a builtin's body on bound arguments; its errors are placed at `span`.
+    private func run(_ body: (inout Arguments) throws -> Value, _ arguments: Arguments,
+                     span: SourceSpan?, file: SourceFile?) throws -> Value {
+        var args = arguments
         do {
             return try body(&args)
         } catch let e as RuntimeError {
