@@ -12,6 +12,33 @@ extension Compiler {
         /// A slot of the global frame.
         case global(Frame, Int, NameRef)
         case general(CompiledExpr)
+
+        /// The operand's number, or nil when it holds something else (or is unassigned, or
+        /// is a general expression): the caller then takes its general path.
+        @inline(__always)
+        func number(_ frame: Frame) -> Double? {
+            switch self {
+            case .constant(let c): return c
+            case .local(let i, _):
+                if case .number(let x) = frame.slots[i] { return x }
+                return nil
+            case .global(let chunk, let i, _):
+                if case .number(let x) = chunk.slots[i] { return x }
+                return nil
+            case .general: return nil
+            }
+        }
+    }
+
+    /// Whether `e` is a literal number or a local or global variable (an operand read with
+    /// no closure call).
+    static func isDirectOperand(_ e: Expr) -> Bool {
+        if case .number = e { return true }
+        if case .name(let n) = e {
+            if case .local? = n.resolution { return true }
+            if case .global? = n.resolution { return true }
+        }
+        return false
     }
 
     func operand(_ e: Expr) -> Operand {

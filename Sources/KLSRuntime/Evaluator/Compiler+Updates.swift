@@ -44,6 +44,29 @@ extension Compiler {
             }
         }
         let y = expression(rhs)
+        // `s = s + i * 0.5`: the right side's operands are read in place and combined here,
+        // with no closure call; anything but numbers takes the general path below.
+        if case .binary(let inner, let a, let b, _) = rhs, Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) {
+            let l = operand(a), r = operand(b)
+            func fused<I: NumberOperator>(_: I.Type) -> CompiledStmt {
+                { frame in
+                    let p = slot.pointer(in: frame)
+                    if case .number(let x) = p.pointee, let u = l.number(frame), let w = r.number(frame) {
+                        p.pointee = .number(O.apply(x, I.apply(u, w)))
+                        return .normal
+                    }
+                    try slow(p, try y(frame))
+                    return .normal
+                }
+            }
+            switch inner {
+            case .add: return fused(AddOperator.self)
+            case .subtract: return fused(SubtractOperator.self)
+            case .multiply: return fused(MultiplyOperator.self)
+            case .divide: return fused(DivideOperator.self)
+            default: break
+            }
+        }
         return { frame in
             let v = try y(frame)
             let p = slot.pointer(in: frame)
