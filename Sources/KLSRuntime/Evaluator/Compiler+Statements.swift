@@ -3,7 +3,7 @@ import KLSSyntax
 
 extension Compiler {
     func statement(_ s: Stmt) -> CompiledStmt {
-        let interp = self.interp, file = self.file, interrupt = interp.interrupt
+        let interp = self.interp
         switch s {
         case .expression(let e, _):
             let x = expression(e)
@@ -59,18 +59,7 @@ extension Compiler {
             let otherwise = block(b)
             return { frame in try cond(frame) ? try then(frame) : try otherwise(frame) }
         case .whileLoop(let c, let body, let span):
-            let cond = condition(c, what: "a 'while' condition"), b = block(body)
-            return { frame in
-                while true {
-                    if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
-                    if try !cond(frame) { return .normal }
-                    switch try b(frame) {
-                    case .normal, .continueLoop: continue
-                    case .breakLoop: return .normal
-                    case .returned(let v): return .returned(v)
-                    }
-                }
-            }
+            return whileLoop(c, body, span)
         case .forIn(let variable, let seq, let body, let span):
             return forLoop(variable, seq, body, span)
         case .returnValue(let e, _):
@@ -135,6 +124,64 @@ extension Compiler {
                 }
             }
             return .normal
+        }
+    }
+
+    /// A loop body as its first statement and a block of the rest, so the usual body of two
+    /// statements runs with no block closure between the loop and its statements.
+    func loopBody(_ body: [Stmt]) -> (first: CompiledStmt, rest: CompiledStmt, hasRest: Bool) {
+        guard let head = body.first else { return ({ _ in .normal }, { _ in .normal }, false) }
+        return (statement(head), block(Array(body.dropFirst())), body.count > 1)
+    }
+
+    /// `while c { body }`; a comparison of literals and variables (`i < n`) is tested in place.
+    func whileLoop(_ c: Expr, _ body: [Stmt], _ span: SourceSpan) -> CompiledStmt {
+        let file = self.file, interrupt = interp.interrupt
+        let cond = condition(c, what: "a 'while' condition"), (first, rest, hasRest) = loopBody(body)
+        func loop(_ test: @escaping (Frame) throws -> Bool) -> CompiledStmt {
+            { frame in
+                while true {
+                    if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
+                    if try !test(frame) { return .normal }
+                    var flow = try first(frame)
+                    if hasRest, case .normal = flow { flow = try rest(frame) }
+                    switch flow {
+                    case .normal, .continueLoop: continue
+                    case .breakLoop: return .normal
+                    case .returned(let v): return .returned(v)
+                    }
+                }
+            }
+        }
+        guard case .binary(let op, let a, let b, _) = c, Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) else {
+            return loop(cond)
+        }
+        let l = operand(a), r = operand(b)
+        func direct<C: NumberComparison>(_: C.Type) -> CompiledStmt {
+            { frame in
+                while true {
+                    if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
+                    if let x = l.number(frame), let y = r.number(frame) {
+                        if !C.test(x, y) { return .normal }
+                    } else if try !cond(frame) {
+                        return .normal
+                    }
+                    var flow = try first(frame)
+                    if hasRest, case .normal = flow { flow = try rest(frame) }
+                    switch flow {
+                    case .normal, .continueLoop: continue
+                    case .breakLoop: return .normal
+                    case .returned(let v): return .returned(v)
+                    }
+                }
+            }
+        }
+        switch op {
+        case .less: return direct(LessComparison.self)
+        case .lessEqual: return direct(LessEqualComparison.self)
+        case .greater: return direct(GreaterComparison.self)
+        case .greaterEqual: return direct(GreaterEqualComparison.self)
+        default: return loop(cond)
         }
     }
 }
