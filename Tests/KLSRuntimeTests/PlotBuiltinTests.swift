@@ -250,7 +250,8 @@ enum PictureFile {
         #expect(ranged.figure.panels[0].series[0].x.first == -1 && ranged.figure.panels[0].series[0].x.last == 2)
     }
 
-    /// Bars of a discrete distribution reach its probabilities; labels are keyed under the axis.
+    /// Bars of a discrete distribution reach its probabilities; a few outcome names are written
+    /// under their bars, many are keyed under the axis.
     @Test func discreteBars() throws {
         let plot = try #require(PlotRun("plot(Categorical([0.5, 0.2, 0.3], labels=[\"A\", \"B\", \"C\"]), show=false)").plot)
         let panel = plot.figure.panels[0]
@@ -259,7 +260,12 @@ enum PictureFile {
         let tops = zip(bars.x, bars.y).filter { $0.1 > 0 }
         #expect(Set(tops.map(\.1)) == [0.5, 0.2, 0.3])
         for (x, y) in tops { #expect(Double([0.5: 0, 0.2: 1, 0.3: 2][y] ?? -9) - 0.4 <= x && x <= Double([0.5: 0, 0.2: 1, 0.3: 2][y] ?? -9) + 0.4) }
-        #expect(panel.xlabel == "0 = A, 1 = B, 2 = C")
+        #expect(panel.xlabel == "")
+        #expect(panel.xticks == [AxisTick(0, "A"), AxisTick(1, "B"), AxisTick(2, "C")])
+        let letters = "abcdefghijklm".map { "\"\($0)\"" }.joined(separator: ", ")
+        let many = try #require(PlotRun("plot(Categorical(ones(13) / 13, labels=[\(letters)]), show=false)").plot)
+        #expect(many.figure.panels[0].xticks == nil)
+        #expect(many.figure.panels[0].xlabel.hasPrefix("0 = a, 1 = b, 2 = c"))
     }
 
     /// A function that cannot take a vector (an `if` on its argument) is called point by point.

@@ -119,6 +119,9 @@ extension PlotData {
     }
 
     /// "0 = A, 1 = B, 2 = C" for labelled outcomes (the axis shows the indices).
+    /// Most outcomes whose names are written under the bars (more get a key instead).
+    static let maxNamedTicks = 12
+
     static func outcomeKey(_ labels: [String]) -> String {
         caption(labels.enumerated().map { "\($0) = \($1)" }.joined(separator: ", "))
     }

@@ -142,9 +142,16 @@ extension BuiltinRegistry {
             return s
         } : series
         let title = ds.count == 1 ? PlotData.caption(ds[0].display()) : ""
-        let key = ds.lazy.compactMap(\.labels).first.map(PlotData.outcomeKey) ?? ""
+        let labels = ds.lazy.compactMap(\.labels).first
         let outcomes = discrete.isEmpty ? nil : discrete.map { PlotData.outcomeCount($0.distribution) }.max()
-        return (try options.panel(labelled, title: title, xlabel: key, name: "plot"), outcomes)
+        // A few named outcomes are written under their bars; many get a key under the axis.
+        let named = labels.map { $0.count <= PlotData.maxNamedTicks } ?? false
+        let key = named ? "" : labels.map(PlotData.outcomeKey) ?? ""
+        var panel = try options.panel(labelled, title: title, xlabel: key, name: "plot")
+        if named, let labels, panel.xticks == nil {
+            panel.xticks = labels.enumerated().map { AxisTick(Double($0.offset), $0.element) }
+        }
+        return (panel, outcomes)
     }
 
     /// Functions on an interval: `plot(f, a, b)`, `plot([f, g], a, b)`.
