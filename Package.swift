@@ -13,6 +13,13 @@ let singleThreadedRelease: [SwiftSetting] = [
     .unsafeFlags(["-Xfrontend", "-assume-single-threaded"], .when(configuration: .release)),
 ]
 
+/// Numeric kernels and the tape touch their buffers on one thread; release builds drop the
+/// dynamic exclusivity checks (static ones stay), which cost a runtime call per access of a
+/// class's stored array (tape nodes, gradients) in every step of a fit.
+let uncheckedExclusivityRelease: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "kls",
     platforms: [.macOS(.v13)],
@@ -33,11 +40,13 @@ let package = Package(
 
         // Pure numeric layers.
         .target(name: "KLSSpecial", swiftSettings: singleThreadedRelease),
-        .target(name: "KLSNumerics", dependencies: ["KLSSpecial"], swiftSettings: singleThreadedRelease),
-        .target(name: "KLSInformation", dependencies: ["KLSNumerics", "KLSSpecial"], swiftSettings: singleThreadedRelease),
+        .target(name: "KLSNumerics", dependencies: ["KLSSpecial"],
+                swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease),
+        .target(name: "KLSInformation", dependencies: ["KLSNumerics", "KLSSpecial"],
+                swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease),
         .target(name: "KLSDistributions", dependencies: ["KLSNumerics", "KLSSpecial", "KLSInformation"],
-                swiftSettings: singleThreadedRelease),
-        .target(name: "KLSOptim", swiftSettings: singleThreadedRelease),
+                swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease),
+        .target(name: "KLSOptim", swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease),
         .target(name: "KLSCoding", swiftSettings: singleThreadedRelease),
         .target(name: "KLSPlot", dependencies: ["CCairo", "CGif"], swiftSettings: singleThreadedRelease),
 
