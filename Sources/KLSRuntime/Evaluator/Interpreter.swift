@@ -88,19 +88,31 @@ public final class Interpreter {
     func invoke(_ c: Closure, frame: Frame, span: SourceSpan?, file: SourceFile?) throws -> Value {
         depth += 1
         defer { depth -= 1 }
-        if depth > maxDepth || NativeStack.current() < stackFloor {
-            throw RuntimeError("recursion too deep (more than \(depth > maxDepth ? maxDepth : depth - 1) nested calls) in \(c.name)", at: span, in: file)
-        }
+        if depth > maxDepth || NativeStack.current() < stackFloor { throw tooDeep(c, span: span, file: file) }
         if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
         do {
             return try c.body(frame)
-        } catch var e as RuntimeError {
-            if e.traceback.count < 50, let span, let file {
-                let (line, col) = file.location(of: span.start)
-                e.traceback.append("in \(c.name) called at \(file.name):\(line):\(col)")
-            }
-            throw e
+        } catch let e as RuntimeError {
+            throw Interpreter.traced(e, through: c, span: span, file: file)
         }
+    }
+
+    // The error paths of `invoke`, kept out of line so every compiled call site stays small.
+
+    @inline(never)
+    private func tooDeep(_ c: Closure, span: SourceSpan?, file: SourceFile?) -> RuntimeError {
+        RuntimeError("recursion too deep (more than \(depth > maxDepth ? maxDepth : depth - 1) nested calls) in \(c.name)", at: span, in: file)
+    }
+
+    /// `e` with a traceback entry for the call of `c` at `span` (at most 50 entries).
+    @inline(never)
+    private static func traced(_ e: RuntimeError, through c: Closure, span: SourceSpan?, file: SourceFile?) -> RuntimeError {
+        var e = e
+        if e.traceback.count < 50, let span, let file {
+            let (line, col) = file.location(of: span.start)
+            e.traceback.append("in \(c.name) called at \(file.name):\(line):\(col)")
+        }
+        return e
     }
 
     /// `invoke`, then returns the frame to the closure's pool.
