@@ -121,61 +121,24 @@ extension Compiler {
                 return try interp.call(fv, positional: values, labeled: named, span: span, file: file)
             }
         }
-        // Fixed-arity fast paths: the arguments go straight into the new frame's slots. A
-        // global callee (the usual `fib(n - 1)`) is read straight from its slot. Each argument
-        // is compiled once (twice per level would make nested calls compile in exponential
-        // time); the one- and two-argument paths keep their closures in locals, since a
-        // closure read from an array is called through a reabstraction thunk.
-        var global: (chunk: Frame, index: Int)?
+        // Fixed-arity fast paths (Compiler+Calls.swift). Each argument is compiled once
+        // (twice per level would make nested calls compile in exponential time).
+        var target = CallTarget(global: nil, load: f, interp: interp, span: span, file: file)
         if case .name(let name) = callee, case .global(let index)? = name.resolution {
-            global = interp.globals.location(index)
+            target.global = interp.globals.location(index)
         }
-        /// The kls function to call when the callee is one taking `arity` arguments, else the
-        /// callee's value for the general path. A global callee is matched in its slot, so
-        /// the function is retained once.
-        @inline(__always) func resolve(_ frame: Frame, _ arity: Int) throws -> (Closure?, Value) {
-            if let (chunk, index) = global {
-                if case .closure(let c) = chunk.slots[index], c.parameterCount == arity { return (c, .none) }
-                return (nil, try f(frame))
-            }
-            let fv = try f(frame)
-            if case .closure(let c) = fv, c.parameterCount == arity { return (c, .none) }
-            return (nil, fv)
-        }
-        func slowCall(_ fv: Value, _ values: [Value]) throws -> Value {
-            try interp.call(fv, positional: values, labeled: [], span: span, file: file)
-        }
+        let direct = args.allSatisfy { Compiler.isDirectOperand($0.value) }
         switch args.count {
         case 1:
-            let a0 = expression(args[0].value)
-            return { frame in
-                let (target, fv) = try resolve(frame, 1)
-                guard let c = target else { return try slowCall(fv, [try a0(frame)]) }
-                let callFrame = c.acquireFrame()
-                callFrame.slots.initialize(to: try a0(frame))
-                return try interp.invokeAndRelease(c, frame: callFrame, span: span, file: file)
-            }
+            if direct { return call1(target, DirectArgument(operand(args[0].value), self)) }
+            return call1(target, CompiledArgument(expression(args[0].value)))
         case 2:
-            let a0 = expression(args[0].value), a1 = expression(args[1].value)
-            return { frame in
-                let (target, fv) = try resolve(frame, 2)
-                guard let c = target else { return try slowCall(fv, [try a0(frame), try a1(frame)]) }
-                let callFrame = c.acquireFrame()
-                let slots = callFrame.slots
-                slots.initialize(to: try a0(frame))
-                (slots + 1).initialize(to: try a1(frame))
-                return try interp.invokeAndRelease(c, frame: callFrame, span: span, file: file)
+            if direct {
+                return call2(target, DirectArgument(operand(args[0].value), self), DirectArgument(operand(args[1].value), self))
             }
+            return call2(target, CompiledArgument(expression(args[0].value)), CompiledArgument(expression(args[1].value)))
         default:
-            let positional = args.map { expression($0.value) }
-            let n = positional.count
-            return { frame in
-                let (target, fv) = try resolve(frame, n)
-                guard let c = target else { return try slowCall(fv, try positional.map { try $0(frame) }) }
-                let callFrame = c.acquireFrame()
-                for i in 0..<n { (callFrame.slots + i).initialize(to: try positional[i](frame)) }
-                return try interp.invokeAndRelease(c, frame: callFrame, span: span, file: file)
-            }
+            return callN(target, args.map { expression($0.value) })
         }
     }
 }

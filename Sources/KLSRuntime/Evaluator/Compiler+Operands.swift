@@ -63,6 +63,18 @@ extension Compiler {
         return v
     }
 
+    /// The value of an operand: literals and variables are read in place; anything else
+    /// runs its compiled closure.
+    @inline(__always)
+    func value(of o: Operand, _ frame: Frame) throws -> Value {
+        switch o {
+        case .constant(let c): return .number(c)
+        case .local(let i, let n): return try read(frame, i, n)
+        case .global(let chunk, let i, let n): return try read(chunk, i, n)
+        case .general(let f): return try f(frame)
+        }
+    }
+
     func arithmetic<O: NumberOperator>(_: O.Type, _ a: Expr, _ b: Expr, _ span: SourceSpan) -> CompiledExpr {
         let interp = self.interp
         @inline(__always) func slow(_ x: Value, _ y: Value) throws -> Value {

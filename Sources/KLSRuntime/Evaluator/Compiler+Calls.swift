@@ -1,0 +1,90 @@
+import KLSSyntax
+
+/// What a call site calls: a global function is matched in its slot (no closure call to
+/// load it, one retain); any other callee is evaluated.
+struct CallTarget {
+    var global: (chunk: Frame, index: Int)?
+    let load: CompiledExpr
+    let interp: Interpreter
+    let span: SourceSpan
+    let file: SourceFile
+
+    /// The kls function to call when the callee is one taking `arity` arguments, else the
+    /// callee's value for the general path.
+    @inline(__always)
+    func resolve(_ frame: Frame, _ arity: Int) throws -> (Closure?, Value) {
+        if let (chunk, index) = global {
+            if case .closure(let c) = chunk.slots[index], c.parameterCount == arity { return (c, .none) }
+            return (nil, try load(frame))
+        }
+        let fv = try load(frame)
+        if case .closure(let c) = fv, c.parameterCount == arity { return (c, .none) }
+        return (nil, fv)
+    }
+
+    /// The general path: builtins, functions with defaults or other arities, non-functions.
+    func slowCall(_ fv: Value, _ values: [Value]) throws -> Value {
+        try interp.call(fv, positional: values, labeled: [], span: span, file: file)
+    }
+}
+
+/// How a call's fast path reads one argument; two kinds, so each call site is specialised.
+protocol ArgumentReader {
+    func callAsFunction(_ frame: Frame) throws -> Value
+}
+
+/// A literal or variable argument, read in place with no closure call.
+struct DirectArgument: ArgumentReader {
+    let operand: Compiler.Operand
+    let compiler: Compiler
+    init(_ operand: Compiler.Operand, _ compiler: Compiler) {
+        self.operand = operand
+        self.compiler = compiler
+    }
+    @inline(__always) func callAsFunction(_ frame: Frame) throws -> Value { try compiler.value(of: operand, frame) }
+}
+
+/// Any other argument, through its compiled closure.
+struct CompiledArgument: ArgumentReader {
+    let expression: CompiledExpr
+    init(_ expression: @escaping CompiledExpr) { self.expression = expression }
+    @inline(__always) func callAsFunction(_ frame: Frame) throws -> Value { try expression(frame) }
+}
+
+/// The fixed-arity call paths: the arguments go straight into the callee's frame (from its
+/// pool), with no argument array and no binding.
+extension Compiler {
+    func call1<A: ArgumentReader>(_ target: CallTarget, _ a0: A) -> CompiledExpr {
+        { frame in
+            let (callee, fv) = try target.resolve(frame, 1)
+            guard let c = callee else { return try target.slowCall(fv, [try a0(frame)]) }
+            let callFrame = c.acquireFrame()
+            callFrame.slots.initialize(to: try a0(frame))
+            return try target.interp.invokeAndRelease(c, frame: callFrame, span: target.span, file: target.file)
+        }
+    }
+
+    func call2<A: ArgumentReader, B: ArgumentReader>(_ target: CallTarget, _ a0: A, _ a1: B) -> CompiledExpr {
+        { frame in
+            let (callee, fv) = try target.resolve(frame, 2)
+            guard let c = callee else { return try target.slowCall(fv, [try a0(frame), try a1(frame)]) }
+            let callFrame = c.acquireFrame()
+            let slots = callFrame.slots
+            slots.initialize(to: try a0(frame))
+            (slots + 1).initialize(to: try a1(frame))
+            return try target.interp.invokeAndRelease(c, frame: callFrame, span: target.span, file: target.file)
+        }
+    }
+
+    /// Three or more arguments (compiled closures kept in an array).
+    func callN(_ target: CallTarget, _ arguments: [CompiledExpr]) -> CompiledExpr {
+        let n = arguments.count
+        return { frame in
+            let (callee, fv) = try target.resolve(frame, n)
+            guard let c = callee else { return try target.slowCall(fv, try arguments.map { try $0(frame) }) }
+            let callFrame = c.acquireFrame()
+            for i in 0..<n { (callFrame.slots + i).initialize(to: try arguments[i](frame)) }
+            return try target.interp.invokeAndRelease(c, frame: callFrame, span: target.span, file: target.file)
+        }
+    }
+}
