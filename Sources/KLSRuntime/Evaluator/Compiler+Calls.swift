@@ -44,6 +44,18 @@ struct DirectArgument: ArgumentReader {
     @inline(__always) func callAsFunction(_ frame: Frame) throws -> Value { try compiler.value(of: operand, frame) }
 }
 
+/// An argument `a op b` of two literals or variables (the `n - 1` of recursive code), computed
+/// in place when both are numbers; otherwise through its compiled closure.
+struct ArithmeticArgument<O: NumberOperator>: ArgumentReader {
+    let left: Compiler.Operand
+    let right: Compiler.Operand
+    let general: CompiledExpr
+    @inline(__always) func callAsFunction(_ frame: Frame) throws -> Value {
+        if let x = left.number(frame), let y = right.number(frame) { return .number(O.apply(x, y)) }
+        return try general(frame)
+    }
+}
+
 /// Any other argument, through its compiled closure.
 struct CompiledArgument: ArgumentReader {
     let expression: CompiledExpr
@@ -62,6 +74,22 @@ extension Compiler {
             callFrame.slots.initialize(to: try a0(frame))
             return try target.interp.invokeAndRelease(c, frame: callFrame, span: target.span, file: target.file)
         }
+    }
+
+    /// A one-argument call, with its argument read by the cheapest reader that fits it.
+    func call1(_ target: CallTarget, _ argument: Expr) -> CompiledExpr {
+        if Compiler.isDirectOperand(argument) { return call1(target, DirectArgument(operand(argument), self)) }
+        if case .binary(let op, let a, let b, _) = argument, Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) {
+            let l = operand(a), r = operand(b), general = expression(argument)
+            switch op {
+            case .add: return call1(target, ArithmeticArgument<AddOperator>(left: l, right: r, general: general))
+            case .subtract: return call1(target, ArithmeticArgument<SubtractOperator>(left: l, right: r, general: general))
+            case .multiply: return call1(target, ArithmeticArgument<MultiplyOperator>(left: l, right: r, general: general))
+            case .divide: return call1(target, ArithmeticArgument<DivideOperator>(left: l, right: r, general: general))
+            default: return call1(target, CompiledArgument(general))
+            }
+        }
+        return call1(target, CompiledArgument(expression(argument)))
     }
 
     func call2<A: ArgumentReader, B: ArgumentReader>(_ target: CallTarget, _ a0: A, _ a1: B) -> CompiledExpr {

@@ -130,8 +130,7 @@ extension Compiler {
         let direct = args.allSatisfy { Compiler.isDirectOperand($0.value) }
         switch args.count {
         case 1:
-            if direct { return call1(target, DirectArgument(operand(args[0].value), self)) }
-            return call1(target, CompiledArgument(expression(args[0].value)))
+            return call1(target, args[0].value)
         case 2:
             if direct {
                 return call2(target, DirectArgument(operand(args[0].value), self), DirectArgument(operand(args[1].value), self))
