@@ -19,11 +19,3 @@ struct GlobalSlot: SlotAccess {
     @inline(__always)
     func pointer(in _: Frame) -> UnsafeMutablePointer<Value> { chunk.slots + index }
 }
-
-/// A slot of an enclosing function's frame, `depth` levels up the closure chain.
-struct EnclosingSlot: SlotAccess {
-    let depth: Int
-    let index: Int
-    @inline(__always)
-    func pointer(in frame: Frame) -> UnsafeMutablePointer<Value> { frame.ancestor(depth).slots + index }
-}
