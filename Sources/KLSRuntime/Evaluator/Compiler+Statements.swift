@@ -137,8 +137,8 @@ extension Compiler {
     /// `while c { body }`; a comparison of literals and variables (`i < n`) is tested in place.
     func whileLoop(_ c: Expr, _ body: [Stmt], _ span: SourceSpan) -> CompiledStmt {
         let file = self.file, interrupt = interp.interrupt
-        let cond = condition(c, what: "a 'while' condition"), (first, rest, hasRest) = loopBody(body)
-        func loop(_ test: @escaping (Frame) throws -> Bool) -> CompiledStmt {
+        let general = condition(c, what: "a 'while' condition"), (first, rest, hasRest) = loopBody(body)
+        func loop<T: ConditionTest>(_ test: T) -> CompiledStmt {
             { frame in
                 while true {
                     if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
@@ -153,35 +153,15 @@ extension Compiler {
                 }
             }
         }
-        guard case .binary(let op, let a, let b, _) = c, Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) else {
-            return loop(cond)
-        }
-        let l = operand(a), r = operand(b)
-        func direct<C: NumberComparison>(_: C.Type) -> CompiledStmt {
-            { frame in
-                while true {
-                    if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
-                    if let x = l.number(frame), let y = r.number(frame) {
-                        if !C.test(x, y) { return .normal }
-                    } else if try !cond(frame) {
-                        return .normal
-                    }
-                    var flow = try first(frame)
-                    if hasRest, case .normal = flow { flow = try rest(frame) }
-                    switch flow {
-                    case .normal, .continueLoop: continue
-                    case .breakLoop: return .normal
-                    case .returned(let v): return .returned(v)
-                    }
-                }
+        if let (op, l, r) = comparedOperands(c) {
+            switch op {
+            case .less: return loop(DirectComparison<LessComparison>(left: l, right: r, general: general))
+            case .lessEqual: return loop(DirectComparison<LessEqualComparison>(left: l, right: r, general: general))
+            case .greater: return loop(DirectComparison<GreaterComparison>(left: l, right: r, general: general))
+            case .greaterEqual: return loop(DirectComparison<GreaterEqualComparison>(left: l, right: r, general: general))
+            default: break
             }
         }
-        switch op {
-        case .less: return direct(LessComparison.self)
-        case .lessEqual: return direct(LessEqualComparison.self)
-        case .greater: return direct(GreaterComparison.self)
-        case .greaterEqual: return direct(GreaterEqualComparison.self)
-        default: return loop(cond)
-        }
+        return loop(CompiledCondition(test: general))
     }
 }

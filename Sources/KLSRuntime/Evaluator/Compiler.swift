@@ -72,11 +72,22 @@ struct Compiler {
             let otherwise = b ?? []
             let thenReturns = Compiler.alwaysReturns(a[...]), elseReturns = b != nil && Compiler.alwaysReturns(otherwise[...])
             if thenReturns || elseReturns {
-                let cond = condition(c, what: "an 'if' condition")
                 let yes = valueBlock(thenReturns ? a[...] : a[...] + rest)
                 let no = valueBlock(elseReturns ? otherwise[...] : otherwise[...] + rest)
-                if let fused = directComparison(c, cond, yes, no) { return fused }
-                return { frame in try cond(frame) ? try yes(frame) : try no(frame) }
+                let general = condition(c, what: "an 'if' condition")
+                func choose<T: ConditionTest>(_ test: T) -> CompiledExpr {
+                    { frame in try test(frame) ? try yes(frame) : try no(frame) }
+                }
+                if let (op, l, r) = comparedOperands(c) {
+                    switch op {
+                    case .less: return choose(DirectComparison<LessComparison>(left: l, right: r, general: general))
+                    case .lessEqual: return choose(DirectComparison<LessEqualComparison>(left: l, right: r, general: general))
+                    case .greater: return choose(DirectComparison<GreaterComparison>(left: l, right: r, general: general))
+                    case .greaterEqual: return choose(DirectComparison<GreaterEqualComparison>(left: l, right: r, general: general))
+                    default: break
+                    }
+                }
+                return choose(CompiledCondition(test: general))
             }
         }
         // A run of statements for effect, then the value of the rest.
@@ -86,29 +97,6 @@ struct Compiler {
         return { frame in
             if case .returned(let v) = try effects(frame) { return v }
             return try value(frame)
-        }
-    }
-
-    /// `if n < 2 { return a }; return b` when both sides of the comparison are literals or
-    /// variables: compared in place, with no closure call for the condition (`cond` is the
-    /// general path, for operands that are not numbers).
-    private func directComparison(_ c: Expr, _ cond: @escaping (Frame) throws -> Bool,
-                                  _ yes: @escaping CompiledExpr, _ no: @escaping CompiledExpr) -> CompiledExpr? {
-        guard case .binary(let op, let a, let b, _) = c, Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) else { return nil }
-        let l = operand(a), r = operand(b)
-        func fused<C: NumberComparison>(_: C.Type) -> CompiledExpr {
-            { frame in
-                let test: Bool
-                if let x = l.number(frame), let y = r.number(frame) { test = C.test(x, y) } else { test = try cond(frame) }
-                return test ? try yes(frame) : try no(frame)
-            }
-        }
-        switch op {
-        case .less: return fused(LessComparison.self)
-        case .lessEqual: return fused(LessEqualComparison.self)
-        case .greater: return fused(GreaterComparison.self)
-        case .greaterEqual: return fused(GreaterEqualComparison.self)
-        default: return nil
         }
     }
 

@@ -1,0 +1,36 @@
+import KLSSyntax
+
+/// How a loop or an `if` in a function body tests its condition. A comparison of two
+/// literals or variables (`i < n`, `n < 2`) is made in place; any other condition (and a
+/// comparison whose operands are not numbers) runs its compiled closure. Two types, so each
+/// loop or `if` is specialised and the in-place test costs no closure call.
+protocol ConditionTest {
+    func callAsFunction(_ frame: Frame) throws -> Bool
+}
+
+/// A condition through its compiled closure.
+struct CompiledCondition: ConditionTest {
+    let test: (Frame) throws -> Bool
+    @inline(__always) func callAsFunction(_ frame: Frame) throws -> Bool { try test(frame) }
+}
+
+/// `left C right` on numbers read in place; `general` otherwise. Each use picks `C` with a
+/// switch over the operator and builds its code in a local generic function: returning the
+/// compiled closure through a generic type would wrap it in reabstraction thunks.
+struct DirectComparison<C: NumberComparison>: ConditionTest {
+    let left: Compiler.Operand
+    let right: Compiler.Operand
+    let general: (Frame) throws -> Bool
+    @inline(__always) func callAsFunction(_ frame: Frame) throws -> Bool {
+        if let x = left.number(frame), let y = right.number(frame) { return C.test(x, y) }
+        return try general(frame)
+    }
+}
+
+extension Compiler {
+    /// The comparison and operands of `c` when it compares two literals or variables.
+    func comparedOperands(_ c: Expr) -> (BinaryOperator, Operand, Operand)? {
+        guard case .binary(let op, let a, let b, _) = c, Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) else { return nil }
+        return (op, operand(a), operand(b))
+    }
+}
