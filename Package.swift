@@ -59,12 +59,12 @@ let package = Package(
             // checks on every slot access would dominate the interpreter's inner loops.
             .unsafeFlags(["-enforce-exclusivity=unchecked"]),
         ] + singleThreadedRelease),
-        .target(name: "KLSLineEditor", dependencies: ["CLineEdit"]),
-        .target(name: "KLSREPL", dependencies: ["KLSRuntime", "KLSLineEditor"]),
+        .target(name: "KLSLineEditor", dependencies: ["CLineEdit"], swiftSettings: singleThreadedRelease),
+        .target(name: "KLSREPL", dependencies: ["KLSRuntime", "KLSLineEditor"], swiftSettings: singleThreadedRelease),
         .executableTarget(name: "kls", dependencies: [
             "KLSREPL", "KLSRuntime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], swiftSettings: singleThreadedRelease),
 
         .testTarget(name: "KLSSpecialTests", dependencies: ["KLSSpecial"]),
         .testTarget(name: "KLSNumericsTests", dependencies: ["KLSNumerics"]),

@@ -33,4 +33,7 @@ struct KLSCommand: ParsableCommand {
     }
 }
 
+if let invocation = Invocation(Array(CommandLine.arguments.dropFirst())) {
+    exit(invocation.launch())
+}
 KLSCommand.main()

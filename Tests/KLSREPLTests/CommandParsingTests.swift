@@ -67,3 +67,25 @@ struct CommandParsingTests {
         }
     }
 }
+
+/// The command lines `kls` runs without the full argument parser, and those it leaves to it.
+struct InvocationTests {
+    @Test func everydayCommandLinesAreRecognised() {
+        #expect(Invocation([]) == Invocation(file: nil, code: nil, arguments: []))
+        #expect(Invocation(["fit.kls"]) == Invocation(file: "fit.kls", code: nil, arguments: []))
+        #expect(Invocation(["fit.kls", "3", "x y"]) == Invocation(file: "fit.kls", code: nil, arguments: ["3", "x y"]))
+        #expect(Invocation(["-e", "1+1"]) == Invocation(file: nil, code: "1+1", arguments: []))
+        // -e takes the next word whatever it is, as the full parser does.
+        #expect(Invocation(["-e", "-2"]) == Invocation(file: nil, code: "-2", arguments: []))
+    }
+
+    @Test func optionsGoToTheFullParser() {
+        #expect(Invocation(["--check", "fit.kls"]) == nil)
+        #expect(Invocation(["--help"]) == nil)
+        #expect(Invocation(["--version"]) == nil)
+        #expect(Invocation(["-e"]) == nil)
+        #expect(Invocation(["-e", "1", "fit.kls"]) == nil)
+        #expect(Invocation(["fit.kls", "--check"]) == nil)
+        #expect(Invocation(["-"]) == nil)
+    }
+}

@@ -12,9 +12,14 @@ protocol FusedKernel {
     /// unless every y is finite (the general loop skips the others).
     func parameterGradient(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
                            g: UnsafeBufferPointer<Double>) -> SIMD2<Double>?
+    /// Writes value(xᵢ) into `out` for every element (nan where xᵢ is nan) in a loop
+    /// specialised for the kernel, and returns true; false to use the general loop.
+    func fill(_ out: UnsafeMutableBufferPointer<Double>, from x: UnsafeBufferPointer<Double>) -> Bool
 }
 
 extension FusedKernel {
+    func fill(_ out: UnsafeMutableBufferPointer<Double>, from x: UnsafeBufferPointer<Double>) -> Bool { false }
+
     func parameterGradient(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
                            g: UnsafeBufferPointer<Double>) -> SIMD2<Double>? { nil }
 }
@@ -49,6 +54,7 @@ enum Fused {
         let n = xt.count
         let ys = [Double](unsafeUninitializedCapacity: n) { out, initialized in
             xt.data.withUnsafeBufferPointer { px in
+                guard !kernel.fill(out, from: px) else { return }
                 for i in 0..<n {
                     let v = px[i]
                     out[i] = v.isNaN ? v : kernel.value(v)

@@ -110,6 +110,25 @@ struct NormalLogDensity: FusedKernel {
         return SIMD3(-z * inverseSigma, z * inverseSigma, (z * z - 1) * inverseSigma)
     }
 
+    /// The log-density of every element, four at a time (a nan x gives a nan z, so nan).
+    func fill(_ out: UnsafeMutableBufferPointer<Double>, from x: UnsafeBufferPointer<Double>) -> Bool {
+        let n = Swift.min(x.count, out.count)
+        guard n > 0, let source = x.baseAddress, let target = out.baseAddress else { return true }
+        typealias V = SIMD4<Double>
+        let mean = V(repeating: mu), scale = V(repeating: inverseSigma), shift = V(repeating: offset)
+        var i = 0
+        while i + 4 <= n {
+            let z = (UnsafeRawPointer(source + i).loadUnaligned(as: V.self) - mean) * scale
+            UnsafeMutableRawPointer(target + i).storeBytes(of: shift - 0.5 * z * z, as: V.self)
+            i += 4
+        }
+        while i < n {
+            target[i] = value(source[i])
+            i += 1
+        }
+        return true
+    }
+
     /// (∂/∂μ, ∂/∂σ) = (Σ g·z, Σ g·z² − Σ g) / σ, four elements at a time.
     func parameterGradient(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
                            g: UnsafeBufferPointer<Double>) -> SIMD2<Double>? {
@@ -131,10 +150,14 @@ enum NormalSums {
         typealias V = SIMD4<Double>
         var sw = V(repeating: 0), swz = V(repeating: 0), swzz = V(repeating: 0), finite = V(repeating: 0)
         var i = 0
+        guard let px = x.baseAddress, let py = y.baseAddress, let pg = g.baseAddress else { return nil }
+        @inline(__always) func load(_ p: UnsafePointer<Double>, _ i: Int) -> V {
+            UnsafeRawPointer(p + i).loadUnaligned(as: V.self)
+        }
         while i + 4 <= n {
-            let xs = V(x[i], x[i + 1], x[i + 2], x[i + 3])
-            let ys = V(y[i], y[i + 1], y[i + 2], y[i + 3])
-            var w = V(g[i], g[i + 1], g[i + 2], g[i + 3])
+            let xs = load(px, i)
+            let ys = load(py, i)
+            var w = load(pg, i)
             if weightedByDensity { w *= ys }
             let z = (xs - V(repeating: mu)) * inverseSigma
             let wz = w * z

@@ -51,6 +51,14 @@ public final class Builtin {
         self.body = body
     }
 
+    /// How many leading parameters a positional-only call must give: those after it all
+    /// have defaults (`parameters.count` when the last one has none).
+    private(set) lazy var positionalMinimum: Int = {
+        var n = parameters.count
+        while n > 0, parameters[n - 1].defaultValue != nil { n -= 1 }
+        return n
+    }()
+
     /// The parameter list for binding arguments (computed once).
     private(set) lazy var signature = Signature(
         name: name, parameters: parameters.map(\.name),

@@ -130,8 +130,17 @@ public final class Interpreter {
         }
         // Every parameter given by position (the usual `logpdf(D, x)`): the arguments are the
         // values, with no binding work.
-        if labeled.isEmpty, !b.variadic, positional.count == b.parameters.count {
-            return try run(body, Arguments(builtin: b, values: positional, interpreter: self), span: span, file: file)
+        if labeled.isEmpty, !b.variadic, positional.count <= b.parameters.count {
+            if positional.count == b.parameters.count {
+                return try run(body, Arguments(builtin: b, values: positional, interpreter: self), span: span, file: file)
+            }
+            // Only trailing defaulted parameters left out (the usual `kl_div(input, target)`).
+            if positional.count >= b.positionalMinimum {
+                var values = positional
+                values.reserveCapacity(b.parameters.count)
+                for parameter in b.parameters[positional.count...] { values.append(parameter.defaultValue ?? .none) }
+                return try run(body, Arguments(builtin: b, values: values, interpreter: self), span: span, file: file)
+            }
         }
         let sig = b.signature
         if let problem = sig.mismatch(positional: positional.count, labels: labeled.map(\.0)) {

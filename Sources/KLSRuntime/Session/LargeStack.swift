@@ -43,14 +43,24 @@ public enum NativeStack {
         return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }
 
-    /// Key of the calling large-stack thread's floor in its thread dictionary.
-    static let floorKey = "kls.nativeStackFloor"
+    /// The thread-specific slot holding a large-stack thread's floor (a plain pthread key:
+    /// Foundation's thread dictionary costs a millisecond of start-up in dynamic casts).
+    private static let floorKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    /// Records the calling thread's floor.
+    static func setFloorOfCurrentThread(_ floor: UInt) {
+        pthread_setspecific(floorKey, UnsafeRawPointer(bitPattern: floor))
+    }
 
     /// The lowest safe stack address of the calling thread — its stack's lowest address plus
     /// room kept free for unwinding and rendering an error — or 0 when the thread was not
     /// started by `LargeStack` (then only the call-count limit applies).
     static func floorOfCurrentThread() -> UInt {
-        (Thread.current.threadDictionary[floorKey] as? UInt) ?? 0
+        UInt(bitPattern: pthread_getspecific(floorKey))
     }
 }
 
@@ -65,7 +75,7 @@ final class LargeStackJob<T>: AnyLargeStackJob, @unchecked Sendable {
     init(_ body: @escaping () -> T) { self.body = body }
     override func execute() {
         let floor = NativeStack.current() - UInt(LargeStack.size) + UInt(16 << 20)
-        Thread.current.threadDictionary[NativeStack.floorKey] = floor
+        NativeStack.setFloorOfCurrentThread(floor)
         result = body()
     }
 }
