@@ -65,7 +65,11 @@ enum Fused {
         let y = Tensor(shape: xt.shape, data: ys)
         let needX = x.isTracked
         guard needX || parameters.contains(where: { $0.isTracked }) else { return .constant(y) }
-        return Var.make(y, from: [x] + parameters) { g in
+        var inputs = [Var]()
+        inputs.reserveCapacity(1 + parameters.count)
+        inputs.append(x)
+        inputs.append(contentsOf: parameters)
+        return Var.make(y, from: inputs) { g in
             if !needX, g.count == n, let sums = xt.data.withUnsafeBufferPointer({ px in
                 ys.withUnsafeBufferPointer { py in
                     g.data.withUnsafeBufferPointer { pg in kernel.parameterGradient(x: px, y: py, g: pg) }

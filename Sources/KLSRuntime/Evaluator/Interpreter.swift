@@ -136,8 +136,9 @@ public final class Interpreter {
             }
             // Only trailing defaulted parameters left out (the usual `kl_div(input, target)`).
             if positional.count >= b.positionalMinimum {
-                var values = positional
+                var values = [Value]()
                 values.reserveCapacity(b.parameters.count)
+                values.append(contentsOf: positional)
                 for parameter in b.parameters[positional.count...] { values.append(parameter.defaultValue ?? .none) }
                 return try run(body, Arguments(builtin: b, values: values, interpreter: self), span: span, file: file)
             }
