@@ -42,7 +42,14 @@ extension Loss {
                 let scale = -(g.data.first ?? 0) * factor
                 let gx = [Double](unsafeUninitializedCapacity: n) { out, initialized in
                     t.data.withUnsafeBufferPointer { tp in
-                        for i in 0..<n { out[i] = tp[i] * scale }
+                        guard let source = tp.baseAddress, let target = out.baseAddress else { return }
+                        var i = 0
+                        while i &+ 2 <= n {
+                            let pair = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD2<Double>.self) * scale
+                            UnsafeMutableRawPointer(target + i).storeBytes(of: pair, as: SIMD2<Double>.self)
+                            i &+= 2
+                        }
+                        if i < n { target[i] = source[i] * scale }
                     }
                     initialized = n
                 }
@@ -76,25 +83,30 @@ extension Loss {
         }
     }
 
-    /// Σ aᵢ·bᵢ over the common length, with four partial sums (so the loop pipelines).
+    /// Σ aᵢ·bᵢ over the common length, with four partial sums held in two SIMD pairs (so
+    /// the loop pipelines and uses both lanes).
     static func dot(_ a: [Double], _ b: [Double]) -> Double {
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 let n = Swift.min(pa.count, pb.count)
-                var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                guard n > 0, let x = pa.baseAddress, let y = pb.baseAddress else { return 0 }
+                typealias V = SIMD2<Double>
+                @inline(__always) func load(_ p: UnsafePointer<Double>, _ i: Int) -> V {
+                    UnsafeRawPointer(p + i).loadUnaligned(as: V.self)
+                }
+                var s0 = V(repeating: 0), s1 = V(repeating: 0)
                 var i = 0
-                while i + 4 <= n {
-                    s0 += pa[i] * pb[i]
-                    s1 += pa[i + 1] * pb[i + 1]
-                    s2 += pa[i + 2] * pb[i + 2]
-                    s3 += pa[i + 3] * pb[i + 3]
-                    i += 4
+                while i &+ 4 <= n {
+                    s0 += load(x, i) * load(y, i)
+                    s1 += load(x, i &+ 2) * load(y, i &+ 2)
+                    i &+= 4
                 }
+                var tail = 0.0
                 while i < n {
-                    s0 += pa[i] * pb[i]
-                    i += 1
+                    tail += x[i] * y[i]
+                    i &+= 1
                 }
-                return (s0 + s1) + (s2 + s3)
+                return (s0 + s1).sum() + tail
             }
         }
     }
