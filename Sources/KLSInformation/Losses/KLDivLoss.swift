@@ -42,14 +42,7 @@ extension Loss {
                 let scale = -(g.data.first ?? 0) * factor
                 let gx = [Double](unsafeUninitializedCapacity: n) { out, initialized in
                     t.data.withUnsafeBufferPointer { tp in
-                        guard let source = tp.baseAddress, let target = out.baseAddress else { return }
-                        var i = 0
-                        while i &+ 2 <= n {
-                            let pair = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD2<Double>.self) * scale
-                            UnsafeMutableRawPointer(target + i).storeBytes(of: pair, as: SIMD2<Double>.self)
-                            i &+= 2
-                        }
-                        if i < n { target[i] = source[i] * scale }
+                        for i in 0..<n { out[i] = tp[i] * scale }
                     }
                     initialized = n
                 }
