@@ -141,3 +141,25 @@ func klGradients(_ c: KLGradientCase) throws {
     }
     #expect(mismatch == nil, "\(mismatch ?? "")")
 }
+
+/// The normal's fused parameter sums skip elements whose log-density is not finite (x = ±inf
+/// gives −inf, a nan x gives nan), as the general loop does: only the finite points count.
+/// At μ = 0.5, σ = 2, each of the finite points 1 and −3 (z = 0.25 and −1.75) adds z/σ to
+/// ∂/∂μ Σ log p and (z² − 1)/σ to ∂/∂σ: twice each gives −1.5 and 1.125.
+@Test("normal logpdf gradients ignore points whose log-density is not finite")
+func normalGradientSkipsNonFinitePoints() throws {
+    for extra in [Double.infinity, -.infinity, .nan] {
+        let tape = Tape()
+        defer { tape.close() }
+        let mu = tape.leaf(Tensor(scalar: 0.5)), sigma = tape.leaf(Tensor(scalar: 2))
+        let x = Var.constant(Tensor(vector: [1, extra, -3, 1, -3]))
+        let total = Var.sum(try Normal(mu: .tracked(mu), sigma: .tracked(sigma)).logpdf(x))
+        guard let node = total.node else {
+            Issue.record("not tracked")
+            return
+        }
+        let grads = tape.gradients(of: node, withRespectTo: [mu, sigma])
+        #expect(abs((grads[0]?.data[0] ?? .nan) - -1.5) < 1e-15, "x = \(extra)")
+        #expect(abs((grads[1]?.data[0] ?? .nan) - 1.125) < 1e-15, "x = \(extra)")
+    }
+}

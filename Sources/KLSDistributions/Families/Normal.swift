@@ -127,8 +127,10 @@ struct NormalLogDensity: FusedKernel {
 /// The sums behind the normal (log-)density's parameter gradients.
 enum NormalSums {
     /// With wᵢ = gᵢ (log-density) or gᵢ·yᵢ (density, whose partials are p times the log's):
-    /// (Σ w·z, Σ w·z² − Σ w) / σ, z = (x − μ)/σ; nil when some y is not finite or the
-    /// buffers differ in length.
+    /// (Σ w·z, Σ w·z² − Σ w) / σ, z = (x − μ)/σ; nil when the buffers differ in length or a
+    /// sum is not finite. A y that is not finite comes from an x or z that is not (or a z²
+    /// that overflows), which makes a sum not finite unless its gᵢ is 0 — and the general
+    /// loop, which the nil sends the caller to, skips exactly those elements.
     @inline(__always)
     static func accumulate(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
                            g: UnsafeBufferPointer<Double>, mu: Double, inverseSigma: Double,
@@ -136,35 +138,31 @@ enum NormalSums {
         let n = x.count
         guard y.count == n, g.count == n else { return nil }
         typealias V = SIMD4<Double>
-        var sw = V(repeating: 0), swz = V(repeating: 0), swzz = V(repeating: 0), finite = V(repeating: 0)
+        var sw = V(repeating: 0), swz = V(repeating: 0), swzz = V(repeating: 0)
         var i = 0
         guard let px = x.baseAddress, let py = y.baseAddress, let pg = g.baseAddress else { return nil }
         @inline(__always) func load(_ p: UnsafePointer<Double>, _ i: Int) -> V {
             UnsafeRawPointer(p + i).loadUnaligned(as: V.self)
         }
-        while i + 4 <= n {
-            let xs = load(px, i)
-            let ys = load(py, i)
+        while i &+ 4 <= n {
             var w = load(pg, i)
-            if weightedByDensity { w *= ys }
-            let z = (xs - V(repeating: mu)) * inverseSigma
+            if weightedByDensity { w *= load(py, i) }
+            let z = (load(px, i) - V(repeating: mu)) * inverseSigma
             let wz = w * z
             sw += w
             swz += wz
             swzz += wz * z
-            finite += ys * 0
-            i += 4
+            i &+= 4
         }
-        var tail = SIMD4<Double>(0, 0, 0, 0)   // Σ w, Σ w·z, Σ w·z², finiteness
+        var tail = SIMD4<Double>(0, 0, 0, 0)   // Σ w, Σ w·z, Σ w·z²
         while i < n {
             let w = weightedByDensity ? g[i] * y[i] : g[i]
             let z = (x[i] - mu) * inverseSigma
-            tail += SIMD4(w, w * z, w * z * z, y[i] * 0)
-            i += 1
+            tail += SIMD4(w, w * z, w * z * z, 0)
+            i &+= 1
         }
-        let check = finite.sum() + tail.w
-        guard check == 0 else { return nil }
         let sumW = sw.sum() + tail.x, sumWZ = swz.sum() + tail.y, sumWZZ = swzz.sum() + tail.z
+        guard sumW.isFinite, sumWZ.isFinite, sumWZZ.isFinite else { return nil }
         return SIMD2(sumWZ * inverseSigma, (sumWZZ - sumW) * inverseSigma)
     }
 }
