@@ -22,15 +22,28 @@ struct CallTarget {
         return (nil, fv)
     }
 
+    /// The kls function of `arity` parameters held in the global slot, or nil (any other
+    /// callee, or a callee that is not a global): one load and one retain.
+    @inline(__always)
+    func globalClosure(_ arity: Int) -> Closure? {
+        guard let (chunk, index) = global, case .closure(let c) = chunk.slots[index], c.parameterCount == arity else {
+            return nil
+        }
+        return c
+    }
+
     /// The general path: builtins, functions with defaults or other arities, non-functions.
     func slowCall(_ fv: Value, _ values: [Value]) throws -> Value {
         try interp.call(fv, positional: values, labeled: [], span: span, file: file)
     }
 }
 
-/// How a call's fast path reads one argument; two kinds, so each call site is specialised.
+/// How a call's fast path reads one argument; a type per kind, so each call site is specialised.
 protocol ArgumentReader {
     func callAsFunction(_ frame: Frame) throws -> Value
+    /// True when reading the argument cannot run kls code or change a variable, so it may be
+    /// read before the callee is looked up (the callee's value is the same either way).
+    static var onlyReads: Bool { get }
 }
 
 /// A literal or variable argument, read in place with no closure call.
@@ -42,6 +55,7 @@ struct DirectArgument: ArgumentReader {
         self.compiler = compiler
     }
     @inline(__always) func callAsFunction(_ frame: Frame) throws -> Value { try compiler.value(of: operand, frame) }
+    static var onlyReads: Bool { true }
 }
 
 /// An argument `a op b` of two literals or variables (the `n - 1` of recursive code), computed
@@ -54,6 +68,20 @@ struct ArithmeticArgument<O: NumberOperator>: ArgumentReader {
         if let x = left.number(frame), let y = right.number(frame) { return .number(O.apply(x, y)) }
         return try general(frame)
     }
+    static var onlyReads: Bool { true }
+}
+
+/// An argument `local op constant` (the `n - 1` of recursive code): one slot read, no
+/// operand dispatch.
+struct SlotConstantArgument<O: NumberOperator>: ArgumentReader {
+    let slot: Int
+    let constant: Double
+    let general: CompiledExpr
+    @inline(__always) func callAsFunction(_ frame: Frame) throws -> Value {
+        if case .number(let x) = frame.slots[slot] { return .number(O.apply(x, constant)) }
+        return try general(frame)
+    }
+    static var onlyReads: Bool { true }
 }
 
 /// Any other argument, through its compiled closure.
@@ -61,13 +89,25 @@ struct CompiledArgument: ArgumentReader {
     let expression: CompiledExpr
     init(_ expression: @escaping CompiledExpr) { self.expression = expression }
     @inline(__always) func callAsFunction(_ frame: Frame) throws -> Value { try expression(frame) }
+    static var onlyReads: Bool { false }
 }
 
 /// The fixed-arity call paths: the arguments go straight into the callee's frame (from its
 /// pool), with no argument array and no binding.
 extension Compiler {
     func call1<A: ArgumentReader>(_ target: CallTarget, _ a0: A) -> CompiledExpr {
-        { frame in
+        if A.onlyReads && target.global != nil {
+            // The argument first, then the callee straight from its slot: the closure is
+            // retained once, for the call only.
+            return { frame in
+                let argument = try a0(frame)
+                guard let c = target.globalClosure(1) else { return try target.slowCall(try target.load(frame), [argument]) }
+                let callFrame = c.acquireFrame()
+                callFrame.slots.initialize(to: consume argument)
+                return try target.interp.invokeAndRelease(c, frame: callFrame, span: target.span, file: target.file)
+            }
+        }
+        return { frame in
             let (callee, fv) = try target.resolve(frame, 1)
             guard let c = callee else { return try target.slowCall(fv, [try a0(frame)]) }
             let callFrame = c.acquireFrame()
@@ -81,6 +121,13 @@ extension Compiler {
         if Compiler.isDirectOperand(argument) { return call1(target, DirectArgument(operand(argument), self)) }
         if case .binary(let op, let a, let b, _) = argument, Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) {
             let l = operand(a), r = operand(b), general = expression(argument)
+            if case .local(let slot, _) = l, case .constant(let c) = r {
+                switch op {
+                case .add: return call1(target, SlotConstantArgument<AddOperator>(slot: slot, constant: c, general: general))
+                case .subtract: return call1(target, SlotConstantArgument<SubtractOperator>(slot: slot, constant: c, general: general))
+                default: break
+                }
+            }
             switch op {
             case .add: return call1(target, ArithmeticArgument<AddOperator>(left: l, right: r, general: general))
             case .subtract: return call1(target, ArithmeticArgument<SubtractOperator>(left: l, right: r, general: general))

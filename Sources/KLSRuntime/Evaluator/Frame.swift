@@ -24,7 +24,12 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
     @inline(__always)
     func clear() {
         let slots = self.slots
-        for i in 0..<header.count { slots[i] = .unset }
+        for i in 0..<header.count {
+            switch slots[i] {
+            case .number, .bool, .none, .unset: (slots + i).initialize(to: .unset)   // nothing to release
+            default: slots[i] = .unset
+            }
+        }
     }
 
     /// The slots (valid while the frame is alive).
