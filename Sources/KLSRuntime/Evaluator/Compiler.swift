@@ -55,7 +55,7 @@ struct Compiler {
     }
 
     func function(_ decl: FunctionDecl) -> CompiledFunction {
-        CompiledFunction(body: valueBlock(decl.body[...]), signature: Signature(decl: decl), file: file)
+        CompiledFunction(body: valueBlock(decl.body[...]), numeric: numericCode(decl), signature: Signature(decl: decl), file: file)
     }
 
     /// A function body as one closure producing the call's value: `return e` is `e`, and an
@@ -75,8 +75,15 @@ struct Compiler {
                 let yes = valueBlock(thenReturns ? a[...] : a[...] + rest)
                 let no = valueBlock(elseReturns ? otherwise[...] : otherwise[...] + rest)
                 let general = condition(c, what: "an 'if' condition")
-                func choose<T: ConditionTest>(_ test: T) -> CompiledExpr {
+                // `if c { return n }`: a literal or variable result is read in place.
+                var direct: Operand?
+                if thenReturns, a.count == 1, case .returnValue(let e?, _) = a[0], Compiler.isDirectOperand(e) { direct = operand(e) }
+                func choose<T: ConditionTest, Y: ArgumentReader>(_ test: T, _ yes: Y) -> CompiledExpr {
                     { frame in try test(frame) ? try yes(frame) : try no(frame) }
+                }
+                func choose<T: ConditionTest>(_ test: T) -> CompiledExpr {
+                    if let direct { return choose(test, DirectArgument(direct, self)) }
+                    return choose(test, CompiledArgument(yes))
                 }
                 if let (op, l, r) = comparedOperands(c) {
                     switch op {

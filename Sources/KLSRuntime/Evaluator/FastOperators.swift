@@ -58,3 +58,12 @@ enum GreaterComparison: NumberComparison {
 enum GreaterEqualComparison: NumberComparison {
     @inline(__always) static func test(_ x: Double, _ y: Double) -> Bool { x >= y }
 }
+
+/// Number equality as `Interpreter.equal` decides it for two numbers (nan ≠ nan).
+enum EqualComparison: NumberComparison {
+    @inline(__always) static func test(_ x: Double, _ y: Double) -> Bool { x == y }
+}
+
+enum NotEqualComparison: NumberComparison {
+    @inline(__always) static func test(_ x: Double, _ y: Double) -> Bool { x != y }
+}

@@ -24,6 +24,10 @@ public final class Interpreter {
 
     /// The Ctrl-C flag this interpreter polls.
     public let interrupt: InterruptFlag
+    /// The parameters of running numeric forms of functions (see `NumericCode`).
+    var numeric = NumericStack()
+    /// Numbers the numeric runs (see `NumericCallSite`).
+    var numericRun = 0
 
     public init(registry: BuiltinRegistry = BuiltinRegistry.standard(), interrupt: InterruptFlag = .process,
                 write: @escaping (String) -> Void) {
@@ -31,6 +35,8 @@ public final class Interpreter {
         self.interrupt = interrupt
         self.write = write
     }
+
+    deinit { numeric.base.deallocate() }
 
     /// Names of the session's variables that hold values.
     public var variableNames: [String] { globals.definedNames }
@@ -86,11 +92,12 @@ public final class Interpreter {
     /// traceback entry when an error passes through.
     @inline(__always)
     func invoke(_ c: Closure, frame: Frame, span: SourceSpan?, file: SourceFile?) throws -> Value {
-        depth += 1
-        defer { depth -= 1 }
+        depth &+= 1   // bounded by maxDepth: no overflow check needed
+        defer { depth &-= 1 }
         if depth > maxDepth || NativeStack.current() < stackFloor { throw tooDeep(c, span: span, file: file) }
         if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
         do {
+            if let value = try runNumerically(c, frame: frame, span: span, file: file) { return value }
             return try c.body(frame)
         } catch let e as RuntimeError {
             throw Interpreter.traced(e, through: c, span: span, file: file)

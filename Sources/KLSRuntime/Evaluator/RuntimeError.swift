@@ -93,11 +93,14 @@ typealias CompiledStmt = (Frame) throws -> Flow
 /// A function body compiled to closures, with what the call machinery needs to bind arguments.
 final class CompiledFunction {
     let body: (Frame) throws -> Value
+    /// The body's numbers-only form, when it has one (see `NumericCode`).
+    let numeric: NumericCode?
     let signature: Signature
     let file: SourceFile
 
-    init(body: @escaping (Frame) throws -> Value, signature: Signature, file: SourceFile) {
+    init(body: @escaping (Frame) throws -> Value, numeric: NumericCode?, signature: Signature, file: SourceFile) {
         self.body = body
+        self.numeric = numeric
         self.signature = signature
         self.file = file
     }

@@ -115,6 +115,8 @@ public final class Closure {
     let slotCount: Int
     let parameterCount: Int
     let body: (Frame) throws -> Value
+    /// The body's numbers-only form (see `NumericCode`).
+    let numeric: NumericCode?
     /// Frames of finished calls, reused by the next call when the function creates no
     /// closures (so no frame can outlive its call): one allocation saved per call. A fixed
     /// buffer of retained references, so taking and returning a frame costs no reference
@@ -159,6 +161,7 @@ public final class Closure {
         self.slotCount = decl.slotCount
         self.parameterCount = decl.parameters.count
         self.body = compiled.body
+        self.numeric = compiled.numeric
         self.poolable = !decl.createsClosures
     }
 
