@@ -15,17 +15,18 @@ extension Compiler {
 
         /// The operand's number, or nil when it holds something else (or is unassigned, or
         /// is a general expression): the caller then takes its general path.
-        /// Tested case by case, locals first (not through a jump table): at a given site the
-        /// branches always go the same way, so they cost next to nothing.
         @inline(__always)
         func number(_ frame: Frame) -> Double? {
-            if case .local(let i, _) = self {
+            switch self {
+            case .constant(let c): return c
+            case .local(let i, _):
                 if case .number(let x) = frame.slots[i] { return x }
                 return nil
+            case .global(let chunk, let i, _):
+                if case .number(let x) = chunk.slots[i] { return x }
+                return nil
+            case .general: return nil
             }
-            if case .constant(let c) = self { return c }
-            if case .global(let chunk, let i, _) = self, case .number(let x) = chunk.slots[i] { return x }
-            return nil
         }
     }
 

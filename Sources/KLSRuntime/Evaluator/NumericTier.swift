@@ -15,12 +15,15 @@ final class NumericCode {
     let arity: Int
     let body: NumericExpr
     /// Set when running numerically failed for a reason that would recur (a callee without
-    /// a numeric form): calls then go straight to the general code.
-    var disabled = false
+    /// a numeric form): calls then go straight to the general code. A body that calls no
+    /// function starts disabled: entering the numeric form from general code costs more
+    /// than the general body of such a function does; it still serves numeric callers.
+    var disabled: Bool
 
-    init(arity: Int, body: @escaping NumericExpr) {
+    init(arity: Int, body: @escaping NumericExpr, makesCalls: Bool) {
         self.arity = arity
         self.body = body
+        disabled = !makesCalls
     }
 }
 
@@ -63,8 +66,9 @@ final class NumericCallSite {
     }
 
     private func lookUp() throws -> Unmanaged<NumericCode> {
-        guard case .closure(let c) = chunk.slots[offset], c.parameterCount == arity, let code = c.numeric,
-              !code.disabled else { throw Deoptimization(recurs: true) }
+        guard case .closure(let c) = chunk.slots[offset], c.parameterCount == arity, let code = c.numeric else {
+            throw Deoptimization(recurs: true)
+        }
         let found = Unmanaged.passUnretained(code)
         cached = found
         run = interp.numericRun
