@@ -7,10 +7,12 @@ struct KLSTestRun {
     var errorText = ""
     var outcome: Session.Outcome
 
-    init(_ source: String, name: String = "test.kls") {
+    init(_ source: String, name: String = "test.kls", numericTier: Bool = true) {
         final class Sink { var text = "" }
         let sink = Sink()
-        let session = Session(interpreter: Interpreter(write: { sink.text += $0 }))
+        let interpreter = Interpreter(write: { sink.text += $0 })
+        interpreter.usesNumericTier = numericTier
+        let session = Session(interpreter: interpreter)
         outcome = LargeStack.run { session.run(source, name: name) }
         switch outcome {
         case .rejected(let ds): errorText = ds.map { DiagnosticRenderer.render($0) }.joined()

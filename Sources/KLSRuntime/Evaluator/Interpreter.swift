@@ -28,6 +28,9 @@ public final class Interpreter {
     var numeric = NumericStack()
     /// Numbers the numeric runs (see `NumericCallSite`).
     var numericRun = 0
+    /// Whether functions with a numeric form run it (see `NumericCode`); tests compare
+    /// both ways.
+    public var usesNumericTier = true
 
     public init(registry: BuiltinRegistry = BuiltinRegistry.standard(), interrupt: InterruptFlag = .process,
                 write: @escaping (String) -> Void) {
