@@ -64,7 +64,11 @@ let package = Package(
         .executableTarget(name: "kls", dependencies: [
             "KLSREPL", "KLSRuntime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: singleThreadedRelease),
+        ], swiftSettings: singleThreadedRelease, linkerSettings: [
+            // A position-dependent executable: the loader has no ~80,000 relative relocations
+            // to apply (and no pages of metadata to copy for them) before main runs.
+            .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(configuration: .release)),
+        ]),
 
         .testTarget(name: "KLSSpecialTests", dependencies: ["KLSSpecial"]),
         .testTarget(name: "KLSNumericsTests", dependencies: ["KLSNumerics"]),
