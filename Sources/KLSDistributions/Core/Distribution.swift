@@ -33,6 +33,8 @@ public protocol Distribution: CustomStringConvertible {
     var detached: Self { get }
     /// For a discrete family, the vector of masses of the outcomes 0..K−1; nil when continuous.
     var probabilities: Var? { get }
+    /// Names of the outcomes 0..K−1 when they have names (a labelled Categorical), else nil.
+    var outcomeLabels: [String]? { get }
 
     /// log p(x), computed in log space (finite wherever the true value is).
     func logpdf(_ x: Var) throws -> Var
@@ -67,6 +69,9 @@ extension Distribution {
 
     /// Continuous families have no mass vector.
     public var probabilities: Var? { nil }
+
+    /// Outcomes are unnamed unless a family says otherwise.
+    public var outcomeLabels: [String]? { nil }
 
     /// p(x) = exp(log p(x)).
     public func pdf(_ x: Var) throws -> Var { Var.unary(.exp, try logpdf(x)) }

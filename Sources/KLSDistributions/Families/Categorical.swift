@@ -10,6 +10,7 @@ public struct Categorical: Distribution {
     public let probs: Var
     /// Names of the outcomes, one per probability, or nil.
     public let labels: [String]?
+    public var outcomeLabels: [String]? { labels }
 
     /// Categorical(probs, labels); `probs` a vector of non-negative numbers summing to 1
     /// (within 1e-9), `labels` (when given) as many as the probabilities.

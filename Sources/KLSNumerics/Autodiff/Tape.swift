@@ -8,6 +8,8 @@ public final class Tape {
     public private(set) var nodes: [Node] = []
     /// False once `close()` ran: values from a closed tape act as constants.
     public private(set) var isActive = true
+    /// Bumped by `reset()`: nodes of an earlier generation act as constants.
+    public private(set) var generation = 0
     /// Whether an operation combined values of this tape with values of another live tape
     /// (a derivative of a derivative): the gradients of either are then not the full ones.
     public internal(set) var mixed = false
@@ -23,9 +25,17 @@ public final class Tape {
         nodes.removeAll()
     }
 
+    /// Starts a new recording on this tape (a fit's next step): the nodes recorded so far are
+    /// released and act as constants from now on, the node list keeps its room.
+    public func reset() {
+        generation &+= 1
+        mixed = false
+        nodes.removeAll(keepingCapacity: true)
+    }
+
     /// A new leaf (an input to differentiate with respect to).
     public func leaf(_ value: Tensor) -> Node {
-        let node = Node(value: value, index: nodes.count, tape: self, inputs: [], backward: nil)
+        let node = Node(value: value, index: nodes.count, tape: self, inputs: [], backward: nil, generation: generation)
         nodes.append(node)
         return node
     }
@@ -41,7 +51,8 @@ public final class Tape {
     /// Records an operation on `inputs`, which may include constants: `backward` returns one
     /// gradient per input, in order, and those of inputs not on this tape are dropped.
     func record(_ value: Tensor, inputs: [Var], backward: @escaping (Tensor) -> [Tensor?]) -> Node {
-        let node = Node(value: value, index: nodes.count, tape: self, inputs: inputs, backward: backward)
+        let node = Node(value: value, index: nodes.count, tape: self, inputs: inputs, backward: backward,
+                        generation: generation)
         nodes.append(node)
         return node
     }
@@ -113,12 +124,18 @@ public final class Node {
     let backward: ((Tensor) -> [Tensor?])?
     /// The gradient accumulated during a backward pass.
     var gradient: Tensor?
+    /// The tape's generation when this node was recorded.
+    let generation: Int
 
-    init(value: Tensor, index: Int, tape: Tape, inputs: [Var], backward: ((Tensor) -> [Tensor?])?) {
+    init(value: Tensor, index: Int, tape: Tape, inputs: [Var], backward: ((Tensor) -> [Tensor?])?, generation: Int) {
         self.value = value
         self.index = index
         self.tape = tape
         self.inputs = inputs
         self.backward = backward
+        self.generation = generation
     }
+
+    /// True while this node's recording goes on: its tape is open and has not been reset.
+    public var isLive: Bool { tape.isActive && generation == tape.generation }
 }

@@ -21,7 +21,7 @@ public enum Var {
 
     /// The node when this value is recorded on an active tape.
     public var node: Node? {
-        if case .tracked(let n) = self, n.tape.isActive { return n }
+        if case .tracked(let n) = self, n.isLive { return n }
         return nil
     }
 

@@ -12,6 +12,10 @@ final class CairoCanvas {
     /// A blank canvas for a picture going to `path`; throws when cairo cannot allocate it.
     init(width: Int, height: Int, for path: String) throws(PlotError) {
         try PictureSize.validate(width: width, height: height)
+        guard kls_cairo_load() != 0 else {
+            let why = kls_cairo_load_error().map { String(cString: $0) } ?? "unknown"
+            throw .cannotWrite(path: path, reason: "PNG and GIF output need the cairo library (\(why); apt-get install libcairo2)")
+        }
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)) else {
             throw .cannotWrite(path: path, reason: "cairo could not create a \(width)×\(height) surface")
         }

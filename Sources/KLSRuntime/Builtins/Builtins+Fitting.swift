@@ -34,6 +34,7 @@ extension BuiltinRegistry {
         let initial = try a.vector(1).data
         guard !initial.isEmpty else { throw a.fail(1, "must hold at least one parameter") }
         let objective = try FitObjective(a.function(0), parameterCount: initial.count, interpreter: interp, name: a.builtin.name)
+        defer { objective.close() }
         let optimizer: OptimizerValue
         switch a[2] {
         case .none: optimizer = OptimizerValue(spec: try OptimizerSpec(name: "Adam"), model: nil, text: "Adam()")
@@ -204,10 +205,15 @@ struct FitObjective {
         return (out.value.data[0], out.node)
     }
 
+    /// The tape of every step, reset before each (its node list is allocated once).
+    private let tape = Tape()
+
+    /// Ends the fit's recording (releases the last step's nodes).
+    func close() { tape.close() }
+
     /// f(params), writing ∂f/∂θᵢ into `gradient` (zeros where f does not depend on θᵢ).
     func valueAndGradient(at params: [Double], gradient: inout [Double]) throws -> Double {
-        let tape = Tape()
-        defer { tape.close() }
+        tape.reset()
         let leaves = params.map { tape.leaf(Tensor(scalar: $0)) }
         let (value, node) = try loss(of: call(count: leaves.count) { .tracked(leaves[$0]) })
         for i in gradient.indices { gradient[i] = 0 }

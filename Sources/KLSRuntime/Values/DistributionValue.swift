@@ -5,14 +5,12 @@ import KLSNumerics
 public final class DistributionValue: Object {
     public let distribution: any Distribution
 
-    /// Outcome names of a labelled categorical distribution (looked up once: every pdf call
-    /// asks).
-    let labels: [String]?
-
     init(_ distribution: any Distribution) {
         self.distribution = distribution
-        labels = (distribution as? Categorical)?.labels
     }
+
+    /// Outcome names of a labelled categorical distribution.
+    var labels: [String]? { distribution.outcomeLabels }
 
     public override var typeName: String { distribution.familyName }
     public override func display() -> String { distribution.description }

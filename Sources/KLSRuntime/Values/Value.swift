@@ -44,7 +44,7 @@ public enum Value {
         switch self {
         case .number(let x): return .constant(Tensor(scalar: x))
         case .tensor(let t): return .constant(t)
-        case .tracked(let n): return n.tape.isActive ? .tracked(n) : .constant(n.value)
+        case .tracked(let n): return n.isLive ? .tracked(n) : .constant(n.value)
         case .bool(let b): return .constant(Tensor(scalar: b ? 1 : 0))
         default: return nil
         }
@@ -54,7 +54,7 @@ public enum Value {
     public init(_ v: Var) {
         switch v {
         case .constant(let t): self = Value(t)
-        case .tracked(let n): self = n.tape.isActive ? .tracked(n) : Value(n.value)
+        case .tracked(let n): self = n.isLive ? .tracked(n) : Value(n.value)
         }
     }
 
