@@ -73,7 +73,7 @@ import Testing
         editor.addHistory("first = 1")
         editor.addHistory("block = {\n  2\n}")
         #expect(terminal.readLine(editor, typing: "\u{1B}[A\r") == .line("block = {\n  2\n}"))
-        #expect(terminal.readLine(editor, typing: "\u{12}firs\r") == .line("first = 1"))
+        #expect(terminal.readLine(editor, typing: "\u{12}", then: ["firs\r"]) == .line("first = 1"))
     }
 
     @Test func repeatedEntryMovesToTheEndOfHistory() throws {

@@ -60,20 +60,28 @@ final class PseudoTerminal: @unchecked Sendable {
     }
 
     /// Runs `editor.readLine` on another thread, types `keys` once the prompt is shown (so
-    /// the editor has put the terminal in its editing mode), and returns the result; nil when
-    /// it does not finish within `seconds`.
-    func readLine(_ editor: LineEditor, prompt: String = "kls> ", typing keys: String,
+    /// the editor has put the terminal in its editing mode), then each of `more` once the
+    /// editor has answered what came before (a mode key such as Ctrl-R must be read before
+    /// the keys meant for its mode arrive, however loaded the machine), and returns the
+    /// result; nil when it does not finish within `seconds`.
+    func readLine(_ editor: LineEditor, prompt: String = "kls> ", typing keys: String, then more: [String] = [],
                   seconds: Double = 10) -> LineResult? {
         let run = EditorRun(editor)
         let start = output.utf8.count
         DispatchQueue.global().async { run.perform(prompt: prompt) }
         let deadline = DispatchTime.now() + seconds
-        var typed = false
+        var typed = false, pending = more[...], answered = Int.max
         while DispatchTime.now() < deadline {
             drain()
             if !typed, String(decoding: output.utf8.dropFirst(start), as: UTF8.self).contains(prompt) {
                 typed = true
+                answered = output.utf8.count
                 type(keys)
+            }
+            if typed, let next = pending.first, output.utf8.count > answered {
+                pending = pending.dropFirst()
+                answered = output.utf8.count
+                type(next)
             }
             if run.finished.wait(timeout: .now() + 0.02) == .success {
                 drain()
