@@ -434,8 +434,7 @@ struct FuzzTests {
 }
 
 /// Inputs that once crashed or flooded. Crashes run in a child process (an exit test), so
-/// the suite survives them; `withKnownIssue` marks the one still open and fails when it is
-/// fixed, to say the mark can go.
+/// the suite survives them.
 @Suite(.serialized)
 struct FuzzKnownIssues {
     /// Whether to run the known crashes that take several seconds to build up.
@@ -465,13 +464,35 @@ struct FuzzKnownIssues {
         }
     }
 
+    /// Lists nested 8,000,000 deep are taken apart level by level when dropped (ListRelease),
+    /// from a global and from a function's frame — in an optimised build: the uniqueness test
+    /// it relies on is conservative in a debug build, where the release still recurses.
+    /// (`kls` as built by scripts/build-release runs this program to completion.)
     @Test(.enabled(if: slow)) func eightMillionNestedListsReleased() async {
-        await withKnownIssue("native stack overflow (SIGSEGV) releasing a list nested 8,000,000 deep") {
-            await #expect(processExitsWith: .success) {
-                let source = "v = \"a\"\nfor i in range(8000000) { v = [v, 1] }\nv = 0"
-                let session = Session(interpreter: Interpreter(write: { _ in }))
-                _ = LargeStack.run { session.run(source, name: "lists.kls") }
+        #if DEBUG
+        await withKnownIssue("a debug build releases the nested list recursively (native stack overflow)") {
+            await releaseNestedLists()
+        }
+        #else
+        await releaseNestedLists()
+        #endif
+    }
+
+    private func releaseNestedLists() async {
+        await #expect(processExitsWith: .success) {
+            let source = """
+            v = "a"
+            for i in range(8000000) { v = [v, 1] }
+            v = 0
+            fn build(n) {
+              w = 1
+              for i in range(n) { w = [w, 1] }
+              return 0
             }
+            build(8000000)
+            """
+            let session = Session(interpreter: Interpreter(write: { _ in }))
+            _ = LargeStack.run { session.run(source, name: "lists.kls") }
         }
     }
 

@@ -84,6 +84,9 @@ extension Var {
     /// Parts of equal shape stacked along a new first axis (scalars → vector, vectors → matrix).
     public static func stack(_ parts: [Var]) throws -> Var {
         let inner = parts.first?.value.shape ?? []
+        guard inner.count < Tensor.maxRank else {
+            throw NumericError.tooLarge("stacking gives more than \(Tensor.maxRank) axes")
+        }
         var data: [Double] = []
         data.reserveCapacity(parts.count * Tensor.elementCount(inner))
         for p in parts {

@@ -32,6 +32,10 @@ extension Tensor {
     /// 1 GiB), so an absurd size is an error message rather than a machine pushed into swap.
     public static let maxElements = 1 << 27
 
+    /// Most axes a tensor may have (NumPy's classic limit): nesting brackets deeper makes
+    /// lists of tensors, so a shape is never so long that handling it costs more than its data.
+    public static let maxRank = 32
+
     /// Validates a requested element count before allocation.
     public static func checkedCount(_ n: Double, what: String) throws -> Int {
         guard n.isFinite, n >= 0, n.rounded() == n else {

@@ -16,10 +16,10 @@ extension Compiler {
             let x = expression(e)
             switch n.resolution {
             case .local(let slot):
-                return { frame in frame.slots[slot] = try x(frame); return .normal }
+                return { frame in (frame.slots + slot).replace(with: try x(frame)); return .normal }
             case .global(let index):
                 let (g, slot) = interp.globals.location(index)
-                return { frame in g.slots[slot] = try x(frame); return .normal }
+                return { frame in (g.slots + slot).replace(with: try x(frame)); return .normal }
             default:
                 let put = store(n)
                 return { frame in put(frame, try x(frame)); return .normal }

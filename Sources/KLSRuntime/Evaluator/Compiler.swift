@@ -169,11 +169,11 @@ struct Compiler {
     /// A store into the slot of `n`.
     func store(_ n: NameRef) -> (Frame, Value) -> Void {
         switch n.resolution {
-        case .local(let slot): return { frame, v in frame.slots[slot] = v }
-        case .enclosing(let depth, let slot): return { frame, v in frame.ancestor(depth).slots[slot] = v }
+        case .local(let slot): return { frame, v in (frame.slots + slot).replace(with: v) }
+        case .enclosing(let depth, let slot): return { frame, v in (frame.ancestor(depth).slots + slot).replace(with: v) }
         case .global(let index):
             let (g, slot) = interp.globals.location(index)
-            return { _, v in g.slots[slot] = v }
+            return { _, v in (g.slots + slot).replace(with: v) }
         case .builtin, nil: return { _, _ in }
         }
     }

@@ -17,7 +17,9 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
     }
 
     deinit {
-        _ = withUnsafeMutablePointers { header, elements in elements.deinitialize(count: header.pointee.count) }
+        withUnsafeMutablePointers { header, elements in
+            for i in 0..<header.pointee.count { (elements + i).release() }
+        }
     }
 
     /// Resets every slot to unset (releasing the values), for reuse by the next call.
@@ -27,7 +29,7 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
         for i in 0..<header.count {
             switch slots[i] {
             case .number, .bool, .none, .unset: (slots + i).initialize(to: .unset)   // nothing to release
-            default: slots[i] = .unset
+            default: (slots + i).replace(with: .unset)
             }
         }
     }

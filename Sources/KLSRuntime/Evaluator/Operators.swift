@@ -205,8 +205,8 @@ extension Interpreter {
         throw BuiltinError("\(a.typeName) has no field '\(name)'")
     }
 
-    /// An array literal: numbers make a vector, equal-shape vectors a matrix, anything else
-    /// a list.
+    /// An array literal: numbers make a vector, equal-shape vectors a matrix (up to
+    /// `Tensor.maxRank` axes), anything else a list.
     func array(_ items: [Value]) throws -> Value {
         if items.isEmpty { return .tensor(Tensor(vector: [])) }
         if let v = try? Interpreter.numericList(items) { return Value(v) }
@@ -231,6 +231,7 @@ extension Interpreter {
         let parts = items.compactMap(\.asVar)
         if anyTracked { return try Var.stack(parts) }
         let inner = parts[0].value.shape
+        guard inner.count < Tensor.maxRank else { throw BuiltinError("more than \(Tensor.maxRank) axes") }
         var data: [Double] = []
         for p in parts {
             guard p.value.shape == inner else { throw BuiltinError("rows have different lengths") }

@@ -38,7 +38,7 @@ final class GlobalTable {
     /// Assigns `name` (defining it if needed).
     func set(_ name: String, _ value: Value) {
         let (chunk, offset) = location(define(name))
-        chunk.slots[offset] = value
+        (chunk.slots + offset).replace(with: value)
     }
 
     /// Names that currently hold a value, in definition order.
@@ -53,7 +53,7 @@ final class GlobalTable {
         for name in names[count...] { indices[name] = nil }
         for i in count..<names.count {
             let (chunk, offset) = location(i)
-            chunk.slots[offset] = .unset
+            (chunk.slots + offset).replace(with: .unset)
         }
         names.removeSubrange(count...)
     }
@@ -62,7 +62,7 @@ final class GlobalTable {
     func reset() {
         for i in 0..<names.count {
             let (chunk, offset) = location(i)
-            chunk.slots[offset] = .unset
+            (chunk.slots + offset).replace(with: .unset)
         }
     }
 }
