@@ -39,7 +39,7 @@ public final class Interpreter {
         self.write = write
     }
 
-    deinit { numeric.base.deallocate() }
+    deinit { numeric.deallocate() }
 
     /// Names of the session's variables that hold values.
     public var variableNames: [String] { globals.definedNames }

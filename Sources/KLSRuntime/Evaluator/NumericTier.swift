@@ -81,9 +81,21 @@ struct NumericStack {
     /// 1,048,576 doubles (8 MB, touched only as deep as calls go): far more than the
     /// 10,000-call depth limit times any real parameter count.
     static let capacity = 1 << 20
-    let base: UnsafeMutablePointer<Double> = .allocate(capacity: NumericStack.capacity)
+    /// Allocated by the first numeric run (most sessions never make one).
+    private(set) var storage: UnsafeMutablePointer<Double>?
     /// The first free element.
     var top = 0
+
+    /// The elements, allocating them the first time.
+    mutating func base() -> UnsafeMutablePointer<Double> {
+        if let storage { return storage }
+        let fresh = UnsafeMutablePointer<Double>.allocate(capacity: NumericStack.capacity)
+        storage = fresh
+        return fresh
+    }
+
+    /// Frees the elements (the interpreter's deinit).
+    func deallocate() { storage?.deallocate() }
 }
 
 extension Interpreter {
@@ -99,7 +111,7 @@ extension Interpreter {
     private func enterNumeric(_ code: NumericCode, frame: Frame, span: SourceSpan?, file: SourceFile?) throws -> Value? {
         let start = numeric.top
         guard start + code.arity <= NumericStack.capacity else { return nil }
-        let slots = numeric.base + start
+        let slots = numeric.base() + start
         for i in 0..<code.arity {
             guard case .number(let x) = frame.slots[i] else { return nil }
             slots[i] = x
@@ -126,7 +138,7 @@ extension Interpreter {
             defer { depth &-= 1 }
             if depth > maxDepth || NativeStack.current() < stackFloor { throw Deoptimization(recurs: false) }
             if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
-            return try code.body(numeric.base + start)
+            return try code.body(numeric.base() + start)
         }
     }
 
@@ -134,7 +146,7 @@ extension Interpreter {
     @inline(__always)
     func pushNumeric(_ x: Double) throws {
         guard numeric.top < NumericStack.capacity else { throw Deoptimization(recurs: false) }
-        numeric.base[numeric.top] = x
+        numeric.base()[numeric.top] = x
         numeric.top &+= 1
     }
 }
