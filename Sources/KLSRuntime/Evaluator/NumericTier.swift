@@ -2,7 +2,7 @@ import KLSSyntax
 
 /// A second compiled form of a function whose body computes with numbers only — parameters,
 /// number literals, arithmetic, comparisons in `if` conditions, `return`, and calls of global
-/// functions that have such a form too (`fib(n) = n < 2 ? …`). It runs on a stack of plain
+/// functions that have such a form too (a recursive `fib`, `ack`). It runs on a stack of plain
 /// `Double`s: no `Value` boxing, no frames, no reference counting per call.
 ///
 /// The form is pure: it reads its parameters and calls other pure forms, and changes nothing.
@@ -142,7 +142,7 @@ extension Interpreter {
         }
     }
 
-    /// Pushes one argument of a numeric call (nil when the stack is full).
+    /// Pushes one argument of a numeric call (`Deoptimization` when the stack is full).
     @inline(__always)
     func pushNumeric(_ x: Double) throws {
         guard numeric.top < NumericStack.capacity else { throw Deoptimization(recurs: false) }
