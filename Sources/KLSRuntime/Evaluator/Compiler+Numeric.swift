@@ -82,9 +82,7 @@ extension Compiler {
 
     /// `a op b`, with a parameter-and-literal operand pair (`n - 1`) read in place.
     private func numericArithmetic<O: NumberOperator>(_: O.Type, _ a: Expr, _ b: Expr, _ scope: inout NumericScope) throws -> NumericExpr {
-        if case .name(let n) = a, case .local(let slot)? = n.resolution, slot < scope.arity, case .number(let c, _) = b {
-            return { slots in O.apply(slots[slot], c) }
-        }
+        if let (slot, c) = parameterAndLiteral(a, b, scope) { return { slots in O.apply(slots[slot], c) } }
         let x = try numericExpression(a, &scope), y = try numericExpression(b, &scope)
         return { slots in O.apply(try x(slots), try y(slots)) }
     }
@@ -148,10 +146,16 @@ extension Compiler {
         }
     }
 
+    /// The parameter slot and the number of `a op b` when `a` is a parameter and `b` a
+    /// literal (`n - 1`, `n < 2`): such operands are read in place.
+    private func parameterAndLiteral(_ a: Expr, _ b: Expr, _ scope: NumericScope) -> (Int, Double)? {
+        guard case .name(let n) = a, case .local(let slot)? = n.resolution, slot < scope.arity,
+              case .number(let c, _) = b else { return nil }
+        return (slot, c)
+    }
+
     private func numericComparison<C: NumberComparison>(_: C.Type, _ a: Expr, _ b: Expr, _ scope: inout NumericScope) throws -> NumericTest {
-        if case .name(let n) = a, case .local(let slot)? = n.resolution, slot < scope.arity, case .number(let c, _) = b {
-            return { slots in C.test(slots[slot], c) }
-        }
+        if let (slot, c) = parameterAndLiteral(a, b, scope) { return { slots in C.test(slots[slot], c) } }
         let x = try numericExpression(a, &scope), y = try numericExpression(b, &scope)
         return { slots in C.test(try x(slots), try y(slots)) }
     }
