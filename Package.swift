@@ -40,13 +40,15 @@ let package = Package(
         .target(name: "CLineEdit", path: "Sources/CLineEdit",
                 linkerSettings: [.linkedLibrary("edit")]),
 
-        // Pure numeric layers.
+        // Pure numeric layers. CKernels holds the hot vector loops, each compiled for AVX2 and
+        // for the baseline, chosen at load time.
+        .target(name: "CKernels", path: "Sources/CKernels"),
         .target(name: "KLSSpecial", swiftSettings: singleThreadedRelease),
-        .target(name: "KLSNumerics", dependencies: ["KLSSpecial"],
+        .target(name: "KLSNumerics", dependencies: ["CKernels", "KLSSpecial"],
                 swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease),
         .target(name: "KLSInformation", dependencies: ["KLSNumerics", "KLSSpecial"],
                 swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease),
-        .target(name: "KLSDistributions", dependencies: ["KLSNumerics", "KLSSpecial", "KLSInformation"],
+        .target(name: "KLSDistributions", dependencies: ["CKernels", "KLSNumerics", "KLSSpecial", "KLSInformation"],
                 swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease),
         .target(name: "KLSOptim", swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease),
         .target(name: "KLSCoding", swiftSettings: singleThreadedRelease),

@@ -69,19 +69,23 @@ enum Fused {
         inputs.reserveCapacity(1 + parameters.count)
         inputs.append(x)
         inputs.append(contentsOf: parameters)
-        return Var.make(y, from: inputs) { g in
-            if !needX, g.count == n, let sums = xt.data.withUnsafeBufferPointer({ px in
+        return Var.make(y, from: inputs, scaledBackward: { scaled in
+            // The kernel's parameter sums are linear in g: they take g's tensor and the scale
+            // multiplies the two sums (a scaled gradient is never materialised here).
+            if !needX, scaled.tensor.count == n, let sums = xt.data.withUnsafeBufferPointer({ px in
                 ys.withUnsafeBufferPointer { py in
-                    g.data.withUnsafeBufferPointer { pg in kernel.parameterGradient(x: px, y: py, g: pg) }
+                    scaled.tensor.data.withUnsafeBufferPointer { pg in kernel.parameterGradient(x: px, y: py, g: pg) }
                 }
             }) {
+                let s = scaled.scale == 1 ? sums : sums * scaled.scale
                 switch parameters.count {
                 case 0: return [nil]
-                case 1: return [nil, Tensor(shape: parameters[0].value.shape, data: [sums.x])]
-                default: return [nil, Tensor(shape: parameters[0].value.shape, data: [sums.x]),
-                                 Tensor(shape: parameters[1].value.shape, data: [sums.y])]
+                case 1: return [nil, Gradient(Tensor(shape: parameters[0].value.shape, data: [s.x]))]
+                default: return [nil, Gradient(Tensor(shape: parameters[0].value.shape, data: [s.x])),
+                                 Gradient(Tensor(shape: parameters[1].value.shape, data: [s.y]))]
                 }
             }
+            let g = scaled.materialized
             var gx = needX ? [Double](repeating: 0, count: n) : []
             var even = SIMD3<Double>(0, 0, 0), odd = SIMD3<Double>(0, 0, 0)
             xt.data.withUnsafeBufferPointer { px in
@@ -106,12 +110,12 @@ enum Fused {
                 }
             }
             let sums = even + odd
-            var grads: [Tensor?] = [needX ? Tensor(shape: xt.shape, data: gx) : nil]
+            var grads: [Gradient?] = [needX ? Gradient(Tensor(shape: xt.shape, data: gx)) : nil]
             for (k, parameter) in parameters.enumerated() {
-                grads.append(Tensor(shape: parameter.value.shape, data: [k == 0 ? sums.y : sums.z]))
+                grads.append(Gradient(Tensor(shape: parameter.value.shape, data: [k == 0 ? sums.y : sums.z])))
             }
             return grads
-        }
+        })
     }
 
     /// log p(x) (`exponentiate` false) or p(x) (true) from a log-density and its partials:

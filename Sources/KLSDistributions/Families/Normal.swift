@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import KLSNumerics
 import KLSSpecial
@@ -110,14 +111,15 @@ struct NormalLogDensity: FusedKernel {
         return SIMD3(-z * inverseSigma, z * inverseSigma, (z * z - 1) * inverseSigma)
     }
 
-    /// The log-density of every element, in a loop the compiler vectorises (a nan x gives a
-    /// nan z, so nan: no per-element test).
+    /// The log-density of every element (CKernels; a nan x gives a nan z, so nan).
     func fill(_ out: UnsafeMutableBufferPointer<Double>, from x: UnsafeBufferPointer<Double>) -> Bool {
-        for i in 0..<Swift.min(x.count, out.count) { out[i] = value(x[i]) }
+        if let target = out.baseAddress, let source = x.baseAddress {
+            kls_normal_log_density(target, source, Swift.min(x.count, out.count), mu, inverseSigma, offset)
+        }
         return true
     }
 
-    /// (∂/∂μ, ∂/∂σ) = (Σ g·z, Σ g·z² − Σ g) / σ, four elements at a time.
+    /// (∂/∂μ, ∂/∂σ) = (Σ g·z, Σ g·z² − Σ g) / σ.
     func parameterGradient(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
                            g: UnsafeBufferPointer<Double>) -> SIMD2<Double>? {
         NormalSums.accumulate(x: x, y: y, g: g, mu: mu, inverseSigma: inverseSigma, weightedByDensity: false)
@@ -127,43 +129,24 @@ struct NormalLogDensity: FusedKernel {
 /// The sums behind the normal (log-)density's parameter gradients.
 enum NormalSums {
     /// With wᵢ = gᵢ (log-density) or gᵢ·yᵢ (density, whose partials are p times the log's):
-    /// (Σ w·z, Σ w·z² − Σ w) / σ, z = (x − μ)/σ; nil when the buffers differ in length or a
-    /// sum is not finite. A y that is not finite comes from an x or z that is not (or a z²
-    /// that overflows), which makes a sum not finite unless its gᵢ is 0 — and the general
-    /// loop, which the nil sends the caller to, skips exactly those elements.
-    @inline(__always)
+    /// (Σ w·z, Σ w·z² − Σ w) / σ, z = (x − μ)/σ (CKernels); nil when the buffers differ in
+    /// length or a sum is not finite. A y that is not finite comes from an x or z that is not
+    /// (or a z² that overflows), which makes a sum not finite unless its gᵢ is 0 — and the
+    /// general loop, which the nil sends the caller to, skips exactly those elements.
     static func accumulate(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
                            g: UnsafeBufferPointer<Double>, mu: Double, inverseSigma: Double,
                            weightedByDensity: Bool) -> SIMD2<Double>? {
         let n = x.count
         guard y.count == n, g.count == n else { return nil }
-        typealias V = SIMD4<Double>
-        var sw = V(repeating: 0), swz = V(repeating: 0), swzz = V(repeating: 0)
-        var i = 0
+        guard n > 0 else { return .zero }
         guard let px = x.baseAddress, let py = y.baseAddress, let pg = g.baseAddress else { return nil }
-        @inline(__always) func load(_ p: UnsafePointer<Double>, _ i: Int) -> V {
-            UnsafeRawPointer(p + i).loadUnaligned(as: V.self)
+        var sums = (0.0, 0.0, 0.0)   // Σ w, Σ w·z, Σ w·z²
+        withUnsafeMutableBytes(of: &sums) { raw in
+            kls_normal_sums(px, weightedByDensity ? py : nil, pg, n, mu, inverseSigma,
+                            raw.baseAddress!.assumingMemoryBound(to: Double.self))
         }
-        while i &+ 4 <= n {
-            var w = load(pg, i)
-            if weightedByDensity { w *= load(py, i) }
-            let z = (load(px, i) - V(repeating: mu)) * inverseSigma
-            let wz = w * z
-            sw += w
-            swz += wz
-            swzz += wz * z
-            i &+= 4
-        }
-        var tail = SIMD4<Double>(0, 0, 0, 0)   // Σ w, Σ w·z, Σ w·z²
-        while i < n {
-            let w = weightedByDensity ? g[i] * y[i] : g[i]
-            let z = (x[i] - mu) * inverseSigma
-            tail += SIMD4(w, w * z, w * z * z, 0)
-            i &+= 1
-        }
-        let sumW = sw.sum() + tail.x, sumWZ = swz.sum() + tail.y, sumWZZ = swzz.sum() + tail.z
-        guard sumW.isFinite, sumWZ.isFinite, sumWZZ.isFinite else { return nil }
-        return SIMD2(sumWZ * inverseSigma, (sumWZZ - sumW) * inverseSigma)
+        guard sums.0.isFinite, sums.1.isFinite, sums.2.isFinite else { return nil }
+        return SIMD2(sums.1 * inverseSigma, (sums.2 - sums.0) * inverseSigma)
     }
 }
 

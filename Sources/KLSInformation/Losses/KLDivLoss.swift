@@ -19,7 +19,7 @@ extension Loss {
         var pointwise = [Double](repeating: 0, count: reduction == .none ? n : 0)
         var total = 0.0
         if reduction != .none && !logTarget {
-            total = TargetEntropyCache.shared.sumXLogX(t.data) - dot(t.data, x.data)
+            total = TargetEntropyCache.shared.sumXLogX(t.data) - VectorKernels.dot(t.data, x.data)
         } else {
             x.data.withUnsafeBufferPointer { xp in
                 t.data.withUnsafeBufferPointer { tp in
@@ -37,17 +37,12 @@ extension Loss {
         guard trackInput || trackTarget else { return .constant(value) }
         let unreduced = reduction == .none
         if trackInput && !trackTarget && !unreduced && !logTarget {
-            // The common case (fitting q to a fixed p): ∂/∂input = −t · g · factor.
-            return Var.make(value, from: [input, target]) { g in
-                let scale = -(g.data.first ?? 0) * factor
-                let gx = [Double](unsafeUninitializedCapacity: n) { out, initialized in
-                    t.data.withUnsafeBufferPointer { tp in
-                        for i in 0..<n { out[i] = tp[i] * scale }
-                    }
-                    initialized = n
-                }
-                return [Tensor(shape: x.shape, data: gx), nil]
-            }
+            // The common case (fitting q to a fixed p): ∂/∂input = −t · g · factor, handed over
+            // as t and a scale (no copy of t).
+            return Var.make(value, from: [input, target], scaledBackward: { g in
+                let scale = -(g.tensor.data.first ?? 0) * g.scale * factor
+                return [Gradient(Tensor(shape: x.shape, data: t.data), scale: scale), nil]
+            })
         }
         return Var.make(value, from: [input, target]) { g in
             var gx = [Double](repeating: 0, count: trackInput ? n : 0)
@@ -73,34 +68,6 @@ extension Loss {
             }
             return [trackInput ? Tensor(shape: x.shape, data: gx) : nil,
                     trackTarget ? Tensor(shape: t.shape, data: gt) : nil]
-        }
-    }
-
-    /// Σ aᵢ·bᵢ over the common length, with four partial sums held in two SIMD pairs (so
-    /// the loop pipelines and uses both lanes).
-    static func dot(_ a: [Double], _ b: [Double]) -> Double {
-        a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                let n = Swift.min(pa.count, pb.count)
-                guard n > 0, let x = pa.baseAddress, let y = pb.baseAddress else { return 0 }
-                typealias V = SIMD2<Double>
-                @inline(__always) func load(_ p: UnsafePointer<Double>, _ i: Int) -> V {
-                    UnsafeRawPointer(p + i).loadUnaligned(as: V.self)
-                }
-                var s0 = V(repeating: 0), s1 = V(repeating: 0)
-                var i = 0
-                while i &+ 4 <= n {
-                    s0 += load(x, i) * load(y, i)
-                    s1 += load(x, i &+ 2) * load(y, i &+ 2)
-                    i &+= 4
-                }
-                var tail = 0.0
-                while i < n {
-                    tail += x[i] * y[i]
-                    i &+= 1
-                }
-                return (s0 + s1).sum() + tail
-            }
         }
     }
 }

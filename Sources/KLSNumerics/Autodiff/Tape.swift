@@ -45,12 +45,12 @@ public final class Tape {
     /// (nil for a parent that receives none). Shapes of returned gradients equal the parents'.
     public func record(_ value: Tensor, parents: [Node],
                        backward: @escaping (Tensor) -> [Tensor?]) -> Node {
-        record(value, inputs: parents.map { .tracked($0) }, backward: backward)
+        record(value, inputs: parents.map { .tracked($0) }, backward: .dense(backward))
     }
 
     /// Records an operation on `inputs`, which may include constants: `backward` returns one
     /// gradient per input, in order, and those of inputs not on this tape are dropped.
-    func record(_ value: Tensor, inputs: [Var], backward: @escaping (Tensor) -> [Tensor?]) -> Node {
+    func record(_ value: Tensor, inputs: [Var], backward: BackwardRule) -> Node {
         let node = Node(value: value, index: nodes.count, tape: self, inputs: inputs, backward: backward,
                         generation: generation)
         nodes.append(node)
@@ -63,7 +63,7 @@ public final class Tape {
         backpropagate(from: output)
         return nodes.map { node in
             defer { node.gradient = nil }
-            return node.gradient
+            return node.gradient?.materialized
         }
     }
 
@@ -71,7 +71,7 @@ public final class Tape {
     /// leaves from another tape get nil. `output` must hold a single element.
     public func gradients(of output: Node, withRespectTo leaves: [Node]) -> [Tensor?] {
         backpropagate(from: output)
-        let result = leaves.map { $0.tape === self ? $0.gradient : nil }
+        let result = leaves.map { $0.tape === self ? $0.gradient?.materialized : nil }
         for node in nodes { node.gradient = nil }
         return result
     }
@@ -80,19 +80,31 @@ public final class Tape {
     /// backward pass every `gradient` is nil: the callers clear them when they are done.
     private func backpropagate(from output: Node) {
         guard output.tape === self, output.index < nodes.count, nodes[output.index] === output else { return }
-        output.gradient = output.value.isScalar ? Tape.one : Tensor(repeating: 1, shape: output.value.shape)
+        output.gradient = Gradient(output.value.isScalar ? Tape.one : Tensor(repeating: 1, shape: output.value.shape))
         for i in stride(from: output.index, through: 0, by: -1) {
             let node = nodes[i]
             guard let g = node.gradient, let backward = node.backward else { continue }
-            let parentGrads = backward(g)
-            for (input, pg) in zip(node.inputs, parentGrads) {
-                guard case .tracked(let parent) = input, parent.tape === self, let pg else { continue }
-                if let existing = parent.gradient {
-                    parent.gradient = Tape.accumulate(existing, pg)
-                } else {
-                    parent.gradient = pg
+            switch backward {
+            case .dense(let rule):
+                for (input, pg) in zip(node.inputs, rule(g.materialized)) {
+                    if let pg { deliver(Gradient(pg), to: input) }
+                }
+            case .scaled(let rule):
+                for (input, pg) in zip(node.inputs, rule(g)) {
+                    if let pg { deliver(pg, to: input) }
                 }
             }
+        }
+    }
+
+    /// Adds `gradient` to the gradient of `input` when it is a node of this tape.
+    @inline(__always)
+    private func deliver(_ gradient: Gradient, to input: Var) {
+        guard case .tracked(let parent) = input, parent.tape === self else { return }
+        if let existing = parent.gradient {
+            parent.gradient = Gradient(Tape.accumulate(existing.materialized, gradient.materialized))
+        } else {
+            parent.gradient = gradient
         }
     }
 
@@ -121,13 +133,13 @@ public final class Node {
     public let tape: Tape
     /// The inputs of the operation, in order (constants among them receive no gradient).
     let inputs: [Var]
-    let backward: ((Tensor) -> [Tensor?])?
+    let backward: BackwardRule?
     /// The gradient accumulated during a backward pass.
-    var gradient: Tensor?
+    var gradient: Gradient?
     /// The tape's generation when this node was recorded.
     let generation: Int
 
-    init(value: Tensor, index: Int, tape: Tape, inputs: [Var], backward: ((Tensor) -> [Tensor?])?, generation: Int) {
+    init(value: Tensor, index: Int, tape: Tape, inputs: [Var], backward: BackwardRule?, generation: Int) {
         self.value = value
         self.index = index
         self.tape = tape
@@ -138,4 +150,33 @@ public final class Node {
 
     /// True while this node's recording goes on: its tape is open and has not been reset.
     public var isLive: Bool { tape.isActive && generation == tape.generation }
+}
+
+/// A gradient as `scale · tensor`. A rule whose gradient with respect to an input is a tensor
+/// it already holds times a number (kl_div's −g·t/n, dot's g·b) hands over that tensor and
+/// the number instead of a scaled copy; a consumer that can use the form (a fused density's
+/// parameter sums) never materialises it.
+public struct Gradient {
+    /// The tensor, shaped as the input that receives the gradient.
+    public let tensor: Tensor
+    /// The factor the tensor is taken with.
+    public let scale: Double
+
+    /// `scale · tensor`.
+    public init(_ tensor: Tensor, scale: Double = 1) {
+        self.tensor = tensor
+        self.scale = scale
+    }
+
+    /// scale · tensor as one tensor (the tensor itself when the scale is 1).
+    public var materialized: Tensor {
+        scale == 1 ? tensor : Tensor(shape: tensor.shape, data: VectorKernels.scaled(tensor.data, by: scale))
+    }
+}
+
+/// How a node maps the gradient of its result to gradients of its inputs (one per input, in
+/// order; nil for an input that receives none): from a plain tensor, or from the scaled form.
+enum BackwardRule {
+    case dense((Tensor) -> [Tensor?])
+    case scaled((Gradient) -> [Gradient?])
 }

@@ -23,11 +23,12 @@ extension Var {
     public static func dot(_ a: Var, _ b: Var) throws -> Var {
         let x = a.value, y = b.value
         let d = try Tensor.dot(x, y)
-        return make(Tensor(scalar: d), from: [a, b]) { g in
-            let s = g.data[0]
-            return [Tensor(shape: x.shape, data: y.data.map { $0 * s }),
-                    Tensor(shape: y.shape, data: x.data.map { $0 * s })]
-        }
+        // ∂/∂a = g·b and ∂/∂b = g·a, handed over unscaled (no copies).
+        return make(Tensor(scalar: d), from: [a, b], scaledBackward: { g in
+            let s = g.tensor.data[0] * g.scale
+            return [Gradient(Tensor(shape: x.shape, data: y.data), scale: s),
+                    Gradient(Tensor(shape: y.shape, data: x.data), scale: s)]
+        })
     }
 
     /// log Σ exp, stable.

@@ -35,6 +35,16 @@ public enum Var {
     /// `backward` receives the upstream gradient and returns one gradient per input, in order.
     public static func make(_ value: Tensor, from inputs: [Var],
                             backward: @escaping (Tensor) -> [Tensor?]) -> Var {
+        make(value, from: inputs, rule: .dense(backward))
+    }
+
+    /// `make` with a rule that takes and gives gradients in the scaled form (`Gradient`).
+    public static func make(_ value: Tensor, from inputs: [Var],
+                            scaledBackward: @escaping (Gradient) -> [Gradient?]) -> Var {
+        make(value, from: inputs, rule: .scaled(scaledBackward))
+    }
+
+    private static func make(_ value: Tensor, from inputs: [Var], rule: BackwardRule) -> Var {
         var tape: Tape?
         for input in inputs {
             guard let n = input.node else { continue }
@@ -48,6 +58,6 @@ public enum Var {
             }
         }
         guard let tape else { return .constant(value) }
-        return .tracked(tape.record(value, inputs: inputs, backward: backward))
+        return .tracked(tape.record(value, inputs: inputs, backward: rule))
     }
 }

@@ -74,13 +74,7 @@ extension Tensor {
     /// Σ aᵢbᵢ of two tensors with the same number of elements.
     public static func dot(_ a: Tensor, _ b: Tensor) throws -> Double {
         guard a.count == b.count else { throw NumericError.shapeMismatch(operation: "dot", a.shape, b.shape) }
-        var s = 0.0
-        a.data.withUnsafeBufferPointer { pa in
-            b.data.withUnsafeBufferPointer { pb in
-                for i in 0..<pa.count { s += pa[i] * pb[i] }
-            }
-        }
-        return s
+        return VectorKernels.dot(a.data, b.data)
     }
 
     /// Matrix product of (n×k)·(k×m), also matrix·vector and vector·matrix.

@@ -1,0 +1,86 @@
+// See include/CKernels.h. Each loop handles 8 elements per turn in two 4-lane vectors (two
+// independent accumulators, so additions pipeline), then the rest one by one.
+#include "CKernels.h"
+
+#pragma STDC FP_CONTRACT OFF
+
+typedef double v4 __attribute__((vector_size(32), aligned(8)));
+
+#define CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+
+// Macros, not functions: a function taking or returning v4 would not be cloned with the
+// kernels, and its calling convention would differ between the clones.
+#define load(p) (*(const v4 *)(p))
+#define store(p, v) (*(v4 *)(p) = (v))
+#define splat(x) ((v4){(x), (x), (x), (x)})
+#define lanes(v) (((v)[0] + (v)[2]) + ((v)[1] + (v)[3]))
+
+CLONES double kls_dot(const double *a, const double *b, ptrdiff_t n) {
+    v4 s0 = splat(0), s1 = splat(0);
+    ptrdiff_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        s0 += load(a + i) * load(b + i);
+        s1 += load(a + i + 4) * load(b + i + 4);
+    }
+    double tail = 0;
+    for (; i < n; i++) tail += a[i] * b[i];
+    return lanes(s0 + s1) + tail;
+}
+
+CLONES void kls_scale(double *out, const double *x, ptrdiff_t n, double c) {
+    v4 vc = splat(c);
+    ptrdiff_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        store(out + i, load(x + i) * vc);
+        store(out + i + 4, load(x + i + 4) * vc);
+    }
+    for (; i < n; i++) out[i] = x[i] * c;
+}
+
+CLONES void kls_normal_log_density(double *out, const double *x, ptrdiff_t n,
+                                   double mu, double inverse_sigma, double offset) {
+    v4 vmu = splat(mu), vinv = splat(inverse_sigma), voff = splat(offset), half = splat(0.5);
+    ptrdiff_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        v4 z0 = (load(x + i) - vmu) * vinv, z1 = (load(x + i + 4) - vmu) * vinv;
+        store(out + i, voff - half * z0 * z0);
+        store(out + i + 4, voff - half * z1 * z1);
+    }
+    for (; i < n; i++) {
+        double z = (x[i] - mu) * inverse_sigma;
+        out[i] = offset - 0.5 * z * z;
+    }
+}
+
+CLONES void kls_normal_sums(const double *x, const double *y, const double *g, ptrdiff_t n,
+                            double mu, double inverse_sigma, double sums[3]) {
+    v4 vmu = splat(mu), vinv = splat(inverse_sigma);
+    v4 sw0 = splat(0), swz0 = splat(0), swzz0 = splat(0);
+    v4 sw1 = splat(0), swz1 = splat(0), swzz1 = splat(0);
+    ptrdiff_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        v4 w0 = load(g + i), w1 = load(g + i + 4);
+        if (y) {
+            w0 *= load(y + i);
+            w1 *= load(y + i + 4);
+        }
+        v4 z0 = (load(x + i) - vmu) * vinv, z1 = (load(x + i + 4) - vmu) * vinv;
+        v4 wz0 = w0 * z0, wz1 = w1 * z1;
+        sw0 += w0;
+        sw1 += w1;
+        swz0 += wz0;
+        swz1 += wz1;
+        swzz0 += wz0 * z0;
+        swzz1 += wz1 * z1;
+    }
+    double tw = 0, twz = 0, twzz = 0;
+    for (; i < n; i++) {
+        double w = y ? g[i] * y[i] : g[i], z = (x[i] - mu) * inverse_sigma, wz = w * z;
+        tw += w;
+        twz += wz;
+        twzz += wz * z;
+    }
+    sums[0] = lanes(sw0 + sw1) + tw;
+    sums[1] = lanes(swz0 + swz1) + twz;
+    sums[2] = lanes(swzz0 + swzz1) + twzz;
+}

@@ -1,0 +1,27 @@
+// The vector loops that dominate a fit, in C so that each is compiled twice — for x86-64-v3
+// (AVX2, 4 doubles per instruction) and for the baseline — and the loader picks the clone
+// the CPU runs (target_clones). Contraction into FMA is off and every sum keeps the same
+// lanes in both clones, so results are bit-identical on every machine.
+#ifndef KLS_CKERNELS_H
+#define KLS_CKERNELS_H
+
+#include <stddef.h>
+
+/// Σ a[i]·b[i] for i < n.
+double kls_dot(const double *a, const double *b, ptrdiff_t n);
+
+/// out[i] = c·x[i] for i < n.
+void kls_scale(double *out, const double *x, ptrdiff_t n, double c);
+
+/// The normal log-density: out[i] = offset − ½z², z = (x[i] − mu)·inverse_sigma, for i < n
+/// (nan where x[i] is nan).
+void kls_normal_log_density(double *out, const double *x, ptrdiff_t n,
+                            double mu, double inverse_sigma, double offset);
+
+/// The sums behind the normal (log-)density's parameter gradients, with w = g[i] (or
+/// g[i]·y[i] when y is not NULL) and z = (x[i] − mu)·inverse_sigma over i < n:
+/// sums[0] = Σ w, sums[1] = Σ w·z, sums[2] = Σ w·z².
+void kls_normal_sums(const double *x, const double *y, const double *g, ptrdiff_t n,
+                     double mu, double inverse_sigma, double sums[3]);
+
+#endif

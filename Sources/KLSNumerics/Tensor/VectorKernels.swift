@@ -1,0 +1,27 @@
+import CKernels
+
+/// Vector loops over contiguous storage that run in every step of a fit, done by CKernels
+/// (compiled for AVX2 and for the baseline; the CPU's clone is chosen at load time, and both
+/// give bit-identical results).
+public enum VectorKernels {
+    /// Σ aᵢbᵢ over the common length of a and b.
+    public static func dot(_ a: [Double], _ b: [Double]) -> Double {
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                let n = Swift.min(pa.count, pb.count)
+                guard n > 0, let x = pa.baseAddress, let y = pb.baseAddress else { return 0 }
+                return kls_dot(x, y, n)
+            }
+        }
+    }
+
+    /// c·xᵢ elementwise.
+    public static func scaled(_ x: [Double], by c: Double) -> [Double] {
+        [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
+            x.withUnsafeBufferPointer { px in
+                if let source = px.baseAddress, let target = out.baseAddress { kls_scale(target, source, px.count, c) }
+            }
+            initialized = x.count
+        }
+    }
+}
