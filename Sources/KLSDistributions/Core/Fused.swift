@@ -65,10 +65,11 @@ enum Fused {
         let y = Tensor(shape: xt.shape, data: ys)
         let needX = x.isTracked
         guard needX || parameters.contains(where: { $0.isTracked }) else { return .constant(y) }
-        var inputs = [Var]()
-        inputs.reserveCapacity(1 + parameters.count)
-        inputs.append(x)
-        inputs.append(contentsOf: parameters)
+        let inputs = [Var](unsafeUninitializedCapacity: 1 + parameters.count) { buffer, initialized in
+            buffer.initializeElement(at: 0, to: x)
+            for (k, parameter) in parameters.enumerated() { buffer.initializeElement(at: 1 + k, to: parameter) }
+            initialized = 1 + parameters.count
+        }
         return Var.make(y, from: inputs, scaledBackward: { scaled in
             // The kernel's parameter sums are linear in g: they take g's tensor and the scale
             // multiplies the two sums (a scaled gradient is never materialised here).
@@ -78,11 +79,12 @@ enum Fused {
                 }
             }) {
                 let s = scaled.scale == 1 ? sums : sums * scaled.scale
-                switch parameters.count {
-                case 0: return [nil]
-                case 1: return [nil, Gradient(Tensor(shape: parameters[0].value.shape, data: [s.x]))]
-                default: return [nil, Gradient(Tensor(shape: parameters[0].value.shape, data: [s.x])),
-                                 Gradient(Tensor(shape: parameters[1].value.shape, data: [s.y]))]
+                return [Gradient?](unsafeUninitializedCapacity: 1 + parameters.count) { buffer, initialized in
+                    buffer.initializeElement(at: 0, to: nil)
+                    for (k, parameter) in parameters.enumerated() {
+                        buffer.initializeElement(at: 1 + k, to: Fused.parameterGradient(k == 0 ? s.x : s.y, shape: parameter.value.shape))
+                    }
+                    initialized = 1 + parameters.count
                 }
             }
             let g = scaled.materialized
@@ -112,10 +114,16 @@ enum Fused {
             let sums = even + odd
             var grads: [Gradient?] = [needX ? Gradient(Tensor(shape: xt.shape, data: gx)) : nil]
             for (k, parameter) in parameters.enumerated() {
-                grads.append(Gradient(Tensor(shape: parameter.value.shape, data: [k == 0 ? sums.y : sums.z])))
+                grads.append(Fused.parameterGradient(k == 0 ? sums.y : sums.z, shape: parameter.value.shape))
             }
             return grads
         })
+    }
+
+    /// The gradient of a one-element parameter (a scalar one needs no tensor of its own).
+    @inline(__always)
+    private static func parameterGradient(_ value: Double, shape: [Int]) -> Gradient {
+        shape.isEmpty ? .scalar(value) : Gradient(Tensor(shape: shape, data: [value]))
     }
 
     /// log p(x) (`exponentiate` false) or p(x) (true) from a log-density and its partials:

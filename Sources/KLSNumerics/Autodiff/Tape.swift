@@ -33,6 +33,25 @@ public final class Tape {
         nodes.removeAll(keepingCapacity: true)
     }
 
+    /// Starts a new recording (as `reset()`) whose first nodes are scalar leaves holding
+    /// `values`, one per element, kept in `leaves`. A leaf node of the previous recording that
+    /// nothing else refers to any more is reused in place (a fit's next step allocates none).
+    public func reset(leaves: inout [Node], values: [Double]) {
+        reset()
+        if leaves.count > values.count { leaves.removeLast(leaves.count - values.count) }
+        for (i, value) in values.enumerated() {
+            if i < leaves.count, leaves[i].tape === self, leaves[i].value.isScalar,
+               isKnownUniquelyReferenced(&leaves[i]) {
+                leaves[i].restart(index: nodes.count, generation: generation, scalar: value)
+                nodes.append(leaves[i])
+            } else if i < leaves.count {
+                leaves[i] = leaf(Tensor(scalar: value))
+            } else {
+                leaves.append(leaf(Tensor(scalar: value)))
+            }
+        }
+    }
+
     /// A new leaf (an input to differentiate with respect to).
     public func leaf(_ value: Tensor) -> Node {
         let node = Node(value: value, index: nodes.count, tape: self, inputs: [], backward: nil, generation: generation)
@@ -65,6 +84,18 @@ public final class Tape {
             defer { node.gradient = nil }
             return node.gradient?.materialized
         }
+    }
+
+    /// ∂output/∂leaf for scalar leaves, written into `gradient` (0 where the output does not
+    /// depend on a leaf, or the leaf is of another tape). `output` must hold a single element.
+    public func scalarGradients(of output: Node, withRespectTo leaves: [Node], into gradient: inout [Double]) {
+        backpropagate(from: output)
+        for i in gradient.indices {
+            gradient[i] = 0
+            guard i < leaves.count, leaves[i].tape === self, let g = leaves[i].gradient else { continue }
+            gradient[i] = (g.tensor.data.first ?? 0) * g.scale
+        }
+        for node in nodes { node.gradient = nil }
     }
 
     /// ∂output/∂leaf for each of `leaves` (nil where the output does not depend on it);
@@ -109,7 +140,7 @@ public final class Tape {
     }
 
     /// The seed gradient of a scalar output.
-    private static let one = Tensor(scalar: 1)
+    static let one = Tensor(scalar: 1)
 
     /// `a + b` for gradients of one node (equal shapes).
     static func accumulate(_ a: Tensor, _ b: Tensor) -> Tensor {
@@ -126,9 +157,9 @@ public final class Tape {
 /// One recorded value on a `Tape`: the result of an operation, or a leaf.
 public final class Node {
     /// The value computed in the forward pass.
-    public let value: Tensor
+    public private(set) var value: Tensor
     /// Position on the tape.
-    public let index: Int
+    public private(set) var index: Int
     /// The tape this node belongs to; the cycle with `Tape.nodes` is broken by `Tape.close()`.
     public let tape: Tape
     /// The inputs of the operation, in order (constants among them receive no gradient).
@@ -137,7 +168,7 @@ public final class Node {
     /// The gradient accumulated during a backward pass.
     var gradient: Gradient?
     /// The tape's generation when this node was recorded.
-    let generation: Int
+    private(set) var generation: Int
 
     init(value: Tensor, index: Int, tape: Tape, inputs: [Var], backward: BackwardRule?, generation: Int) {
         self.value = value
@@ -146,6 +177,14 @@ public final class Node {
         self.inputs = inputs
         self.backward = backward
         self.generation = generation
+    }
+
+    /// This leaf, reused as a leaf of a new recording holding `scalar` (only when nothing
+    /// else refers to it: the node of the earlier recording is gone).
+    fileprivate func restart(index: Int, generation: Int, scalar: Double) {
+        self.index = index
+        self.generation = generation
+        value.data[0] = scalar
     }
 
     /// True while this node's recording goes on: its tape is open and has not been reset.
@@ -167,6 +206,9 @@ public struct Gradient {
         self.tensor = tensor
         self.scale = scale
     }
+
+    /// The scalar `value` with no tensor of its own (the scale of a shared 1).
+    public static func scalar(_ value: Double) -> Gradient { Gradient(Tape.one, scale: value) }
 
     /// scale · tensor as one tensor (the tensor itself when the scale is 1).
     public var materialized: Tensor {

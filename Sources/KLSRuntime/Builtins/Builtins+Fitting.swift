@@ -205,21 +205,32 @@ struct FitObjective {
         return (out.value.data[0], out.node)
     }
 
-    /// The tape of every step, reset before each (its node list is allocated once).
-    private let tape = Tape()
+    /// The tape of every step and its leaves (the parameters), reset before each step: the
+    /// node list and, unless a value of f keeps them, the leaf nodes are allocated once.
+    private let recording = Recording()
+
+    private final class Recording {
+        let tape = Tape()
+        var leaves: [Node] = []
+    }
 
     /// Ends the fit's recording (releases the last step's nodes).
-    func close() { tape.close() }
+    func close() {
+        recording.tape.close()
+        recording.leaves = []
+    }
 
     /// f(params), writing ∂f/∂θᵢ into `gradient` (zeros where f does not depend on θᵢ).
     func valueAndGradient(at params: [Double], gradient: inout [Double]) throws -> Double {
-        tape.reset()
-        let leaves = params.map { tape.leaf(Tensor(scalar: $0)) }
+        let tape = recording.tape
+        tape.reset(leaves: &recording.leaves, values: params)
+        let leaves = recording.leaves
         let (value, node) = try loss(of: call(count: leaves.count) { .tracked(leaves[$0]) })
-        for i in gradient.indices { gradient[i] = 0 }
-        guard let node else { return value }
-        let grads = tape.gradients(of: node, withRespectTo: leaves)
-        for (i, g) in grads.enumerated() where i < gradient.count { gradient[i] = g?.data.first ?? 0 }
+        guard let node else {
+            for i in gradient.indices { gradient[i] = 0 }
+            return value
+        }
+        tape.scalarGradients(of: node, withRespectTo: leaves, into: &gradient)
         return value
     }
 
