@@ -65,10 +65,12 @@ enum Fused {
         let y = Tensor(shape: xt.shape, data: ys)
         let needX = x.isTracked
         guard needX || parameters.contains(where: { $0.isTracked }) else { return .constant(y) }
-        let inputs = [Var](unsafeUninitializedCapacity: 1 + parameters.count) { buffer, initialized in
-            buffer.initializeElement(at: 0, to: x)
-            for (k, parameter) in parameters.enumerated() { buffer.initializeElement(at: 1 + k, to: parameter) }
-            initialized = 1 + parameters.count
+        // Array literals for the usual counts: an array sized at run time costs a lookup of
+        // its storage type in the Swift runtime.
+        let inputs: [Var] = switch parameters.count {
+        case 1: [x, parameters[0]]
+        case 2: [x, parameters[0], parameters[1]]
+        default: [x] + parameters
         }
         return Var.make(y, from: inputs, scaledBackward: { scaled in
             // The kernel's parameter sums are linear in g: they take g's tensor and the scale
@@ -79,12 +81,11 @@ enum Fused {
                 }
             }) {
                 let s = scaled.scale == 1 ? sums : sums * scaled.scale
-                return [Gradient?](unsafeUninitializedCapacity: 1 + parameters.count) { buffer, initialized in
-                    buffer.initializeElement(at: 0, to: nil)
-                    for (k, parameter) in parameters.enumerated() {
-                        buffer.initializeElement(at: 1 + k, to: Fused.parameterGradient(k == 0 ? s.x : s.y, shape: parameter.value.shape))
-                    }
-                    initialized = 1 + parameters.count
+                switch parameters.count {
+                case 0: return [nil]
+                case 1: return [nil, Fused.parameterGradient(s.x, shape: parameters[0].value.shape)]
+                default: return [nil, Fused.parameterGradient(s.x, shape: parameters[0].value.shape),
+                                 Fused.parameterGradient(s.y, shape: parameters[1].value.shape)]
                 }
             }
             let g = scaled.materialized

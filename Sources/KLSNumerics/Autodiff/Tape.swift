@@ -79,7 +79,7 @@ public final class Tape {
     /// ∂output/∂node for every node on the tape (nil where the output does not depend on it).
     /// `output` must hold a single element.
     public func gradients(of output: Node) -> [Tensor?] {
-        backpropagate(from: output)
+        backpropagate(from: output, keepingAll: true)
         return nodes.map { node in
             defer { node.gradient = nil }
             return node.gradient?.materialized
@@ -89,7 +89,7 @@ public final class Tape {
     /// ∂output/∂leaf for scalar leaves, written into `gradient` (0 where the output does not
     /// depend on a leaf, or the leaf is of another tape). `output` must hold a single element.
     public func scalarGradients(of output: Node, withRespectTo leaves: [Node], into gradient: inout [Double]) {
-        backpropagate(from: output)
+        backpropagate(from: output, keepingAll: false)
         for i in gradient.indices {
             gradient[i] = 0
             guard i < leaves.count, leaves[i].tape === self, let g = leaves[i].gradient else { continue }
@@ -101,20 +101,22 @@ public final class Tape {
     /// ∂output/∂leaf for each of `leaves` (nil where the output does not depend on it);
     /// leaves from another tape get nil. `output` must hold a single element.
     public func gradients(of output: Node, withRespectTo leaves: [Node]) -> [Tensor?] {
-        backpropagate(from: output)
+        backpropagate(from: output, keepingAll: false)
         let result = leaves.map { $0.tape === self ? $0.gradient?.materialized : nil }
         for node in nodes { node.gradient = nil }
         return result
     }
 
-    /// Leaves ∂output/∂node in each node's `gradient` (nil where there is none). Outside a
-    /// backward pass every `gradient` is nil: the callers clear them when they are done.
-    private func backpropagate(from output: Node) {
+    /// Leaves ∂output/∂node in the `gradient` of each leaf (nil where there is none), and of
+    /// every node when `keepingAll` (else a node's gradient is released once passed on).
+    /// Outside a backward pass every `gradient` is nil: the callers clear them when done.
+    private func backpropagate(from output: Node, keepingAll: Bool) {
         guard output.tape === self, output.index < nodes.count, nodes[output.index] === output else { return }
         output.gradient = Gradient(output.value.isScalar ? Tape.one : Tensor(repeating: 1, shape: output.value.shape))
         for i in stride(from: output.index, through: 0, by: -1) {
             let node = nodes[i]
-            guard let g = node.gradient, let backward = node.backward else { continue }
+            guard let backward = node.backward,
+                  let g = keepingAll ? node.gradient : node.gradient.take() else { continue }
             switch backward {
             case .dense(let rule):
                 for (input, pg) in zip(node.inputs, rule(g.materialized)) {
