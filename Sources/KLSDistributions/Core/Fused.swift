@@ -38,18 +38,21 @@ struct ClosureKernel: FusedKernel {
 /// over x's contiguous storage, the backward pass a single loop that produces ∂/∂x
 /// elementwise and ∂/∂θ₀, ∂/∂θ₁ summed over the elements.
 enum Fused {
-    /// y = value(x) for every element of x (any shape), nan where x is nan; `partials(x, y)`
-    /// returns (∂y/∂x, ∂y/∂θ₀, ∂y/∂θ₁). Elements whose y is not finite get zero gradients.
+    /// y = value(x) for every element of x = inputs[0] (any shape), nan where x is nan, with
+    /// parameters θ₀, θ₁ = inputs[1], inputs[2] (up to two); `partials(x, y)` returns
+    /// (∂y/∂x, ∂y/∂θ₀, ∂y/∂θ₁). Elements whose y is not finite get zero gradients.
     @inline(__always)
-    static func map(_ x: Var, _ parameters: [Var], value: @escaping (Double) -> Double,
+    static func map(_ inputs: [Var], value: @escaping (Double) -> Double,
                     partials: @escaping (Double, Double) -> SIMD3<Double>) -> Var {
-        map(x, parameters, kernel: ClosureKernel(valueRule: value, partialsRule: partials))
+        map(inputs, kernel: ClosureKernel(valueRule: value, partialsRule: partials))
     }
 
-    /// `map` with a kernel type: y = kernel.value(x) elementwise (nan where x is nan), and a
+    /// `map` with a kernel type: y = kernel.value(x) elementwise for x = inputs[0] (nan where
+    /// x is nan), the parameters θ₀, θ₁ following x in `inputs`, and a
     /// backward pass that skips elements whose y is not finite or whose upstream gradient is 0.
     /// The parameter sums use two accumulators (alternate elements), so the loop pipelines.
-    static func map<Kernel: FusedKernel>(_ x: Var, _ parameters: [Var], kernel: Kernel) -> Var {
+    static func map<Kernel: FusedKernel>(_ inputs: [Var], kernel: Kernel) -> Var {
+        let x = inputs[0], parameters = inputs.dropFirst()
         let xt = x.value
         let n = xt.count
         let ys = [Double](unsafeUninitializedCapacity: n) { out, initialized in
@@ -65,14 +68,7 @@ enum Fused {
         let y = Tensor(shape: xt.shape, data: ys)
         let needX = x.isTracked
         guard needX || parameters.contains(where: { $0.isTracked }) else { return .constant(y) }
-        // Array literals for the usual counts: an array sized at run time costs a lookup of
-        // its storage type in the Swift runtime.
-        let inputs: [Var] = switch parameters.count {
-        case 1: [x, parameters[0]]
-        case 2: [x, parameters[0], parameters[1]]
-        default: [x] + parameters
-        }
-        return Var.make(y, from: inputs, scaledBackward: { scaled in
+        return Var.make(y, from: inputs, scaledBackward: { scaled, sink in
             // The kernel's parameter sums are linear in g: they take g's tensor and the scale
             // multiplies the two sums (a scaled gradient is never materialised here).
             if !needX, scaled.tensor.count == n, let sums = xt.data.withUnsafeBufferPointer({ px in
@@ -81,12 +77,10 @@ enum Fused {
                 }
             }) {
                 let s = scaled.scale == 1 ? sums : sums * scaled.scale
-                switch parameters.count {
-                case 0: return [nil]
-                case 1: return [nil, Fused.parameterGradient(s.x, shape: parameters[0].value.shape)]
-                default: return [nil, Fused.parameterGradient(s.x, shape: parameters[0].value.shape),
-                                 Fused.parameterGradient(s.y, shape: parameters[1].value.shape)]
+                for (k, parameter) in parameters.enumerated() {
+                    sink.send(Fused.parameterGradient(k == 0 ? s.x : s.y, shape: parameter.value.shape), toInput: 1 + k)
                 }
+                return
             }
             let g = scaled.materialized
             var gx = needX ? [Double](repeating: 0, count: n) : []
@@ -113,11 +107,10 @@ enum Fused {
                 }
             }
             let sums = even + odd
-            var grads: [Gradient?] = [needX ? Gradient(Tensor(shape: xt.shape, data: gx)) : nil]
+            if needX { sink.send(Gradient(Tensor(shape: xt.shape, data: gx)), toInput: 0) }
             for (k, parameter) in parameters.enumerated() {
-                grads.append(Fused.parameterGradient(k == 0 ? sums.y : sums.z, shape: parameter.value.shape))
+                sink.send(Fused.parameterGradient(k == 0 ? sums.y : sums.z, shape: parameter.value.shape), toInput: 1 + k)
             }
-            return grads
         })
     }
 
@@ -130,14 +123,14 @@ enum Fused {
     /// log p(x) (`exponentiate` false) or p(x) (true) from a log-density and its partials:
     /// the density's gradient is p(x) times the log-density's.
     @inline(__always)
-    static func density(_ x: Var, _ parameters: [Var], exponentiate: Bool,
+    static func density(_ inputs: [Var], exponentiate: Bool,
                         logDensity: @escaping (Double) -> Double,
                         logPartials: @escaping (Double) -> SIMD3<Double>) -> Var {
         if exponentiate {
-            return map(x, parameters, value: { Foundation.exp(logDensity($0)) },
+            return map(inputs, value: { Foundation.exp(logDensity($0)) },
                        partials: { x, y in y == 0 ? .zero : y * logPartials(x) })
         }
-        return map(x, parameters, value: logDensity, partials: { x, _ in logPartials(x) })
+        return map(inputs, value: logDensity, partials: { x, _ in logPartials(x) })
     }
 }
 

@@ -39,7 +39,7 @@ public struct Bernoulli: Distribution {
     /// P(X = x): p at 1, 1 − p at 0, 0 elsewhere.
     public func pdf(_ x: Var) throws -> Var {
         let (one, zero) = (value, complement)
-        return Fused.map(x, [p], value: { x in x == 1 ? one : (x == 0 ? zero : 0) }, partials: { x, _ in
+        return Fused.map([x, p], value: { x in x == 1 ? one : (x == 0 ? zero : 0) }, partials: { x, _ in
             SIMD3(0, x == 1 ? 1 : (x == 0 ? -1 : 0), 0)
         })
     }
@@ -48,7 +48,7 @@ public struct Bernoulli: Distribution {
     public func logpdf(_ x: Var) throws -> Var {
         let (one, zero) = (value, complement)
         let (logOne, logZero) = (Foundation.log(one), Foundation.log(zero))
-        return Fused.map(x, [p], value: { x in x == 1 ? logOne : (x == 0 ? logZero : -.infinity) }, partials: { x, _ in
+        return Fused.map([x, p], value: { x in x == 1 ? logOne : (x == 0 ? logZero : -.infinity) }, partials: { x, _ in
             SIMD3(0, x == 1 ? 1 / one : (x == 0 ? -1 / zero : 0), 0)
         })
     }
@@ -56,7 +56,7 @@ public struct Bernoulli: Distribution {
     /// F(x) = 0 below 0, 1 − p on [0, 1), 1 from 1 on.
     public func cdf(_ x: Var) throws -> Var {
         let zero = complement
-        return Fused.map(x, [p], value: { x in x < 0 ? 0 : (x < 1 ? zero : 1) }, partials: { x, _ in
+        return Fused.map([x, p], value: { x in x < 0 ? 0 : (x < 1 ? zero : 1) }, partials: { x, _ in
             SIMD3(0, x >= 0 && x < 1 ? -1 : 0, 0)
         })
     }
@@ -64,7 +64,7 @@ public struct Bernoulli: Distribution {
     /// 1 − F(x) = 1 below 0, p on [0, 1), 0 from 1 on.
     public func survival(_ x: Var) throws -> Var {
         let one = value
-        return Fused.map(x, [p], value: { x in x < 0 ? 1 : (x < 1 ? one : 0) }, partials: { x, _ in
+        return Fused.map([x, p], value: { x in x < 0 ? 1 : (x < 1 ? one : 0) }, partials: { x, _ in
             SIMD3(0, x >= 0 && x < 1 ? 1 : 0, 0)
         })
     }

@@ -42,7 +42,7 @@ public struct Beta: Distribution {
         let logNorm = -Special.lbeta(p, q)
         let psiSum = Special.digamma(p + q)
         let dA = psiSum - Special.digamma(p), dB = psiSum - Special.digamma(q)
-        return Fused.density(x, [a, b], exponentiate: exponentiate, logDensity: { x in
+        return Fused.density([x, a, b], exponentiate: exponentiate, logDensity: { x in
             guard x >= 0, x <= 1 else { return -.infinity }
             return logNorm + (p == 1 ? 0 : (p - 1) * Foundation.log(x)) + (q == 1 ? 0 : (q - 1) * Special.log1p(-x))
         }, logPartials: { x in
@@ -61,7 +61,7 @@ public struct Beta: Distribution {
         let (p, q) = values
         let sign: Double = upper ? -1 : 1
         let logNorm = -Special.lbeta(p, q)
-        return Fused.map(x, [a, b], value: { x in
+        return Fused.map([x, a, b], value: { x in
             if x <= 0 { return upper ? 1 : 0 }
             if x >= 1 { return upper ? 0 : 1 }
             return upper ? Special.betaInc(q, p, 1 - x) : Special.betaInc(p, q, x)

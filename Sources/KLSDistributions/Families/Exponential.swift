@@ -33,7 +33,7 @@ public struct Exponential: Distribution {
     private func density(_ x: Var, exponentiate: Bool) -> Var {
         let l = Scalar(rate).value
         let logRate = Foundation.log(l)
-        return Fused.density(x, [rate], exponentiate: exponentiate, logDensity: { x in
+        return Fused.density([x, rate], exponentiate: exponentiate, logDensity: { x in
             x >= 0 ? logRate - l * x : -.infinity
         }, logPartials: { x in
             x >= 0 ? SIMD3(-l, 1 / l - x, 0) : .zero
@@ -43,7 +43,7 @@ public struct Exponential: Distribution {
     /// F(x) = 1 − e^(−λx) = −expm1(−λx) for x ≥ 0, 0 below.
     public func cdf(_ x: Var) throws -> Var {
         let l = Scalar(rate).value
-        return Fused.map(x, [rate], value: { x in x > 0 ? -Special.expm1(-l * x) : 0 }, partials: { x, _ in
+        return Fused.map([x, rate], value: { x in x > 0 ? -Special.expm1(-l * x) : 0 }, partials: { x, _ in
             guard x > 0 else { return .zero }
             let e = Foundation.exp(-l * x)
             return SIMD3(l * e, x * e, 0)
@@ -53,7 +53,7 @@ public struct Exponential: Distribution {
     /// 1 − F(x) = e^(−λx) for x ≥ 0, 1 below.
     public func survival(_ x: Var) throws -> Var {
         let l = Scalar(rate).value
-        return Fused.map(x, [rate], value: { x in x > 0 ? Foundation.exp(-l * x) : 1 }, partials: { x, y in
+        return Fused.map([x, rate], value: { x in x > 0 ? Foundation.exp(-l * x) : 1 }, partials: { x, y in
             x > 0 ? SIMD3(-l * y, -x * y, 0) : .zero
         })
     }

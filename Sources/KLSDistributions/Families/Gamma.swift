@@ -45,7 +45,7 @@ public struct Gamma: Distribution {
         let logB = Foundation.log(b)
         let offset = a * logB - Special.lgamma(a)
         let psi = Special.digamma(a)
-        return Fused.density(x, [shape, rate], exponentiate: exponentiate, logDensity: { x in
+        return Fused.density([x, shape, rate], exponentiate: exponentiate, logDensity: { x in
             guard x >= 0, x < .infinity else { return -.infinity }
             return offset + (a == 1 ? 0 : (a - 1) * Foundation.log(x)) - b * x
         }, logPartials: { x in
@@ -63,7 +63,7 @@ public struct Gamma: Distribution {
         let (a, b) = values
         let sign: Double = upper ? -1 : 1
         let logNorm = a * Foundation.log(b) - Special.lgamma(a)
-        return Fused.map(x, [shape, rate], value: { x in
+        return Fused.map([x, shape, rate], value: { x in
             guard x > 0 else { return upper ? 1 : 0 }
             return upper ? Special.gammaQ(a, b * x) : Special.gammaP(a, b * x)
         }, partials: { x, _ in

@@ -42,7 +42,7 @@ public struct Laplace: Distribution {
         let m = Scalar(loc).value, b = Scalar(scale).value
         let inv = 1 / b
         let offset = -Foundation.log(2 * b)
-        return Fused.density(x, [loc, scale], exponentiate: exponentiate, logDensity: { x in
+        return Fused.density([x, loc, scale], exponentiate: exponentiate, logDensity: { x in
             offset - Swift.abs(x - m) * inv
         }, logPartials: { x in
             let d = x - m
@@ -59,7 +59,7 @@ public struct Laplace: Distribution {
     private func tail(_ x: Var, upper: Bool) -> Var {
         let m = Scalar(loc).value, b = Scalar(scale).value
         let sign: Double = upper ? -1 : 1
-        return Fused.map(x, [loc, scale], value: { x in
+        return Fused.map([x, loc, scale], value: { x in
             let u = sign * (x - m) / b
             return u < 0 ? 0.5 * Foundation.exp(u) : 1 - 0.5 * Foundation.exp(-u)
         }, partials: { x, _ in

@@ -42,8 +42,8 @@ public struct Normal: Distribution {
 
     private func density(_ x: Var, exponentiate: Bool) -> Var {
         let log = NormalLogDensity(mu: Scalar(mu).value, sigma: Scalar(sigma).value)
-        if exponentiate { return Fused.map(x, [mu, sigma], kernel: NormalDensity(log: log)) }
-        return Fused.map(x, [mu, sigma], kernel: log)
+        if exponentiate { return Fused.map([x, mu, sigma], kernel: NormalDensity(log: log)) }
+        return Fused.map([x, mu, sigma], kernel: log)
     }
 
     /// F(x) = Φ((x−μ)/σ), via Φ(z) = ½erfc(−z/√2) (relative accuracy in the lower tail).
@@ -55,7 +55,7 @@ public struct Normal: Distribution {
         let m = Scalar(mu).value, s = Scalar(sigma).value
         let sign: Double = upper ? -1 : 1
         let norm = 1 / (s * (2 * Double.pi).squareRoot())
-        return Fused.map(x, [mu, sigma], value: { x in Special.ndtr(sign * (x - m) / s) }, partials: { x, _ in
+        return Fused.map([x, mu, sigma], value: { x in Special.ndtr(sign * (x - m) / s) }, partials: { x, _ in
             let z = (x - m) / s
             let density = sign * norm * Foundation.exp(-0.5 * z * z)
             return SIMD3(density, -density, -density * z)

@@ -47,7 +47,7 @@ public struct Uniform: Distribution {
         let (lo, hi) = bounds
         let inv = 1 / (hi - lo)
         let inside = -Foundation.log(hi - lo)
-        return Fused.density(x, [a, b], exponentiate: exponentiate, logDensity: { x in
+        return Fused.density([x, a, b], exponentiate: exponentiate, logDensity: { x in
             x >= lo && x <= hi ? inside : -.infinity
         }, logPartials: { x in
             x >= lo && x <= hi ? SIMD3(0, inv, -inv) : .zero
@@ -62,7 +62,7 @@ public struct Uniform: Distribution {
     private func fraction(_ x: Var, upper: Bool) -> Var {
         let (lo, hi) = bounds
         let w = hi - lo
-        return Fused.map(x, [a, b], value: { x in
+        return Fused.map([x, a, b], value: { x in
             let f = upper ? (hi - x) / w : (x - lo) / w
             return Swift.min(1, Swift.max(0, f))
         }, partials: { x, _ in

@@ -12,7 +12,7 @@ enum ContinuousMeasures {
         return try ContinuousIntegral.integrate(lower: lower, upper: upper, landmarks: p.landmarks,
                                                 scale: spread(p)) { x, detached in
             let lp = try (detached ? p.detached : p).logpdf(x)
-            return Fused.map(lp, [], value: { l in l == -.infinity ? 0 : -Foundation.exp(l) * l },
+            return Fused.map([lp], value: { l in l == -.infinity ? 0 : -Foundation.exp(l) * l },
                              partials: { l, _ in SIMD3(-Foundation.exp(l) * (l + 1), 0, 0) })
         }
     }
@@ -70,7 +70,7 @@ enum ContinuousMeasures {
             })
         }
         // Rounding can leave a tiny negative square when P = Q.
-        return Scalar(Fused.map(squared, [], value: { Swift.max(0, $0) }, partials: { _, _ in SIMD3(1, 0, 0) }))
+        return Scalar(Fused.map([squared], value: { Swift.max(0, $0) }, partials: { _, _ in SIMD3(1, 0, 0) }))
             .squareRoot().variable
     }
 
@@ -101,7 +101,7 @@ enum ContinuousMeasures {
                                                 scale: Swift.max(spread(p), spread(q)),
                                                 kink: { x in try gap(x, p.detached, q.detached) }) { x, detached in
             let d = detached ? try gap(x, p.detached, q.detached) : try gap(x, p, q)
-            return Fused.map(d, [], value: { Swift.abs($0) }, partials: { g, _ in SIMD3(g > 0 ? 1 : (g < 0 ? -1 : 0), 0, 0) })
+            return Fused.map([d], value: { Swift.abs($0) }, partials: { g, _ in SIMD3(g > 0 ? 1 : (g < 0 ? -1 : 0), 0, 0) })
         }
     }
 

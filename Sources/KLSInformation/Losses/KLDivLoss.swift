@@ -39,9 +39,9 @@ extension Loss {
         if trackInput && !trackTarget && !unreduced && !logTarget {
             // The common case (fitting q to a fixed p): ∂/∂input = −t · g · factor, handed over
             // as t and a scale (no copy of t).
-            return Var.make(value, from: [input, target], scaledBackward: { g in
+            return Var.make(value, from: [input, target], scaledBackward: { g, sink in
                 let scale = -(g.tensor.data.first ?? 0) * g.scale * factor
-                return [Gradient(Tensor(shape: x.shape, data: t.data), scale: scale), nil]
+                sink.send(Gradient(Tensor(shape: x.shape, data: t.data), scale: scale), toInput: 0)
             })
         }
         return Var.make(value, from: [input, target]) { g in

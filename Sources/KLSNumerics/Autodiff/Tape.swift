@@ -123,16 +123,14 @@ public final class Tape {
                     if let pg { deliver(Gradient(pg), to: input) }
                 }
             case .scaled(let rule):
-                for (input, pg) in zip(node.inputs, rule(g)) {
-                    if let pg { deliver(pg, to: input) }
-                }
+                rule(g, GradientSink(tape: self, inputs: node.inputs))
             }
         }
     }
 
     /// Adds `gradient` to the gradient of `input` when it is a node of this tape.
     @inline(__always)
-    private func deliver(_ gradient: Gradient, to input: Var) {
+    fileprivate func deliver(_ gradient: Gradient, to input: Var) {
         guard case .tracked(let parent) = input, parent.tape === self else { return }
         if let existing = parent.gradient {
             parent.gradient = Gradient(Tape.accumulate(existing.materialized, gradient.materialized))
@@ -218,9 +216,22 @@ public struct Gradient {
     }
 }
 
-/// How a node maps the gradient of its result to gradients of its inputs (one per input, in
-/// order; nil for an input that receives none): from a plain tensor, or from the scaled form.
+/// How a node maps the gradient of its result to gradients of its inputs: from a plain tensor
+/// to one gradient per input (in order; nil for an input that receives none), or from the
+/// scaled form, sending each input's gradient to a sink (no array per backward step).
 enum BackwardRule {
     case dense((Tensor) -> [Tensor?])
-    case scaled((Gradient) -> [Gradient?])
+    case scaled((Gradient, GradientSink) -> Void)
+}
+
+/// Where a scaled backward rule sends the gradients of its node's inputs.
+public struct GradientSink {
+    fileprivate let tape: Tape
+    fileprivate let inputs: [Var]
+
+    /// Adds `gradient` to the gradient of input number `input` (ignored for constants).
+    @inline(__always)
+    public func send(_ gradient: Gradient, toInput input: Int) {
+        tape.deliver(gradient, to: inputs[input])
+    }
 }

@@ -24,10 +24,10 @@ extension Var {
         let x = a.value, y = b.value
         let d = try Tensor.dot(x, y)
         // ∂/∂a = g·b and ∂/∂b = g·a, handed over unscaled (no copies).
-        return make(Tensor(scalar: d), from: [a, b], scaledBackward: { g in
+        return make(Tensor(scalar: d), from: [a, b], scaledBackward: { g, sink in
             let s = g.tensor.data[0] * g.scale
-            return [Gradient(Tensor(shape: x.shape, data: y.data), scale: s),
-                    Gradient(Tensor(shape: y.shape, data: x.data), scale: s)]
+            sink.send(Gradient(Tensor(shape: x.shape, data: y.data), scale: s), toInput: 0)
+            sink.send(Gradient(Tensor(shape: y.shape, data: x.data), scale: s), toInput: 1)
         })
     }
 

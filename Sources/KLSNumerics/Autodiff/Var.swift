@@ -38,9 +38,10 @@ public enum Var {
         make(value, from: inputs, rule: .dense(backward))
     }
 
-    /// `make` with a rule that takes and gives gradients in the scaled form (`Gradient`).
+    /// `make` with a rule that takes the upstream gradient in the scaled form (`Gradient`) and
+    /// sends the gradient of input k to the sink with `send(_:toInput: k)`.
     public static func make(_ value: Tensor, from inputs: [Var],
-                            scaledBackward: @escaping (Gradient) -> [Gradient?]) -> Var {
+                            scaledBackward: @escaping (Gradient, GradientSink) -> Void) -> Var {
         make(value, from: inputs, rule: .scaled(scaledBackward))
     }
 

@@ -59,6 +59,23 @@ public final class Builtin {
         return n
     }()
 
+    /// The argument values of a call that gives the first `count` parameters by position,
+    /// the rest taken from their defaults (nil when such a call does not fit: too few or too
+    /// many arguments, or a variadic builtin). Built as an array literal for up to four
+    /// parameters (an array sized at run time costs a runtime lookup of its storage type).
+    func positionalValues(_ count: Int, _ argument: (Int) -> Value) -> [Value]? {
+        guard !variadic, count >= positionalMinimum, count <= parameters.count else { return nil }
+        func value(_ i: Int) -> Value { i < count ? argument(i) : parameters[i].defaultValue ?? .none }
+        switch parameters.count {
+        case 0: return []
+        case 1: return [value(0)]
+        case 2: return [value(0), value(1)]
+        case 3: return [value(0), value(1), value(2)]
+        case 4: return [value(0), value(1), value(2), value(3)]
+        default: return (0..<parameters.count).map(value)
+        }
+    }
+
     /// The parameter list for binding arguments (computed once).
     private(set) lazy var signature = Signature(
         name: name, parameters: parameters.map(\.name),

@@ -5,23 +5,27 @@ import KLSNumerics
 /// moments, entropy, Fisher information). Parameters are PyTorch's (scale, not variance).
 extension BuiltinRegistry {
     static func installDistributions(_ r: BuiltinRegistry) {
-        let families: [(String, [String], String, String)] = [
-            ("Normal", ["mu", "sigma"], "Normal (Gaussian) with mean mu and standard deviation sigma > 0.", "Normal(0, 1)"),
-            ("Uniform", ["a", "b"], "Uniform on [a, b], a < b.", "Uniform(-1, 3)"),
-            ("Exponential", ["rate"], "Exponential with rate λ > 0 (mean 1/λ).", "Exponential(2)"),
-            ("Laplace", ["loc", "scale"], "Laplace (double exponential) with location and scale > 0.", "Laplace(0.5, 1.5)"),
-            ("Gamma", ["shape", "rate"], "Gamma with shape α > 0 and rate β > 0 (mean α/β).", "Gamma(2.5, 1.5)"),
-            ("Beta", ["a", "b"], "Beta on [0, 1] with shapes a, b > 0.", "Beta(2, 5)"),
-            ("Bernoulli", ["p"], "Bernoulli: outcome 1 with probability p, 0 otherwise.", "Bernoulli(0.3)"),
+        // Each family's constructor reads its parameters straight from the arguments.
+        typealias Make = (Arguments) throws -> any Distribution
+        let families: [(String, [String], String, String, Make)] = [
+            ("Normal", ["mu", "sigma"], "Normal (Gaussian) with mean mu and standard deviation sigma > 0.", "Normal(0, 1)",
+             { a in try Normal(mu: scalarParameter(a, 0), sigma: scalarParameter(a, 1)) }),
+            ("Uniform", ["a", "b"], "Uniform on [a, b], a < b.", "Uniform(-1, 3)",
+             { a in try Uniform(a: scalarParameter(a, 0), b: scalarParameter(a, 1)) }),
+            ("Exponential", ["rate"], "Exponential with rate λ > 0 (mean 1/λ).", "Exponential(2)",
+             { a in try Exponential(rate: scalarParameter(a, 0)) }),
+            ("Laplace", ["loc", "scale"], "Laplace (double exponential) with location and scale > 0.", "Laplace(0.5, 1.5)",
+             { a in try Laplace(loc: scalarParameter(a, 0), scale: scalarParameter(a, 1)) }),
+            ("Gamma", ["shape", "rate"], "Gamma with shape α > 0 and rate β > 0 (mean α/β).", "Gamma(2.5, 1.5)",
+             { a in try Gamma(shape: scalarParameter(a, 0), rate: scalarParameter(a, 1)) }),
+            ("Beta", ["a", "b"], "Beta on [0, 1] with shapes a, b > 0.", "Beta(2, 5)",
+             { a in try Beta(a: scalarParameter(a, 0), b: scalarParameter(a, 1)) }),
+            ("Bernoulli", ["p"], "Bernoulli: outcome 1 with probability p, 0 otherwise.", "Bernoulli(0.3)",
+             { a in try Bernoulli(p: scalarParameter(a, 0)) }),
         ]
-        for (name, parameters, summary, example) in families {
+        for (name, parameters, summary, example, make) in families {
             r.function(name, parameters.map { p($0) }, category: "distributions", summary: summary, example: example) { a in
-                let v = try (0..<parameters.count).map { i -> Var in
-                    let x = try a.numeric(i)
-                    guard x.value.count == 1 else { throw a.fail(i, "must be a number") }
-                    return x.value.isScalar ? x : (Var.reshape(x, []) ?? x)
-                }
-                return .object(DistributionValue(try makeFamily(name, v)))
+                .object(DistributionValue(try make(a)))
             }
         }
         r.function("Categorical", [p("probs"), p("labels", Value.none)], category: "distributions",
@@ -44,33 +48,26 @@ extension BuiltinRegistry {
         installDistributionFunctions(r)
     }
 
-    static func makeFamily(_ name: String, _ v: [Var]) throws -> any Distribution {
-        switch name {
-        case "Normal": return try Normal(mu: v[0], sigma: v[1])
-        case "Uniform": return try Uniform(a: v[0], b: v[1])
-        case "Exponential": return try Exponential(rate: v[0])
-        case "Laplace": return try Laplace(loc: v[0], scale: v[1])
-        case "Gamma": return try Gamma(shape: v[0], rate: v[1])
-        case "Beta": return try Beta(a: v[0], b: v[1])
-        default: return try Bernoulli(p: v[0])
-        }
+    /// Argument i as a one-element number (a rank-0 value; gradients flow through it).
+    static func scalarParameter(_ a: Arguments, _ i: Int) throws -> Var {
+        let x = try a.numeric(i)
+        guard x.value.count == 1 else { throw a.fail(i, "must be a number") }
+        return x.value.isScalar ? x : (Var.reshape(x, []) ?? x)
     }
 
     static func installDistributionFunctions(_ r: BuiltinRegistry) {
-        let pointwise: [(String, String, String)] = [
-            ("pdf", "Density p(x) (probability mass for a discrete distribution), elementwise in x.", "pdf(Normal(0, 1), 0)"),
-            ("logpdf", "log p(x), computed in log space: finite far in the tails.", "logpdf(Normal(0, 1), 40)"),
-            ("cdf", "F(x) = P(X ≤ x), clamped to [0, 1], accurate in the tails.", "cdf(Normal(0, 1), -10)"),
+        let pointwise: [(String, String, String, (any Distribution, Var) throws -> Var)] = [
+            ("pdf", "Density p(x) (probability mass for a discrete distribution), elementwise in x.", "pdf(Normal(0, 1), 0)",
+             { d, x in try d.pdf(x) }),
+            ("logpdf", "log p(x), computed in log space: finite far in the tails.", "logpdf(Normal(0, 1), 40)",
+             { d, x in try d.logpdf(x) }),
+            ("cdf", "F(x) = P(X ≤ x), clamped to [0, 1], accurate in the tails.", "cdf(Normal(0, 1), -10)",
+             { d, x in try d.cdf(x) }),
         ]
-        for (name, summary, example) in pointwise {
+        for (name, summary, example, evaluate) in pointwise {
             r.function(name, [p("D"), p("x")], category: "distributions", summary: summary, example: example) { a in
                 let d = try distribution(a, 0)
-                let x = try outcomes(a, 1, of: d)
-                switch name {
-                case "pdf": return Value(try d.distribution.pdf(x))
-                case "logpdf": return Value(try d.distribution.logpdf(x))
-                default: return Value(try d.distribution.cdf(x))
-                }
+                return Value(try evaluate(d.distribution, try outcomes(a, 1, of: d)))
             }
         }
         r.function("sample", [p("D"), p("n", .number(1))], category: "distributions",

@@ -36,6 +36,18 @@ struct CallTarget {
     func slowCall(_ fv: Value, _ values: [Value]) throws -> Value {
         try interp.call(fv, positional: values, labeled: [], span: span, file: file)
     }
+
+    /// The general path for one or two arguments: a builtin that takes them by position gets
+    /// its argument values (defaults included) built at once, with no array of the arguments.
+    @inline(__always)
+    func slowCall(_ fv: Value, _ a0: Value, _ a1: Value? = nil) throws -> Value {
+        let count = a1 == nil ? 1 : 2
+        if case .builtin(let b) = fv, case .function(let body) = b.body,
+           let values = b.positionalValues(count, { $0 == 0 ? a0 : a1 ?? .none }) {
+            return try interp.runBuiltin(body, Arguments(builtin: b, values: values, interpreter: interp), span: span, file: file)
+        }
+        return try slowCall(fv, a1.map { [a0, $0] } ?? [a0])
+    }
 }
 
 /// How a call's fast path reads one argument; a type per kind, so each call site is specialised.
@@ -101,7 +113,7 @@ extension Compiler {
             // retained once, for the call only.
             return { frame in
                 let argument = try a0(frame)
-                guard let c = target.globalClosure(1) else { return try target.slowCall(try target.load(frame), [argument]) }
+                guard let c = target.globalClosure(1) else { return try target.slowCall(try target.load(frame), argument) }
                 let callFrame = c.acquireFrame()
                 callFrame.slots.initialize(to: consume argument)
                 return try target.interp.invokeAndRelease(c, frame: callFrame, span: target.span, file: target.file)
@@ -109,7 +121,7 @@ extension Compiler {
         }
         return { frame in
             let (callee, fv) = try target.resolve(frame, 1)
-            guard let c = callee else { return try target.slowCall(fv, [try a0(frame)]) }
+            guard let c = callee else { return try target.slowCall(fv, try a0(frame)) }
             let callFrame = c.acquireFrame()
             callFrame.slots.initialize(to: try a0(frame))
             return try target.interp.invokeAndRelease(c, frame: callFrame, span: target.span, file: target.file)
@@ -142,7 +154,7 @@ extension Compiler {
     func call2<A: ArgumentReader, B: ArgumentReader>(_ target: CallTarget, _ a0: A, _ a1: B) -> CompiledExpr {
         { frame in
             let (callee, fv) = try target.resolve(frame, 2)
-            guard let c = callee else { return try target.slowCall(fv, [try a0(frame), try a1(frame)]) }
+            guard let c = callee else { return try target.slowCall(fv, try a0(frame), try a1(frame)) }
             let callFrame = c.acquireFrame()
             let slots = callFrame.slots
             slots.initialize(to: try a0(frame))

@@ -139,18 +139,14 @@ public final class Interpreter {
             throw RuntimeError("\(b.name) is a constant, not a function", at: span, in: file)
         }
         // Every parameter given by position (the usual `logpdf(D, x)`): the arguments are the
-        // values, with no binding work.
-        if labeled.isEmpty, !b.variadic, positional.count <= b.parameters.count {
+        // values, with no binding work; or only trailing defaulted parameters left out (the
+        // usual `kl_div(input, target)`).
+        if labeled.isEmpty, !b.variadic {
             if positional.count == b.parameters.count {
-                return try run(body, Arguments(builtin: b, values: positional, interpreter: self), span: span, file: file)
+                return try runBuiltin(body, Arguments(builtin: b, values: positional, interpreter: self), span: span, file: file)
             }
-            // Only trailing defaulted parameters left out (the usual `kl_div(input, target)`).
-            if positional.count >= b.positionalMinimum {
-                var values = [Value]()
-                values.reserveCapacity(b.parameters.count)
-                values.append(contentsOf: positional)
-                for parameter in b.parameters[positional.count...] { values.append(parameter.defaultValue ?? .none) }
-                return try run(body, Arguments(builtin: b, values: values, interpreter: self), span: span, file: file)
+            if let values = b.positionalValues(positional.count, { positional[$0] }) {
+                return try runBuiltin(body, Arguments(builtin: b, values: values, interpreter: self), span: span, file: file)
             }
         }
         let sig = b.signature
@@ -167,11 +163,11 @@ public final class Interpreter {
         for i in 0..<values.count {
             if case .unset = values[i] { values[i] = b.parameters[i].defaultValue ?? .none }
         }
-        return try run(body, Arguments(builtin: b, values: values, interpreter: self), span: span, file: file)
+        return try runBuiltin(body, Arguments(builtin: b, values: values, interpreter: self), span: span, file: file)
     }
 
     /// Runs a builtin's body on bound arguments; its errors are placed at `span`.
-    private func run(_ body: (inout Arguments) throws -> Value, _ arguments: Arguments,
+    func runBuiltin(_ body: (inout Arguments) throws -> Value, _ arguments: Arguments,
                      span: SourceSpan?, file: SourceFile?) throws -> Value {
         var args = arguments
         do {
