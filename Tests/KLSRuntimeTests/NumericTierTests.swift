@@ -1,5 +1,5 @@
 import Testing
-import KLSRuntime
+@testable import KLSRuntime
 
 /// The numeric tier (functions whose bodies are numbers only, run over plain doubles) must
 /// give exactly what the general code gives: the same printed numbers (nan, inf, −0 and
@@ -67,6 +67,27 @@ struct NumericTierTests {
 
     /// The tier changes speed, not what a program does: fib gives its number and an effect in
     /// a callee happens once (Language/numeric_tier.kls checks the too-deep error).
+    /// A recursion that the depth limit stops enters the numeric form a bounded number of
+    /// times: the general rerun that reports the error does not retry it at every level
+    /// (it did, and f(100000) took 2.5 s in a release build for one error message).
+    @Test func tooDeepRecursionEntersTheNumericFormOnce() {
+        let interpreter = Interpreter(write: { _ in })
+        let session = Session(interpreter: interpreter)
+        let source = "fn f(n) {\n  if n == 0 { return 0 }\n  return 1 + f(n - 1)\n}\nf(100000)"
+        guard case .failed(let e) = LargeStack.run({ session.run(source, name: "deep.kls") }) else {
+            Issue.record("expected the recursion error")
+            return
+        }
+        #expect(e.message.contains("recursion too deep"))
+        #expect(interpreter.numericRun <= 2, "numeric runs entered: \(interpreter.numericRun)")
+        // Shallow calls still give the right answer afterwards.
+        guard case .value(.number(let v)) = session.run("f(50)", name: "after.kls") else {
+            Issue.record("f(50) failed")
+            return
+        }
+        #expect(v == 50)
+    }
+
     @Test func deoptimisationKeepsEffectsAndErrors() {
         let run = KLSTestRun("""
         fn fib(n) {

@@ -37,6 +37,13 @@ struct Deoptimization: Error {
     /// The failure would happen again on the next call (so the function's numeric form is
     /// switched off); false for a too-deep call, which depends on the argument.
     let recurs: Bool
+    /// The call depth where running stopped.
+    var depth = 0
+
+    /// A run that went this many calls deeper than where it began before the depth limit (or
+    /// the stack) stopped it switches the form off: the general rerun goes down the same
+    /// recursion and would enter the form again at every level (time quadratic in the depth).
+    static let deepRun = 256
 }
 
 /// A call of a global function from numeric code. Numeric code changes no variable, so during
@@ -122,7 +129,7 @@ extension Interpreter {
         do {
             return .number(try code.body(slots))
         } catch let stop as Deoptimization {
-            if stop.recurs { code.disabled = true }
+            if stop.recurs || stop.depth - depth >= Deoptimization.deepRun { code.disabled = true }
             return nil
         }
     }
@@ -136,7 +143,7 @@ extension Interpreter {
             defer { numeric.top = start }
             depth &+= 1
             defer { depth &-= 1 }
-            if depth > maxDepth || NativeStack.current() < stackFloor { throw Deoptimization(recurs: false) }
+            if depth > maxDepth || NativeStack.current() < stackFloor { throw Deoptimization(recurs: false, depth: depth) }
             if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
             return try code.body(numeric.base() + start)
         }
@@ -145,7 +152,7 @@ extension Interpreter {
     /// Pushes one argument of a numeric call (`Deoptimization` when the stack is full).
     @inline(__always)
     func pushNumeric(_ x: Double) throws {
-        guard numeric.top < NumericStack.capacity else { throw Deoptimization(recurs: false) }
+        guard numeric.top < NumericStack.capacity else { throw Deoptimization(recurs: false, depth: depth) }
         numeric.base()[numeric.top] = x
         numeric.top &+= 1
     }
