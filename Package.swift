@@ -20,6 +20,14 @@ let uncheckedExclusivityRelease: [SwiftSetting] = [
     .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
 ]
 
+/// LLVM's function merging folds the evaluator's near-identical specialised closures (one per
+/// operator and slot kind) into one body reached through a function pointer and a thunk:
+/// two extra calls in every statement of an interpreted loop. Release builds of the
+/// evaluator keep them apart.
+let unmergedFunctionsRelease: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-llvm-merge-functions-pass"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "kls",
     platforms: [.macOS(.v13)],
@@ -62,7 +70,7 @@ let package = Package(
             // The evaluator's frames are accessed on one thread only; dynamic exclusivity
             // checks on every slot access would dominate the interpreter's inner loops.
             .unsafeFlags(["-enforce-exclusivity=unchecked"]),
-        ] + singleThreadedRelease),
+        ] + singleThreadedRelease + unmergedFunctionsRelease),
         .target(name: "KLSLineEditor", dependencies: ["CLineEdit"], swiftSettings: singleThreadedRelease),
         .target(name: "KLSREPL", dependencies: ["KLSRuntime", "KLSLineEditor"], swiftSettings: singleThreadedRelease),
         .executableTarget(name: "kls", dependencies: [

@@ -99,7 +99,13 @@ extension Compiler {
                     let x = start + k * step
                     if step > 0 ? x >= stop : x <= stop { return .normal }
                     if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
-                    variable.pointee = .number(x)
+                    // The loop variable usually still holds the previous number: overwrite it
+                    // in place (a number owns nothing), with no destroy of the old value.
+                    if case .number = variable.pointee {
+                        variable.initialize(to: .number(x))
+                    } else {
+                        variable.pointee = .number(x)
+                    }
                     switch try b(frame) {
                     case .normal, .continueLoop: break
                     case .breakLoop: return .normal

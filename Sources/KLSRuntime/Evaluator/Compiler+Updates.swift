@@ -30,34 +30,19 @@ extension Compiler {
 
     private func update<O: NumberOperator, S: SlotAccess>(_: O.Type, _ slot: S, _ n: NameRef, _ rhs: Expr,
                                                           _ span: SourceSpan) -> CompiledStmt {
-        let interp = self.interp, file = self.file
-        @inline(__always) func slow(_ p: UnsafeMutablePointer<Value>, _ y: Value) throws {
-            let x = p.pointee
-            if case .unset = x { throw RuntimeError("'\(n.name)' is used before it is assigned", at: n.span, in: file) }
-            p.pointee = try located(span) { try interp.arithmetic(O.kernel, x, y) }
-        }
+        let fallback = UpdateFallback<O>(interp: interp, file: file, name: n, span: span)
         if case .number(let c, _) = rhs {
-            return { frame in
-                let p = slot.pointer(in: frame)
-                if case .number(let x) = p.pointee { p.pointee = .number(O.apply(x, c)) } else { try slow(p, .number(c)) }
-                return .normal
-            }
+            let update = ConstantUpdate(slot: slot, constant: c, fallback: fallback)
+            return { frame in try update.run(frame) }
         }
         let y = expression(rhs)
         // `s = s + i * 0.5`: the right side's operands are read in place and combined here,
-        // with no closure call; anything but numbers takes the general path below.
+        // with no closure call; anything but numbers takes the general path.
         if case .binary(let inner, let a, let b, _) = rhs, Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) {
             let l = operand(a), r = operand(b)
             func fused<I: NumberOperator>(_: I.Type) -> CompiledStmt {
-                { frame in
-                    let p = slot.pointer(in: frame)
-                    if case .number(let x) = p.pointee, let u = l.number(frame), let w = r.number(frame) {
-                        p.pointee = .number(O.apply(x, I.apply(u, w)))
-                        return .normal
-                    }
-                    try slow(p, try y(frame))
-                    return .normal
-                }
+                let update = FusedUpdate<O, I, S>(slot: slot, left: l, right: r, rhs: y, fallback: fallback)
+                return { frame in try update.run(frame) }
             }
             switch inner {
             case .add: return fused(AddOperator.self)
@@ -67,12 +52,8 @@ extension Compiler {
             default: break
             }
         }
-        return { frame in
-            let v = try y(frame)
-            let p = slot.pointer(in: frame)
-            if case .number(let x) = p.pointee, case .number(let q) = v { p.pointee = .number(O.apply(x, q)) } else { try slow(p, v) }
-            return .normal
-        }
+        let update = GeneralUpdate(slot: slot, rhs: y, fallback: fallback)
+        return { frame in try update.run(frame) }
     }
 
     /// `v = append(v, x)` (the builtin `append`, the same variable on both sides) appends in
@@ -120,5 +101,102 @@ extension Compiler {
         case .array(let items, _): return items.allSatisfy(makesNoCalls)
         case .call, .lambda: return false
         }
+    }
+}
+
+// The three forms of `x = x op e`, each one object that its closure captures: the closure's
+// context is then a single reference (a context of several captured values is unpacked into
+// arguments on every call).
+
+/// `x = x op e` when x or e is not a number, or x is unassigned: the general arithmetic.
+final class UpdateFallback<O: NumberOperator> {
+    let interp: Interpreter
+    let file: SourceFile
+    let name: NameRef
+    let span: SourceSpan
+
+    init(interp: Interpreter, file: SourceFile, name: NameRef, span: SourceSpan) {
+        self.interp = interp
+        self.file = file
+        self.name = name
+        self.span = span
+    }
+
+    func apply(_ p: UnsafeMutablePointer<Value>, _ y: Value) throws {
+        let x = p.pointee
+        if case .unset = x { throw RuntimeError("'\(name.name)' is used before it is assigned", at: name.span, in: file) }
+        do {
+            p.pointee = try interp.arithmetic(O.kernel, x, y)
+        } catch let e as RuntimeError {
+            throw e
+        } catch {
+            throw RuntimeError(String(describing: error), at: span, in: file)
+        }
+    }
+}
+
+/// `x = x op c` for a number literal c.
+final class ConstantUpdate<O: NumberOperator, S: SlotAccess> {
+    let slot: S
+    let constant: Double
+    let fallback: UpdateFallback<O>
+
+    init(slot: S, constant: Double, fallback: UpdateFallback<O>) {
+        self.slot = slot
+        self.constant = constant
+        self.fallback = fallback
+    }
+
+    @inline(__always) func run(_ frame: Frame) throws -> Flow {
+        let p = slot.pointer(in: frame)
+        if case .number(let x) = p.pointee { p.pointee = .number(O.apply(x, constant)) } else { try fallback.apply(p, .number(constant)) }
+        return .normal
+    }
+}
+
+/// `x = x op (a inner b)` with a and b literals or variables, read in place.
+final class FusedUpdate<O: NumberOperator, I: NumberOperator, S: SlotAccess> {
+    let slot: S
+    let left: Compiler.Operand
+    let right: Compiler.Operand
+    let rhs: CompiledExpr
+    let fallback: UpdateFallback<O>
+
+    init(slot: S, left: Compiler.Operand, right: Compiler.Operand, rhs: @escaping CompiledExpr, fallback: UpdateFallback<O>) {
+        self.slot = slot
+        self.left = left
+        self.right = right
+        self.rhs = rhs
+        self.fallback = fallback
+    }
+
+    @inline(__always) func run(_ frame: Frame) throws -> Flow {
+        let p = slot.pointer(in: frame)
+        if case .number(let x) = p.pointee, let u = left.number(frame), let w = right.number(frame) {
+            p.pointee = .number(O.apply(x, I.apply(u, w)))
+            return .normal
+        }
+        try fallback.apply(p, try rhs(frame))
+        return .normal
+    }
+}
+
+/// `x = x op e` for any other e (evaluated first).
+final class GeneralUpdate<O: NumberOperator, S: SlotAccess> {
+    let slot: S
+    let rhs: CompiledExpr
+    let fallback: UpdateFallback<O>
+
+    init(slot: S, rhs: @escaping CompiledExpr, fallback: UpdateFallback<O>) {
+        self.slot = slot
+        self.rhs = rhs
+        self.fallback = fallback
+    }
+
+    @inline(__always) func run(_ frame: Frame) throws -> Flow {
+        let v = try rhs(frame)
+        let p = slot.pointer(in: frame)
+        if case .number(let x) = p.pointee, case .number(let q) = v { p.pointee = .number(O.apply(x, q)) } else { try fallback.apply(p, v) }
+        return .normal
     }
 }
