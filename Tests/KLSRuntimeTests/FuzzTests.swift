@@ -555,6 +555,29 @@ struct FuzzKnownIssues {
         #expect(deep < 4 * shallow + 0.01, "16 levels: \(deep) s, 12 levels: \(shallow) s")
     }
 
+    /// `v[i] = x` in a loop must take time linear in the length: a store that copied the
+    /// vector (a second reference kept alive while it changes) makes the loop quadratic.
+    /// Compares 40,000 stores with 10,000 (16× slower with such a copy), into a global and
+    /// into a local vector.
+    @Test func elementStoresInALoopTakeLinearTime() {
+        func seconds(_ n: Int, local: Bool) -> Double {
+            let loop = "v = zeros(\(n))\nfor i in range(\(n)) { v[i] = i * 0.5 }\n"
+            let source = local ? "fn f() {\n\(loop)return v\n}\nx = f()" : loop
+            var best = Double.infinity
+            for _ in 0..<3 {
+                let session = Session(interpreter: Interpreter(registry: FuzzRunner.registry, write: { _ in }))
+                let start = DispatchTime.now()
+                _ = LargeStack.run { session.run(source, name: "stores.kls") }
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+            }
+            return best
+        }
+        for local in [false, true] {
+            let small = seconds(10_000, local: local), large = seconds(40_000, local: local)
+            #expect(large < 8 * small + 0.01, "local \(local): 40,000 stores \(large) s, 10,000 stores \(small) s")
+        }
+    }
+
     /// One error per stray token, each rendering the whole source line: 2,000 `)` on one
     /// line give 2,000 messages of 4 KB each (10,000 give 1.8 GB).
     @Test func manyErrorsOnOneLongLineStayBounded() {

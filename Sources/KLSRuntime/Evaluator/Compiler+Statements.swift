@@ -29,6 +29,19 @@ extension Compiler {
             let load = self.load(n)
             if indices.count == 1 {
                 let k = expression(indices[0])
+                let index = Compiler.isDirectOperand(indices[0]) ? operand(indices[0]) : .general(k)
+                func elementStore<S: SlotAccess>(_ slot: S) -> CompiledStmt {
+                    let store = ElementStore(slot: slot, index: index, indexExpression: k, value: x, load: load,
+                                             interp: interp, span: span, file: file)
+                    return { frame in try store.run(frame) }
+                }
+                switch n.resolution {
+                case .local(let i): return elementStore(LocalSlot(index: i))
+                case .global(let g):
+                    let (chunk, i) = interp.globals.location(g)
+                    return elementStore(GlobalSlot(chunk: chunk, index: i))
+                default: break
+                }
                 return { frame in
                     guard let p = slot(frame) else { return .normal }
                     if case .unset = p.pointee { _ = try load(frame) }  // reports the unassigned name
