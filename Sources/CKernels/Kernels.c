@@ -6,7 +6,12 @@
 
 typedef double v4 __attribute__((vector_size(32), aligned(8)));
 
+// Clones need the loader's ifunc support (ELF, x86-64); elsewhere one plain build.
+#if defined(__x86_64__) && defined(__ELF__)
 #define CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define CLONES
+#endif
 
 // Macros, not functions: a function taking or returning v4 would not be cloned with the
 // kernels, and its calling convention would differ between the clones.

@@ -1,7 +1,8 @@
 // The vector loops that dominate a fit, in C so that each is compiled twice — for x86-64-v3
 // (AVX2, 4 doubles per instruction) and for the baseline — and the loader picks the clone
-// the CPU runs (target_clones). Contraction into FMA is off and every sum keeps the same
-// lanes in both clones, so results are bit-identical on every machine.
+// the CPU runs (target_clones; on ELF x86-64, elsewhere one plain build). Contraction into
+// FMA is off and every sum keeps the same lanes in both clones, so results are
+// bit-identical on every machine.
 #ifndef KLS_CKERNELS_H
 #define KLS_CKERNELS_H
 

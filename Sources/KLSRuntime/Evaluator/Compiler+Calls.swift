@@ -152,15 +152,8 @@ extension Compiler {
     }
 
     func call2<A: ArgumentReader, B: ArgumentReader>(_ target: CallTarget, _ a0: A, _ a1: B) -> CompiledExpr {
-        { frame in
-            let (callee, fv) = try target.resolve(frame, 2)
-            guard let c = callee else { return try target.slowCall(fv, try a0(frame), try a1(frame)) }
-            let callFrame = c.acquireFrame()
-            let slots = callFrame.slots
-            slots.initialize(to: try a0(frame))
-            (slots + 1).initialize(to: try a1(frame))
-            return try target.interp.invokeAndRelease(c, frame: callFrame, span: target.span, file: target.file)
-        }
+        let site = CallSite2(target: target, a0: a0, a1: a1)
+        return { frame in try site.run(frame) }
     }
 
     /// Three or more arguments (compiled closures kept in an array).
@@ -173,5 +166,29 @@ extension Compiler {
             for i in 0..<n { (callFrame.slots + i).initialize(to: try arguments[i](frame)) }
             return try target.interp.invokeAndRelease(c, frame: callFrame, span: target.span, file: target.file)
         }
+    }
+}
+
+/// A call site of two arguments as one object its closure captures (a closure context of
+/// several captured values is unpacked into arguments on every call).
+final class CallSite2<A: ArgumentReader, B: ArgumentReader> {
+    let target: CallTarget
+    let a0: A
+    let a1: B
+
+    init(target: CallTarget, a0: A, a1: B) {
+        self.target = target
+        self.a0 = a0
+        self.a1 = a1
+    }
+
+    @inline(__always) func run(_ frame: Frame) throws -> Value {
+        let (callee, fv) = try target.resolve(frame, 2)
+        guard let c = callee else { return try target.slowCall(fv, try a0(frame), try a1(frame)) }
+        let callFrame = c.acquireFrame()
+        let slots = callFrame.slots
+        slots.initialize(to: try a0(frame))
+        (slots + 1).initialize(to: try a1(frame))
+        return try target.interp.invokeAndRelease(c, frame: callFrame, span: target.span, file: target.file)
     }
 }
