@@ -38,9 +38,14 @@ public final class Builtin {
     /// The help topic it belongs to (e.g. "math", "vectors", "distributions").
     public let category: String
     public let body: Body
+    /// For a builtin of one parameter that maps a number to a number (`exp`, `log`, `sin`…):
+    /// that map. A call with a number argument uses it directly, with no argument binding;
+    /// it must give what the body gives for that number.
+    public let numberForm: ((Double) -> Double)?
 
     public init(name: String, parameters: [BuiltinParameter], variadic: Bool = false, summary: String,
-                help: String = "", example: String, category: String, body: Body) {
+                help: String = "", example: String, category: String, body: Body,
+                numberForm: ((Double) -> Double)? = nil) {
         self.name = name
         self.parameters = parameters
         self.variadic = variadic
@@ -49,6 +54,7 @@ public final class Builtin {
         self.example = example
         self.category = category
         self.body = body
+        self.numberForm = parameters.count == 1 && !variadic ? numberForm : nil
     }
 
     /// How many leading parameters a positional-only call must give: those after it all
@@ -110,9 +116,10 @@ public final class BuiltinRegistry {
     /// Declares a function builtin.
     func function(_ name: String, _ parameters: [BuiltinParameter], variadic: Bool = false,
                   category: String, summary: String, help: String = "", example: String,
+                  numberForm: ((Double) -> Double)? = nil,
                   _ body: @escaping (inout Arguments) throws -> Value) {
         add(Builtin(name: name, parameters: parameters, variadic: variadic, summary: summary, help: help,
-                    example: example, category: category, body: .function(body)))
+                    example: example, category: category, body: .function(body), numberForm: numberForm))
     }
 
     /// Declares a named constant.

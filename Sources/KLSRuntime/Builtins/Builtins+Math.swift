@@ -28,7 +28,7 @@ extension BuiltinRegistry {
         ]
         for (op, summary, example) in functions {
             r.function(op.rawValue, [p("x")], category: "math",
-                       summary: "\(summary), elementwise.", example: example) { a in
+                       summary: "\(summary), elementwise.", example: example, numberForm: op.apply) { a in
                 if case .number(let x) = a[0] { return .number(op.apply(x)) }
                 return Value(Var.unary(op, try a.numeric(0)))
             }

@@ -130,25 +130,39 @@ extension Compiler {
 
     /// A one-argument call, with its argument read by the cheapest reader that fits it.
     func call1(_ target: CallTarget, _ argument: Expr) -> CompiledExpr {
-        if Compiler.isDirectOperand(argument) { return call1(target, DirectArgument(operand(argument), self)) }
+        withReader(argument, OneArgumentCall(target: target, compiler: self))
+    }
+
+    /// `f(x)` for a builtin f with a number form (`exp`, `log`, `sin`…): a number argument
+    /// goes straight through that form; anything else calls the builtin.
+    func numberFormCall(_ b: Builtin, _ form: @escaping (Double) -> Double, _ argument: Expr,
+                        span: SourceSpan) -> CompiledExpr {
+        withReader(argument, NumberFormCall(builtin: b, form: form, interp: interp, span: span, file: file))
+    }
+
+    /// What `consumer` makes of `argument` read by the cheapest reader that fits it: a literal
+    /// or variable in place, `a op b` of two such (and `local ± constant`) computed in place,
+    /// anything else through its compiled closure.
+    func withReader<C: ReaderConsumer>(_ argument: Expr, _ consumer: C) -> CompiledExpr {
+        if Compiler.isDirectOperand(argument) { return consumer.make(DirectArgument(operand(argument), self)) }
         if case .binary(let op, let a, let b, _) = argument, Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) {
             let l = operand(a), r = operand(b), general = expression(argument)
             if case .local(let slot, _) = l, case .constant(let c) = r {
                 switch op {
-                case .add: return call1(target, SlotConstantArgument<AddOperator>(slot: slot, constant: c, general: general))
-                case .subtract: return call1(target, SlotConstantArgument<SubtractOperator>(slot: slot, constant: c, general: general))
+                case .add: return consumer.make(SlotConstantArgument<AddOperator>(slot: slot, constant: c, general: general))
+                case .subtract: return consumer.make(SlotConstantArgument<SubtractOperator>(slot: slot, constant: c, general: general))
                 default: break
                 }
             }
             switch op {
-            case .add: return call1(target, ArithmeticArgument<AddOperator>(left: l, right: r, general: general))
-            case .subtract: return call1(target, ArithmeticArgument<SubtractOperator>(left: l, right: r, general: general))
-            case .multiply: return call1(target, ArithmeticArgument<MultiplyOperator>(left: l, right: r, general: general))
-            case .divide: return call1(target, ArithmeticArgument<DivideOperator>(left: l, right: r, general: general))
-            default: return call1(target, CompiledArgument(general))
+            case .add: return consumer.make(ArithmeticArgument<AddOperator>(left: l, right: r, general: general))
+            case .subtract: return consumer.make(ArithmeticArgument<SubtractOperator>(left: l, right: r, general: general))
+            case .multiply: return consumer.make(ArithmeticArgument<MultiplyOperator>(left: l, right: r, general: general))
+            case .divide: return consumer.make(ArithmeticArgument<DivideOperator>(left: l, right: r, general: general))
+            default: return consumer.make(CompiledArgument(general))
             }
         }
-        return call1(target, CompiledArgument(expression(argument)))
+        return consumer.make(CompiledArgument(expression(argument)))
     }
 
     func call2<A: ArgumentReader, B: ArgumentReader>(_ target: CallTarget, _ a0: A, _ a1: B) -> CompiledExpr {
@@ -190,5 +204,49 @@ final class CallSite2<A: ArgumentReader, B: ArgumentReader> {
         slots.initialize(to: try a0(frame))
         (slots + 1).initialize(to: try a1(frame))
         return try target.interp.invokeAndRelease(c, frame: callFrame, span: target.span, file: target.file)
+    }
+}
+
+/// What a one-argument call site makes of its argument's reader (`Compiler.withReader`).
+protocol ReaderConsumer {
+    func make<A: ArgumentReader>(_ reader: A) -> CompiledExpr
+}
+
+/// A call of any callee with one argument (`Compiler.call1`).
+struct OneArgumentCall: ReaderConsumer {
+    let target: CallTarget
+    let compiler: Compiler
+    func make<A: ArgumentReader>(_ reader: A) -> CompiledExpr { compiler.call1(target, reader) }
+}
+
+/// A call of a builtin with a number form: the form for a number argument, with no argument
+/// binding; the builtin itself for anything else.
+struct NumberFormCall: ReaderConsumer {
+    let builtin: Builtin
+    let form: (Double) -> Double
+    let interp: Interpreter
+    let span: SourceSpan
+    let file: SourceFile
+
+    func make<A: ArgumentReader>(_ reader: A) -> CompiledExpr {
+        let site = NumberFormSite(call: self, argument: reader)
+        return { frame in try site.run(frame) }
+    }
+}
+
+/// One `f(x)` site of a builtin with a number form, as one object its closure captures.
+final class NumberFormSite<A: ArgumentReader> {
+    let call: NumberFormCall
+    let argument: A
+
+    init(call: NumberFormCall, argument: A) {
+        self.call = call
+        self.argument = argument
+    }
+
+    @inline(__always) func run(_ frame: Frame) throws -> Value {
+        let x = try argument(frame)
+        if case .number(let v) = x { return .number(call.form(v)) }
+        return try call.interp.call(.builtin(call.builtin), positional: [x], labeled: [], span: call.span, file: call.file)
     }
 }

@@ -130,6 +130,10 @@ extension Compiler {
         let direct = args.allSatisfy { Compiler.isDirectOperand($0.value) }
         switch args.count {
         case 1:
+            if case .name(let name) = callee, case .builtin(let i)? = name.resolution,
+               let form = interp.registry.builtins[i].numberForm {
+                return numberFormCall(interp.registry.builtins[i], form, args[0].value, span: span)
+            }
             return call1(target, args[0].value)
         case 2:
             if direct {
