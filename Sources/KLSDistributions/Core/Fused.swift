@@ -144,6 +144,7 @@ extension Fused {
         var zs = [Double](repeating: 0, count: n)
         for i in 0..<n { zs[i] = value(at.data[i], bt.data[i]) }
         let z = Tensor(shape: at.count == n ? at.shape : [n], data: zs)
+        guard a.isTracked || b.isTracked else { return .constant(z) }
         return Var.make(z, from: [a, b]) { g in
             var ga = [Double](repeating: 0, count: at.count)
             var gb = [Double](repeating: 0, count: bt.count)
@@ -162,6 +163,7 @@ extension Fused {
         let n = Swift.min(mask.count, ft.count, st.count)
         var out = [Double](repeating: 0, count: n)
         for i in 0..<n { out[i] = mask[i] ? ft.data[i] : st.data[i] }
+        guard first.isTracked || second.isTracked else { return .constant(Tensor(shape: [n], data: out)) }
         return Var.make(Tensor(shape: [n], data: out), from: [first, second]) { g in
             var gf = [Double](repeating: 0, count: ft.count)
             var gs = [Double](repeating: 0, count: st.count)

@@ -31,6 +31,7 @@ public struct Bernoulli: Distribution {
     public var probabilities: Var? {
         let q = complement
         let shape = p.value.shape
+        guard p.isTracked else { return .constant(Tensor(vector: [q, value])) }
         return Var.make(Tensor(vector: [q, value]), from: [p]) { g in
             [Tensor(shape: shape, data: [g.data[1] - g.data[0]])]
         }

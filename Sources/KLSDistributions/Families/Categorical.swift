@@ -63,6 +63,7 @@ public struct Categorical: Distribution {
             return log ? Foundation.log(p[i]) : p[i]
         }
         let shape = probs.value.shape
+        guard probs.isTracked else { return .constant(Tensor(shape: xs.shape, data: ys)) }
         return Var.make(Tensor(shape: xs.shape, data: ys), from: [probs]) { g in
             var grad = [Double](repeating: 0, count: k)
             for (v, gi) in zip(xs.data, g.data) {
@@ -92,6 +93,7 @@ public struct Categorical: Distribution {
             return Swift.min(1, Swift.max(0, f))
         }
         let shape = probs.value.shape
+        guard probs.isTracked else { return .constant(Tensor(shape: xs.shape, data: ys)) }
         return Var.make(Tensor(shape: xs.shape, data: ys), from: [probs]) { g in
             var atIndex = [Double](repeating: 0, count: k + 1)
             for (v, gi) in zip(xs.data, g.data) where !v.isNaN { atIndex[last(v) + 1] += gi }
@@ -128,6 +130,7 @@ public struct Categorical: Distribution {
             value += pk * d * d
             firstMoment += pk * d
         }
+        guard probs.isTracked else { return .constant(Tensor(scalar: value)) }
         return Var.make(Tensor(scalar: value), from: [probs]) { g in
             [Tensor(shape: p.shape, data: p.data.indices.map { j in
                 let d = Double(j) - mu
@@ -144,6 +147,7 @@ public struct Categorical: Distribution {
         let p = probs.value
         let weights = (0..<p.count).map { Foundation.pow(Double($0), power) }
         let value = zip(weights, p.data).reduce(0) { $0 + $1.0 * $1.1 }
+        guard probs.isTracked else { return .constant(Tensor(scalar: value)) }
         return Var.make(Tensor(scalar: value), from: [probs]) { g in
             [Tensor(shape: p.shape, data: weights.map { $0 * g.data[0] })]
         }

@@ -14,6 +14,7 @@ enum MixtureOps {
             for i in 0..<Swift.min(n, d.count) { out[i] += w[k] * d[i] }
         }
         let wShape = weights.value.shape
+        guard weights.isTracked || parts.contains(where: \.isTracked) else { return .constant(Tensor(shape: shape, data: out)) }
         return Var.make(Tensor(shape: shape, data: out), from: [weights] + parts) { g in
             var gw = [Double](repeating: 0, count: w.count)
             var grads: [Tensor?] = []
@@ -48,6 +49,7 @@ enum MixtureOps {
             y[i] = m + Foundation.log(s)
         }
         let wShape = weights.value.shape
+        guard weights.isTracked || parts.contains(where: \.isTracked) else { return .constant(Tensor(shape: shape, data: y)) }
         return Var.make(Tensor(shape: shape, data: y), from: [weights] + parts) { g in
             var gw = [Double](repeating: 0, count: w.count)
             var grads: [Tensor?] = []

@@ -5,6 +5,7 @@ extension Var {
     /// Σ of all elements.
     public static func sum(_ a: Var) -> Var {
         let x = a.value
+        guard a.isTracked else { return .constant(Tensor(scalar: x.sum())) }
         return make(Tensor(scalar: x.sum()), from: [a]) { g in
             [Tensor(repeating: g.data[0], shape: x.shape)]
         }
@@ -14,6 +15,7 @@ extension Var {
     public static func mean(_ a: Var) -> Var {
         let x = a.value
         let n = Double(x.count)
+        guard a.isTracked else { return .constant(Tensor(scalar: x.sum() / n)) }
         return make(Tensor(scalar: x.sum() / n), from: [a]) { g in
             [Tensor(repeating: g.data[0] / n, shape: x.shape)]
         }
@@ -23,6 +25,7 @@ extension Var {
     public static func dot(_ a: Var, _ b: Var) throws -> Var {
         let x = a.value, y = b.value
         let d = try Tensor.dot(x, y)
+        guard a.isTracked || b.isTracked else { return .constant(Tensor(scalar: d)) }
         // ∂/∂a = g·b and ∂/∂b = g·a, handed over unscaled (no copies).
         return make(Tensor(scalar: d), from: [a, b], scaledBackward: { g, sink in
             let s = g.tensor.data[0] * g.scale
@@ -35,6 +38,7 @@ extension Var {
     public static func logsumexp(_ a: Var) -> Var {
         let x = a.value
         let lse = x.logsumexp()
+        guard a.isTracked else { return .constant(Tensor(scalar: lse)) }
         return make(Tensor(scalar: lse), from: [a]) { g in
             [Tensor(shape: x.shape, data: x.data.map { Foundation.exp($0 - lse) * g.data[0] })]
         }
@@ -43,6 +47,7 @@ extension Var {
     /// softmax(x)ᵢ = exp(xᵢ − logsumexp x).
     public static func softmax(_ a: Var) -> Var {
         let s = a.value.softmax()
+        guard a.isTracked else { return .constant(s) }
         return make(s, from: [a]) { g in
             let inner = zip(g.data, s.data).reduce(0) { $0 + $1.0 * $1.1 }
             return [Tensor(shape: s.shape, data: zip(g.data, s.data).map { ($0 - inner) * $1 })]
@@ -52,6 +57,7 @@ extension Var {
     /// Running sums.
     public static func cumsum(_ a: Var) -> Var {
         let x = a.value
+        guard a.isTracked else { return .constant(x.cumsum()) }
         return make(x.cumsum(), from: [a]) { g in
             var out = g.data
             var s = 0.0
@@ -63,6 +69,7 @@ extension Var {
     /// The element at flat position `i` (as a scalar): the gradient flows to that element.
     public static func element(_ a: Var, _ i: Int) -> Var {
         let x = a.value
+        guard a.isTracked else { return .constant(Tensor(scalar: x.data[i])) }
         return make(Tensor(scalar: x.data[i]), from: [a]) { g in
             var out = [Double](repeating: 0, count: x.count)
             out[i] = g.data[0]
@@ -75,6 +82,7 @@ extension Var {
         let x = a.value
         guard let part = x.slice(at: i) else { return nil }
         let size = part.count
+        guard a.isTracked else { return .constant(part) }
         return make(part, from: [a]) { g in
             var out = [Double](repeating: 0, count: x.count)
             for k in 0..<size { out[i * size + k] = g.data[k] }
@@ -97,7 +105,9 @@ extension Var {
             data += p.value.data
         }
         let size = Tensor.elementCount(inner)
-        return make(Tensor(shape: [parts.count] + inner, data: data), from: parts) { g in
+        let stacked = Tensor(shape: [parts.count] + inner, data: data)
+        guard parts.contains(where: \.isTracked) else { return .constant(stacked) }
+        return make(stacked, from: parts) { g in
             (0..<parts.count).map { k in Tensor(shape: inner, data: Array(g.data[k * size ..< (k + 1) * size])) }
         }
     }
@@ -106,6 +116,7 @@ extension Var {
     public static func concat(_ parts: [Var]) -> Var {
         let sizes = parts.map { $0.value.count }
         let data = parts.flatMap { $0.value.data }
+        guard parts.contains(where: \.isTracked) else { return .constant(Tensor(vector: data)) }
         return make(Tensor(vector: data), from: parts) { g in
             var offset = 0
             return zip(parts, sizes).map { p, n in
@@ -119,6 +130,7 @@ extension Var {
     public static func reshape(_ a: Var, _ shape: [Int]) -> Var? {
         let x = a.value
         guard let r = x.reshaped(shape) else { return nil }
+        guard a.isTracked else { return .constant(r) }
         return make(r, from: [a]) { g in [Tensor(shape: x.shape, data: g.data)] }
     }
 

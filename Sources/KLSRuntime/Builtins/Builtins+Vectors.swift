@@ -82,6 +82,7 @@ extension BuiltinRegistry {
         r.function("transpose", [p("m")], category: "vectors",
                    summary: "The transpose of a matrix.", example: "transpose([[1, 2], [3, 4]])") { a in
             let m = try a.numeric(0)
+            guard m.isTracked else { return Value(m.value.transposed()) }
             return Value(Var.make(m.value.transposed(), from: [m]) { g in [g.transposed()] })
         }
         r.function("reshape", [p("v"), p("rows"), p("cols")], category: "vectors",
@@ -100,6 +101,7 @@ extension BuiltinRegistry {
         let at = a.value, bt = b.value
         let takesFirst: (Double, Double) -> Bool = { x, y in x.isNaN || (largest ? x >= y : x <= y) }
         let out = try Broadcast.map(at, bt, operation: operation) { takesFirst($0, $1) ? $0 : $1 }
+        guard a.isTracked || b.isTracked else { return .constant(out) }
         return Var.make(out, from: [a, b]) { g in
             guard let mask = try? Broadcast.map(at, bt, operation: operation, { takesFirst($0, $1) ? 1 : 0 }) else {
                 return [nil, nil]
@@ -118,6 +120,7 @@ extension BuiltinRegistry {
     static func matmul(_ a: Var, _ b: Var) throws -> Var {
         let at = a.value, bt = b.value
         let product = try Tensor.matmul(at, bt)
+        guard a.isTracked || b.isTracked else { return .constant(product) }
         return Var.make(product, from: [a, b]) { g in
             let left = at.rank == 1 ? Tensor(shape: [1, at.count], data: at.data) : at
             let right = bt.rank == 1 ? Tensor(shape: [bt.count, 1], data: bt.data) : bt
