@@ -67,11 +67,17 @@ public final class Builtin {
 
     /// The argument values of a call that gives the first `count` parameters by position,
     /// the rest taken from their defaults (nil when such a call does not fit: too few or too
-    /// many arguments, or a variadic builtin). Built as an array literal for up to four
-    /// parameters (an array sized at run time costs a runtime lookup of its storage type).
+    /// many arguments, or a variadic builtin).
     func positionalValues(_ count: Int, _ argument: (Int) -> Value) -> [Value]? {
         guard !variadic, count >= positionalMinimum, count <= parameters.count else { return nil }
-        func value(_ i: Int) -> Value { i < count ? argument(i) : parameters[i].defaultValue ?? .none }
+        return boundValues { i in i < count ? argument(i) : nil }
+    }
+
+    /// One value per parameter: `given(i)`, or parameter i's default where that is nil. Built
+    /// as an array literal for up to four parameters (an array sized at run time costs a
+    /// runtime lookup of its storage type).
+    func boundValues(_ given: (Int) -> Value?) -> [Value] {
+        func value(_ i: Int) -> Value { given(i) ?? parameters[i].defaultValue ?? .none }
         switch parameters.count {
         case 0: return []
         case 1: return [value(0)]

@@ -114,6 +114,11 @@ extension Compiler {
         guard args.allSatisfy({ $0.label == nil }) else {
             let positional = args.filter { $0.label == nil }.map { expression($0.value) }
             let labeled = args.compactMap { a in a.label.map { ($0, expression(a.value)) } }
+            if case .name(let name) = callee, case .builtin(let i)? = name.resolution,
+               let call = LabeledBuiltinCall(interp.registry.builtins[i], positional: positional, labeled: labeled,
+                                             interp: interp, span: span, file: file) {
+                return { frame in try call.run(frame) }
+            }
             return { frame in
                 let fv = try f(frame)
                 let values = try positional.map { try $0(frame) }
