@@ -55,7 +55,10 @@ enum Fused {
         let x = inputs[0], parameters = inputs.dropFirst()
         let xt = x.value
         let n = xt.count
-        let ys = [Double](unsafeUninitializedCapacity: n) { out, initialized in
+        // One point (a scalar x) as an array literal: an array sized at run time costs a
+        // lookup of its storage type in the Swift runtime, more than the point itself.
+        let ys = n == 1 ? [xt.data[0].isNaN ? xt.data[0] : kernel.value(xt.data[0])]
+            : [Double](unsafeUninitializedCapacity: n) { out, initialized in
             xt.data.withUnsafeBufferPointer { px in
                 guard !kernel.fill(out, from: px) else { return }
                 for i in 0..<n {
