@@ -125,13 +125,7 @@ final class UpdateFallback<O: NumberOperator> {
     func apply(_ p: UnsafeMutablePointer<Value>, _ y: Value) throws {
         let x = p.pointee
         if case .unset = x { throw RuntimeError("'\(name.name)' is used before it is assigned", at: name.span, in: file) }
-        do {
-            p.pointee = try interp.arithmetic(O.kernel, x, y)
-        } catch let e as RuntimeError {
-            throw e
-        } catch {
-            throw RuntimeError(String(describing: error), at: span, in: file)
-        }
+        p.pointee = try Compiler.located(span, file) { try interp.arithmetic(O.kernel, x, y) }
     }
 }
 

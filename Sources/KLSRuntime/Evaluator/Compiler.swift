@@ -10,6 +10,12 @@ struct Compiler {
     /// Converts any error from an operation into a runtime error at `span`.
     @inline(__always)
     func located<T>(_ span: SourceSpan, _ body: () throws -> T) throws -> T {
+        try Compiler.located(span, file, body)
+    }
+
+    /// Converts any error from an operation into a runtime error at `span` of `file`.
+    @inline(__always)
+    static func located<T>(_ span: SourceSpan, _ file: SourceFile, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as RuntimeError { throw e } catch {
             throw RuntimeError(String(describing: error), at: span, in: file)
         }

@@ -42,13 +42,7 @@ final class ElementStore<S: SlotAccess> {
             p.pointee = .tensor(t)
             return .normal
         }
-        do {
-            try interp.assignElement(into: &p.pointee, index: i, v)
-        } catch let e as RuntimeError {
-            throw e
-        } catch {
-            throw RuntimeError(String(describing: error), at: span, in: file)
-        }
+        try Compiler.located(span, file) { try interp.assignElement(into: &p.pointee, index: i, v) }
         return .normal
     }
 }
