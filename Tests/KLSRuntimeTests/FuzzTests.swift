@@ -535,21 +535,26 @@ struct FuzzKnownIssues {
         }
     }
 
+    /// The best of three wall times, in seconds, of running `source` in a fresh session (for
+    /// the tests below, which compare two sizes: a ratio, not a time limit).
+    static func bestSeconds(_ source: String) -> Double {
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let session = Session(interpreter: Interpreter(registry: FuzzRunner.registry, write: { _ in }))
+            let start = DispatchTime.now()
+            _ = LargeStack.run { session.run(source, name: "timed.kls") }
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+        }
+        return best
+    }
+
     /// Compiling nested calls must take time linear in the nesting: the fixed-arity call fast
     /// paths compile each argument twice (`positional` and again `a0`/`a1`), so every level
     /// doubles the work — `abs(…abs(1)…)` 20 deep takes 2 s and 320 MB in a release build,
     /// 30 deep would need ~300 GB. Compares 16 levels with 12 (16× slower with the bug).
     @Test func nestedCallsCompileInLinearTime() {
         func seconds(_ depth: Int) -> Double {
-            let source = "x = " + String(repeating: "abs(", count: depth) + "1" + String(repeating: ")", count: depth)
-            var best = Double.infinity
-            for _ in 0..<3 {
-                let session = Session(interpreter: Interpreter(registry: FuzzRunner.registry, write: { _ in }))
-                let start = DispatchTime.now()
-                _ = LargeStack.run { session.run(source, name: "nested.kls") }
-                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
-            }
-            return best
+            Self.bestSeconds("x = " + String(repeating: "abs(", count: depth) + "1" + String(repeating: ")", count: depth))
         }
         let shallow = seconds(12), deep = seconds(16)
         #expect(deep < 4 * shallow + 0.01, "16 levels: \(deep) s, 12 levels: \(shallow) s")
@@ -562,15 +567,7 @@ struct FuzzKnownIssues {
     @Test func elementStoresInALoopTakeLinearTime() {
         func seconds(_ n: Int, local: Bool) -> Double {
             let loop = "v = zeros(\(n))\nfor i in range(\(n)) { v[i] = i * 0.5 }\n"
-            let source = local ? "fn f() {\n\(loop)return v\n}\nx = f()" : loop
-            var best = Double.infinity
-            for _ in 0..<3 {
-                let session = Session(interpreter: Interpreter(registry: FuzzRunner.registry, write: { _ in }))
-                let start = DispatchTime.now()
-                _ = LargeStack.run { session.run(source, name: "stores.kls") }
-                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
-            }
-            return best
+            return Self.bestSeconds(local ? "fn f() {\n\(loop)return v\n}\nx = f()" : loop)
         }
         for local in [false, true] {
             let small = seconds(10_000, local: local), large = seconds(40_000, local: local)
