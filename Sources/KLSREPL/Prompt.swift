@@ -160,7 +160,8 @@ public final class Prompt {
         }
         guard let b = interpreter.registry.builtin(named: name), case .function = b.body else { return nil }
         let names = b.parameters.map(\.name)
-        return b.variadic ? Array(names.dropLast()) : names
+        guard b.variadic else { return names }
+        return Array(names[..<b.variadicIndex] + names[(b.variadicIndex + 1)...])
     }
 
     /// The field names of the value at a dotted path of names, starting from a variable.

@@ -27,7 +27,7 @@ public struct Arguments {
 
     /// The extra positional arguments of a variadic builtin.
     public var rest: [Value] {
-        if case .list(let items) = values.last ?? .none { return items }
+        if builtin.variadic, case .list(let items) = values[builtin.variadicIndex] { return items }
         return []
     }
 

@@ -27,8 +27,12 @@ public final class Builtin {
 
     public let name: String
     public let parameters: [BuiltinParameter]
-    /// The last parameter collects any number of extra positional arguments (as a list).
+    /// One parameter collects any number of extra positional arguments (as a list): the last,
+    /// or the one before the `keywordOnly` parameters.
     public let variadic: Bool
+    /// How many parameters after the variadic one there are: they can be given by name only
+    /// (`max(a, b, c)` and `max(M, axis=1)`).
+    public let keywordOnly: Int
     /// One line: what it computes (with the formula and units where it computes one).
     public let summary: String
     /// Longer help, shown by `:help NAME`.
@@ -43,12 +47,13 @@ public final class Builtin {
     /// it must give what the body gives for that number.
     public let numberForm: ((Double) -> Double)?
 
-    public init(name: String, parameters: [BuiltinParameter], variadic: Bool = false, summary: String,
-                help: String = "", example: String, category: String, body: Body,
+    public init(name: String, parameters: [BuiltinParameter], variadic: Bool = false, keywordOnly: Int = 0,
+                summary: String, help: String = "", example: String, category: String, body: Body,
                 numberForm: ((Double) -> Double)? = nil) {
         self.name = name
         self.parameters = parameters
         self.variadic = variadic
+        self.keywordOnly = variadic ? keywordOnly : 0
         self.summary = summary
         self.help = help
         self.example = example
@@ -56,6 +61,9 @@ public final class Builtin {
         self.body = body
         self.numberForm = parameters.count == 1 && !variadic ? numberForm : nil
     }
+
+    /// The position of the variadic parameter (the number of positional parameters before it).
+    public var variadicIndex: Int { parameters.count - 1 - keywordOnly }
 
     /// How many leading parameters a positional-only call must give: those after it all
     /// have defaults (`parameters.count` when the last one has none).
@@ -91,13 +99,14 @@ public final class Builtin {
     /// The parameter list for binding arguments (computed once).
     private(set) lazy var signature = Signature(
         name: name, parameters: parameters.map(\.name),
-        optional: Set(parameters.filter { $0.defaultValue != nil }.map(\.name)), variadic: variadic)
+        optional: Set(parameters.filter { $0.defaultValue != nil }.map(\.name)), variadic: variadic,
+        keywordOnly: keywordOnly)
 
     /// `name(a, b, base=e)` as shown in help and completion.
     public var usage: String {
         if case .constant = body { return name }
         let ps = parameters.enumerated().map { i, p -> String in
-            if variadic && i == parameters.count - 1 { return p.name + "…" }
+            if variadic && i == variadicIndex { return p.name + "…" }
             if let d = p.defaultText { return "\(p.name)=\(d)" }
             return p.name
         }
@@ -120,11 +129,12 @@ public final class BuiltinRegistry {
     }
 
     /// Declares a function builtin.
-    func function(_ name: String, _ parameters: [BuiltinParameter], variadic: Bool = false,
+    func function(_ name: String, _ parameters: [BuiltinParameter], variadic: Bool = false, keywordOnly: Int = 0,
                   category: String, summary: String, help: String = "", example: String,
                   numberForm: ((Double) -> Double)? = nil,
                   _ body: @escaping (inout Arguments) throws -> Value) {
-        add(Builtin(name: name, parameters: parameters, variadic: variadic, summary: summary, help: help,
+        add(Builtin(name: name, parameters: parameters, variadic: variadic, keywordOnly: keywordOnly,
+                    summary: summary, help: help,
                     example: example, category: category, body: .function(body), numberForm: numberForm))
     }
 

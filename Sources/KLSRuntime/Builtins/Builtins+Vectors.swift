@@ -22,24 +22,36 @@ extension BuiltinRegistry {
                    summary: "A vector of n ones (or an n×m matrix).", example: "ones(3)") { a in
             .tensor(Tensor(repeating: 1, shape: try shapeArgument(a)))
         }
-        r.function("sum", [p("v")], category: "vectors", summary: "Σ of all elements.", example: "sum([1, 2, 3])") { a in
-            Value(Var.sum(try a.numeric(0)))
+        r.function("sum", [p("v"), axisParameter], category: "vectors", summary: "Σ of all elements, or along an axis.",
+                   help: axisHelp, example: "sum([[1, 2], [3, 4]], axis=0)") { a in
+            try alongAxis(a, .sum) { Var.sum($0) }
         }
-        r.function("mean", [p("v")], category: "vectors",
-                   summary: "Arithmetic mean of all elements; of a distribution, its mean E[X].", example: "mean([1, 2, 3, 4])") { a in
-            if case .object(let o as DistributionValue) = a[0] { return Value(o.distribution.mean) }
-            return Value(Var.mean(try a.numeric(0)))
+        r.function("mean", [p("v"), axisParameter], category: "vectors",
+                   summary: "Arithmetic mean of all elements (or along an axis); of a distribution, its mean E[X].",
+                   help: axisHelp, example: "mean([[1, 2], [3, 4]], axis=1)") { a in
+            if case .object(let o as DistributionValue) = a[0] {
+                guard !a.has(1) else { throw a.fail(1, "applies to numbers, not to a distribution") }
+                return Value(o.distribution.mean)
+            }
+            return try alongAxis(a, .mean) { Var.mean($0) }
+        }
+        r.function("prod", [p("v"), axisParameter], category: "vectors", summary: "Π of all elements, or along an axis.",
+                   help: axisHelp + " The gradient is exact where elements are 0.", example: "prod([1, 2, 3, 4])") { a in
+            try alongAxis(a, .prod) { try Var.along($0, .prod, .flat($0.value.shape)) }
         }
         for (name, largest) in [("max", true), ("min", false)] {
-            r.function(name, [p("v"), p("others")], variadic: true, category: "vectors",
-                       summary: "\(largest ? "Largest" : "Smallest") element of v; with several arguments, the elementwise \(name)imum.",
-                       example: "\(name)([3, -1, 2])") { a in
+            r.function(name, [p("v"), p("others"), axisParameter], variadic: true, keywordOnly: 1, category: "vectors",
+                       summary: "\(largest ? "Largest" : "Smallest") element of v (or along an axis); with several arguments, the elementwise \(name)imum.",
+                       help: axisHelp + " The gradient goes to the first \(largest ? "largest" : "smallest") element; nan wins.",
+                       example: "\(name)([[3, -1], [2, 5]], axis=1)") { a in
                 let others = a.rest
                 if others.isEmpty {
-                    let v = try a.numeric(0)
-                    guard let m = Var.extremum(v, largest: largest) else { throw a.error("empty vector") }
-                    return Value(m)
+                    return try alongAxis(a, largest ? .max : .min, axisIndex: 2) { v in
+                        guard let m = Var.extremum(v, largest: largest) else { throw a.error("empty vector") }
+                        return m
+                    }
                 }
+                guard !a.has(2) else { throw a.fail(2, "applies to one array, not to the elementwise \(name)imum of several") }
                 var acc = try a.numeric(0)
                 for o in others {
                     guard let t = o.asVar else { throw a.error("arguments must be numbers or vectors") }
@@ -48,31 +60,39 @@ extension BuiltinRegistry {
                 return Value(acc)
             }
         }
-        r.function("argmax", [p("v")], category: "vectors",
-                   summary: "0-based index of the first largest element.", example: "argmax([3, -1, 2])") { a in
-            guard let i = try a.tensor(0).argmax() else { throw a.error("empty vector") }
-            return .number(Double(i))
+        for (name, largest) in [("argmax", true), ("argmin", false)] {
+            r.function(name, [p("v"), axisParameter], category: "vectors",
+                       summary: "0-based index of the first \(largest ? "largest" : "smallest") element (of the flattened array), or one per slice along an axis.",
+                       help: axisHelp, example: "\(name)([[3, -1], [2, 5]], axis=0)") { a in
+                let t = try a.tensor(0)
+                func position(_ x: [Double]) throws -> [Double] {
+                    guard let i = largest ? Tensor(vector: x).argmax() : Tensor(vector: x).argmin() else {
+                        throw a.error("empty vector")
+                    }
+                    return [Double(i)]
+                }
+                guard let layout = try axisLayout(a, 1, of: t.shape) else { return .number(try position(t.data)[0]) }
+                return Value(try t.alongAxis(layout, keepsAxis: false, position))
+            }
         }
-        r.function("argmin", [p("v")], category: "vectors",
-                   summary: "0-based index of the first smallest element.", example: "argmin([3, -1, 2])") { a in
-            guard let i = try a.tensor(0).argmin() else { throw a.error("empty vector") }
-            return .number(Double(i))
-        }
-        r.function("cumsum", [p("v")], category: "vectors",
-                   summary: "Running sums: cumsum(v)[i] = v[0] + … + v[i].", example: "cumsum([1, 2, 3, 4])") { a in
-            Value(Var.cumsum(try a.numeric(0)))
+        r.function("cumsum", [p("v"), axisParameter], category: "vectors",
+                   summary: "Running sums: cumsum(v)[i] = v[0] + … + v[i] (over the flattened elements, or along an axis).",
+                   help: axisHelp, example: "cumsum([[1, 2], [3, 4]], axis=0)") { a in
+            try alongAxis(a, .cumsum) { Var.cumsum($0) }
         }
         r.function("dot", [p("a"), p("b")], category: "vectors",
                    summary: "Σ aᵢbᵢ.", example: "dot([1, 2, 3], [4, 5, 6])") { a in
             Value(try Var.dot(try a.numeric(0), try a.numeric(1)))
         }
-        r.function("softmax", [p("v")], category: "vectors",
-                   summary: "exp(vᵢ) / Σ exp(vⱼ), computed stably.", example: "softmax([1, 2, 3])") { a in
-            Value(Var.softmax(try a.numeric(0)))
+        r.function("softmax", [p("v"), axisParameter], category: "vectors",
+                   summary: "exp(vᵢ) / Σ exp(vⱼ), computed stably; along an axis, each slice sums to 1.",
+                   help: axisHelp, example: "softmax([[1, 2], [3, 5]], axis=1)") { a in
+            try alongAxis(a, .softmax) { Var.softmax($0) }
         }
-        r.function("logsumexp", [p("v")], category: "vectors",
-                   summary: "log Σ exp(vᵢ), computed stably (no overflow).", example: "logsumexp([1, 2, 3])") { a in
-            Value(Var.logsumexp(try a.numeric(0)))
+        r.function("logsumexp", [p("v"), axisParameter], category: "vectors",
+                   summary: "log Σ exp(vᵢ), computed stably (no overflow); or along an axis.",
+                   help: axisHelp, example: "logsumexp([[1, 2], [3, 4]], axis=1)") { a in
+            try alongAxis(a, .logsumexp) { Var.logsumexp($0) }
         }
         r.function("matmul", [p("a"), p("b")], category: "vectors",
                    summary: "Matrix product (matrix·matrix, matrix·vector, vector·matrix).",
@@ -93,6 +113,31 @@ extension BuiltinRegistry {
             }
             return Value(out)
         }
+    }
+
+    /// The `axis=` parameter of the reductions (none: all elements).
+    static var axisParameter: BuiltinParameter { p("axis", Value.none) }
+
+    static let axisHelp = """
+        axis=0 works down the rows (one result per column), axis=1 along each row (one per row), as NumPy's
+        axis and torch's dim; a negative axis counts from the last (-1 is the last axis). Without axis=, all
+        elements at once. An axis the array does not have is an error.
+        """
+
+    /// The builtin's operation on argument 0: along the axis given as argument `axisIndex`
+    /// with `operation`, or on all elements with `whole` when no axis is given.
+    static func alongAxis(_ a: Arguments, _ operation: SliceOperation, axisIndex: Int = 1,
+                          whole: (Var) throws -> Var) throws -> Value {
+        let v = try a.numeric(0)
+        guard let layout = try axisLayout(a, axisIndex, of: v.value.shape) else { return Value(try whole(v)) }
+        do { return Value(try Var.along(v, operation, layout)) } catch let e as NumericError { throw a.error(e.description) }
+    }
+
+    /// The layout of argument `i` as an axis of `shape` (nil when no axis is given).
+    static func axisLayout(_ a: Arguments, _ i: Int, of shape: [Int]) throws -> AxisLayout? {
+        guard a.has(i) else { return nil }
+        let axis = try a.integer(i, in: -Tensor.maxRank...Tensor.maxRank)
+        do { return try AxisLayout(shape: shape, axis: axis) } catch { throw a.error(error.description) }
     }
 
     /// The elementwise maximum (or minimum) of two broadcast operands; nan wins, and the first

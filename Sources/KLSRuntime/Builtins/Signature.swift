@@ -6,21 +6,28 @@ struct Signature {
     var parameters: [String]
     /// Parameters that may be omitted (they have defaults).
     var optional: Set<String>
-    /// The last parameter collects any extra positional arguments.
+    /// One parameter collects any extra positional arguments: the last but `keywordOnly`.
     var variadic: Bool
+    /// Parameters after the variadic one, given by name only.
+    var keywordOnly: Int
 
-    init(name: String, parameters: [String], optional: Set<String>, variadic: Bool) {
+    init(name: String, parameters: [String], optional: Set<String>, variadic: Bool, keywordOnly: Int = 0) {
         self.name = name
         self.parameters = parameters
         self.optional = optional
         self.variadic = variadic
+        self.keywordOnly = variadic ? keywordOnly : 0
     }
+
+    /// The number of parameters that can be given by position (the variadic one excluded).
+    var positionalCount: Int { parameters.count - (variadic ? 1 + keywordOnly : 0) }
 
     init(decl: FunctionDecl) {
         name = decl.name?.name ?? "<lambda>"
         parameters = decl.parameters.map(\.name.name)
         optional = Set(decl.parameters.filter { $0.defaultValue != nil }.map(\.name.name))
         variadic = false
+        keywordOnly = 0
     }
 
     var required: Int { parameters.filter { !optional.contains($0) }.count }
@@ -34,23 +41,24 @@ struct Signature {
             let list = parameters.isEmpty ? "none" : parameters.joined(separator: ", ")
             return "\(name) has no parameter named '\(label)' (parameters: \(list))"
         }
-        let fixed = variadic ? parameters.count - 1 : parameters.count
+        let fixed = positionalCount
         if !variadic, positional > fixed {
             return "\(name) takes \(describeCount()) (got \(positional))"
         }
         for (i, p) in parameters.enumerated() where i >= positional && !optional.contains(p) && !labels.contains(p) {
-            if variadic && i == parameters.count - 1 { continue }
+            if variadic && i == fixed { continue }
             return "\(name) takes \(describeCount()) (got \(positional + labels.count)): missing '\(p)'"
         }
-        for (i, p) in parameters.enumerated() where i < positional && labels.contains(p) {
+        for (i, p) in parameters.enumerated() where i < min(positional, fixed) && labels.contains(p) {
             return "\(name): argument '\(p)' is given twice"
         }
         return nil
     }
 
     func describeCount() -> String {
-        let n = parameters.count - (variadic ? 1 : 0)
-        let r = required - (variadic && !optional.contains(parameters.last ?? "") ? 1 : 0)
+        let n = positionalCount
+        let r = required - (variadic && !optional.contains(parameters[n]) ? 1 : 0)
+            - parameters.suffix(keywordOnly).filter { !optional.contains($0) }.count
         if variadic { return "at least \(r) argument\(r == 1 ? "" : "s")" }
         if r == n { return "\(n) argument\(n == 1 ? "" : "s")" }
         return "\(r) to \(n) arguments"

@@ -154,7 +154,7 @@ public final class Interpreter {
             throw RuntimeError(problem, at: span, in: file)
         }
         var values = [Value](repeating: .unset, count: b.parameters.count)
-        let fixed = b.variadic ? b.parameters.count - 1 : b.parameters.count
+        let fixed = sig.positionalCount
         for (i, v) in positional.prefix(fixed).enumerated() { values[i] = v }
         if b.variadic { values[fixed] = .list(Array(positional.dropFirst(fixed))) }
         for (label, v) in labeled {
