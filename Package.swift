@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // kls — an interpreter for a small language of probability, information and optimisation.
-// Layers (dependencies point down only): kls → KLSREPL → KLSRuntime → {KLSSyntax, KLSDistributions,
+// Layers (dependencies point down only): kls → KLSREPL → KLSLessons → KLSRuntime → {KLSSyntax, KLSDistributions,
 // KLSOptim, KLSCoding, KLSPlot} → KLSInformation → {KLSNumerics, KLSSpecial} → C system libraries.
 import PackageDescription
 
@@ -72,7 +72,9 @@ let package = Package(
             .unsafeFlags(["-enforce-exclusivity=unchecked"]),
         ] + singleThreadedRelease + unmergedFunctionsRelease),
         .target(name: "KLSLineEditor", dependencies: ["CLineEdit"], swiftSettings: singleThreadedRelease),
-        .target(name: "KLSREPL", dependencies: ["KLSRuntime", "KLSLineEditor"], swiftSettings: singleThreadedRelease),
+        // Lessons: the lesson file format, judging answers by value, progress (no terminal).
+        .target(name: "KLSLessons", dependencies: ["KLSRuntime", "KLSSyntax"], swiftSettings: singleThreadedRelease),
+        .target(name: "KLSREPL", dependencies: ["KLSRuntime", "KLSLineEditor", "KLSLessons"], swiftSettings: singleThreadedRelease),
         .executableTarget(name: "kls", dependencies: [
             "KLSREPL", "KLSRuntime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -94,5 +96,6 @@ let package = Package(
         .testTarget(name: "KLSRuntimeTests", dependencies: ["KLSRuntime"], exclude: ["Language"]),
         .testTarget(name: "KLSLineEditorTests", dependencies: ["KLSLineEditor"]),
         .testTarget(name: "KLSREPLTests", dependencies: ["KLSREPL"], exclude: ["pty"]),
+        .testTarget(name: "KLSLessonsTests", dependencies: ["KLSLessons"]),
     ]
 )

@@ -3,10 +3,10 @@ import KLSSyntax
 /// The prompt's own commands, typed after a colon (`:help`, `:vars`, …). Any unique prefix
 /// works (`:h`, `:v`, `:q`).
 enum PromptCommand: String, CaseIterable, Sendable {
-    case help, vars, type, load, reset, time, quit
+    case help, vars, type, load, reset, time, lesson, hint, solution, skip, back, quit
 
-    /// Extra spellings: `:?` for help, `:exit` for quit.
-    static let aliases: [String: PromptCommand] = ["?": .help, "exit": .quit]
+    /// Extra spellings: `:?` and `:h` for help (`:hint` shares its first letter), `:exit` for quit.
+    static let aliases: [String: PromptCommand] = ["?": .help, "h": .help, "exit": .quit]
 
     /// How it is typed, as shown in help.
     var usage: String {
@@ -17,6 +17,11 @@ enum PromptCommand: String, CaseIterable, Sendable {
         case .load: return ":load FILE"
         case .reset: return ":reset"
         case .time: return ":time EXPR"
+        case .lesson: return ":lesson [NAME]"
+        case .hint: return ":hint"
+        case .solution: return ":solution"
+        case .skip: return ":skip"
+        case .back: return ":back"
         case .quit: return ":quit"
         }
     }
@@ -30,7 +35,12 @@ enum PromptCommand: String, CaseIterable, Sendable {
         case .load: return "run a file in this session; its definitions stay"
         case .reset: return "forget every variable and start afresh"
         case .time: return "run code, show its value and the wall time"
-        case .quit: return "leave the prompt (Ctrl-D does too)"
+        case .lesson: return "list the lessons, or start (or resume) one"
+        case .hint: return "in a lesson: the step's next hint"
+        case .solution: return "in a lesson: show an answer to the step"
+        case .skip: return "in a lesson: run the solution and go to the next step"
+        case .back: return "in a lesson: go back one step"
+        case .quit: return "leave the lesson, or the prompt (Ctrl-D does too)"
         }
     }
 
@@ -98,16 +108,5 @@ enum PromptInput: Equatable, Sendable {
     static func isUnfinished(_ code: String) -> Bool {
         if case .incomplete = Parser.parse(SourceFile(name: "<prompt>", text: code)) { return true }
         return false
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs and line breaks.
-    func trimmingBlanks() -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
     }
 }

@@ -1,3 +1,4 @@
+import KLSLessons
 import KLSLineEditor
 import KLSSyntax
 
@@ -64,7 +65,10 @@ struct PromptCompleter {
             return completeFile(path, cursor: cursor)
         case .type, .time:
             return completeCode(text: argument, cursor: cursor, following: following)
-        case .vars, .reset, .quit:
+        case .lesson:
+            let word = CompletionScanner.trailingWord(of: argument)
+            return result(matching(word, in: LessonLibrary.standard().entries().map(\.name)), replacingLast: word, cursor: cursor)
+        case .vars, .reset, .quit, .hint, .solution, .skip, .back:
             return .none
         }
     }

@@ -82,7 +82,7 @@ struct HelpBook {
         out += "\(p.heading)Language\(p.reset)   " + LanguageTopic.allCases.map(\.rawValue).joined(separator: "  ") + "\n"
         let builtinTopics = categories.map { "\($0.name) (\($0.builtins.count))" }
         out += wrapped(builtinTopics, label: "\(p.heading)Builtins\(p.reset)   ", indent: 11)
-        out += "\(p.heading)Commands\(p.reset)   " + PromptCommand.allCases.map(\.usage).joined(separator: "  ") + "\n"
+        out += wrapped(PromptCommand.allCases.map(\.usage), label: "\(p.heading)Commands\(p.reset)   ", indent: 11)
         out += "\(p.dim):help TOPIC lists a topic; :help NAME shows a builtin's signature, formula and example (:help linspace).\(p.reset)\n"
         return out
     }

@@ -44,6 +44,7 @@ enum LanguageTopic: String, CaseIterable, Sendable {
                 out += "  " + command.usage.padding(toLength: width + 3, withPad: " ", startingAt: 0) + command.summary + "\n"
             }
             return out + "Any unique prefix works: :h, :v, :q. Code after :type and :time may span lines.\n"
+                + "Lessons: kls lesson (or :lesson) lists them; :lesson NAME starts one at this prompt.\n"
         case .symbols: return Self.symbolsText()
         }
     }

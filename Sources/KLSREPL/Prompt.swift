@@ -1,4 +1,5 @@
 import Foundation
+import KLSLessons
 import KLSLineEditor
 import KLSRuntime
 import KLSSyntax
@@ -17,6 +18,10 @@ public final class Prompt {
     let historyPath: String?
     /// The lines of an unfinished block typed so far (completion reads them).
     var pendingBlock = ""
+    /// The lesson being worked through, if any (`:lesson`, `kls lesson NAME`).
+    var tutor: LessonTutor?
+    /// Whether `:quit` in the lesson also leaves kls (the prompt was opened for the lesson).
+    var leavesWithLesson = false
 
     public init() {
         palette = Palette.forDescriptor(STDOUT_FILENO)
@@ -49,9 +54,11 @@ public final class Prompt {
     /// The current session's interpreter (globals, registry).
     var interpreter: Interpreter { session.interpreter }
 
-    /// Runs the prompt until `:quit`, Ctrl-D or the end of input; returns the exit status (0).
-    public func run() -> Int32 {
+    /// Runs the prompt until `:quit`, Ctrl-D or the end of input, first starting `lesson` when
+    /// one is given; returns the exit status (0).
+    public func run(lesson: Lesson? = nil, restart: Bool = false) -> Int32 {
         Console.out.write(Banner.text(palette: palette))
+        if let lesson { begin(lesson, progress: LessonProgress(path: LessonProgress.standardPath()), restart: restart) }
         while true {
             Console.out.flush()
             let continuing = !pendingBlock.isEmpty
@@ -65,6 +72,7 @@ public final class Prompt {
                 switch PromptInput.classify(block) {
                 case .blank:
                     pendingBlock = ""
+                    tutor?.blankLine()
                 case .incomplete:
                     pendingBlock = block
                 case .command(let request):
@@ -74,7 +82,10 @@ public final class Prompt {
                 case .code:
                     pendingBlock = ""
                     reader.addHistory(block)
-                    evaluate(block)
+                    let outcome = evaluate(block)
+                    tutor?.answered(block, value: outcome.value, succeeded: outcome.succeeded,
+                                    interrupted: outcome.interrupted)
+                    if tutor?.finished == true { tutor = nil }
                 }
             }
         }
@@ -83,38 +94,39 @@ public final class Prompt {
     // MARK: Running code
 
     /// Runs prompt input, echoes its value in colour and keeps it in `ans`; errors are shown.
-    /// Returns the echoed value.
+    /// Returns the echoed value and how the run ended.
     @discardableResult
-    func evaluate(_ code: String) -> Value? {
-        guard let value = execute(code, name: "<prompt>").value, !ValueFacts.isNone(value) else { return nil }
+    func evaluate(_ code: String) -> (value: Value?, succeeded: Bool, interrupted: Bool) {
+        let outcome = execute(code, name: "<prompt>")
+        guard let value = outcome.value, !ValueFacts.isNone(value) else { return (nil, outcome.succeeded, outcome.interrupted) }
         show(value)
         interpreter.setGlobal("ans", value)
-        return value
+        return (value, true, false)
     }
 
     /// Runs code (prompt input, or a loaded file named by its path) in the session and shows
     /// its errors; gives the final expression's value (nil after `;` or a statement) and
     /// whether it ran without error. The interrupt flag is cleared before and after.
-    func execute(_ code: String, name: String) -> (value: Value?, succeeded: Bool) {
+    func execute(_ code: String, name: String) -> (value: Value?, succeeded: Bool, interrupted: Bool) {
         Interrupts.requested = false
         defer { Interrupts.requested = false }
         let outcome = session.run(code, name: name)
         Console.out.flush()
         switch outcome {
         case .value(let value):
-            return (value, true)
+            return (value, true, false)
         case .incomplete:
-            return (nil, false)
+            return (nil, false, false)
         case .rejected(let diagnostics):
             for d in diagnostics { showError(d) }
         case .failed(let error):
             if error.isInterrupt {
                 Console.err.write("\(errorPalette.warning)interrupted\(errorPalette.reset)\n")
-            } else {
-                showError(error.diagnostic)
+                return (nil, false, true)
             }
+            showError(error.diagnostic)
         }
-        return (nil, false)
+        return (nil, false, false)
     }
 
     /// Echoes a value in the colour of its kind.

@@ -24,7 +24,13 @@ extension Prompt {
             case .load: load(argument)
             case .reset: reset()
             case .time: time(argument)
-            case .quit: return .quit
+            case .lesson: startLesson(argument)
+            case .hint, .solution, .skip, .back: lessonCommand(command)
+            case .quit:
+                guard let tutor else { return .quit }
+                tutor.quit()
+                self.tutor = nil
+                if leavesWithLesson { return .quit }
             }
         }
         return .proceed
@@ -83,7 +89,7 @@ extension Prompt {
             Console.err.write("usage: :type EXPR   e.g. :type [0.5, 0.5]\n")
             return
         }
-        let (value, succeeded) = execute(argument, name: "<prompt>")
+        let (value, succeeded, _) = execute(argument, name: "<prompt>")
         guard let value else {
             if succeeded { Console.err.write(":type needs an expression, e.g. :type Normal(0, 1)\n") }
             return

@@ -12,6 +12,7 @@ struct KLSCommand: ParsableCommand {
         kls FILE.kls [ARGS]  run a script (ARGS are available as the list ARGS)
         kls -e 'CODE'        run CODE and print the value of its last expression
         kls --check FILE     parse and resolve only; report every error
+        kls lesson [NAME]    lessons: learn information theory and optimisation by typing
         """,
         version: KLSVersion.string)
 
@@ -33,7 +34,11 @@ struct KLSCommand: ParsableCommand {
     }
 }
 
-if let invocation = Invocation(Array(CommandLine.arguments.dropFirst())) {
+let argv = Array(CommandLine.arguments.dropFirst())
+if argv.first == "lesson" {
+    LessonCommand.main(Array(argv.dropFirst()))
+}
+if let invocation = Invocation(argv) {
     exit(invocation.launch())
 }
 KLSCommand.main()

@@ -100,7 +100,7 @@ struct CompletionTests {
     }
 
     @Test func commands() throws {
-        #expect(complete(":")?.1 == [":help", ":load", ":quit", ":reset", ":time", ":type", ":vars"])
+        #expect(complete(":")?.1 == [":back", ":help", ":hint", ":lesson", ":load", ":quit", ":reset", ":skip", ":solution", ":time", ":type", ":vars"])
         let t = try #require(complete(":t"))
         #expect(t.0 == ":t" && t.1 == [":time", ":type"])
         #expect(complete(":help vec")?.1 == ["vectors"])
