@@ -37,6 +37,18 @@ public struct Answer {
         }
     }
 
+    /// Whether the code only looks at a variable (`P`) or makes a definition (`p = 1/8`,
+    /// `f(x) = …`): steps to an answer, which a wrong verdict should not count against.
+    public var isExploration: Bool {
+        guard case .complete(let program) = Parser.parse(SourceFile(name: "<answer>", text: source)),
+              let last = program.statements.last else { return false }
+        switch last {
+        case .assign, .function: return true
+        case .expression(.name, _): return program.statements.count == 1
+        default: return false
+        }
+    }
+
     /// Whether the code is only a number (`1.5`, `-0.25`): no formula.
     var isBareNumber: Bool {
         guard case .complete(let program) = Parser.parse(SourceFile(name: "<answer>", text: source)),

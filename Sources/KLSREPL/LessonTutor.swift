@@ -77,6 +77,8 @@ final class LessonTutor {
             say("\(palette.bold)✓ Right.\(palette.reset)")
             advance()
         case .wrong(let why):
+            let asksDefinition = step.checks.contains { if case .defines = $0.kind { return true }; return false }
+            if answer.succeeded, answer.isExploration, !asksDefinition { return }
             say("\(palette.warning)✗ Not yet: \(why).\(palette.reset)")
             if hintsShown < step.hints.count {
                 hint()

@@ -100,3 +100,12 @@ import Testing
         #expect(problems.first?.description.hasPrefix("j.lesson.md:5: error: step 'Entropy': its solution does not pass") == true)
     }
 }
+
+/// Looking at a variable or defining a helper is a step towards an answer, not a wrong one.
+@Suite struct AnswerKindTests {
+    @Test(arguments: [("P", true), ("p = 1/8", true), ("f(x) = x", true), ("fn g() { return 1 }", true),
+                      ("-log2(1/8)", false), ("P + 1", false), ("x = 1; x", false), ("P; Q", false)])
+    func explorationIsLookingOrDefining(_ source: String, _ exploring: Bool) {
+        #expect(Answer(source: source, value: nil, succeeded: true).isExploration == exploring)
+    }
+}

@@ -8,6 +8,7 @@ directory (KLS_HISTORY) and, unless it is about colour, NO_COLOR=1. Output is re
 the next prompt, escape sequences removed, and compared line by line.
 Exit status: 0 all passed, 1 a check failed, 77 pexpect is missing (the caller skips).
 """
+import json
 import os
 import re
 import shutil
@@ -41,13 +42,13 @@ def clean(text):
 class Kls:
     """One kls process on a pseudo-terminal."""
 
-    def __init__(self, binary, home, color=False, env=None):
+    def __init__(self, binary, home, color=False, env=None, args=()):
         environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "KLS_HISTORY")}
         environment.update(TERM="xterm", HOME=home, KLS_HISTORY=os.path.join(home, "history"))
         if not color:
             environment["NO_COLOR"] = "1"
         environment.update(env or {})
-        self.child = pexpect.spawn(binary, env=environment, encoding="utf-8", timeout=TIMEOUT,
+        self.child = pexpect.spawn(binary, list(args), env=environment, encoding="utf-8", timeout=TIMEOUT,
                                    dimensions=(40, 120), cwd=home)
         self.transcript = ""
         Kls.latest = self
@@ -414,6 +415,45 @@ def check_stdin_script(binary, home):
                           text=True, env=env, timeout=TIMEOUT)
     expect_equal(done.stdout, "3\n", "stdout of the script")
     expect_equal(done.returncode, 0, "exit status")
+
+
+def check_lesson(binary, home):
+    # A whole lesson session: a wrong answer gets a hint, :hint the next one, a right answer
+    # (any formula with the right value) moves on, :skip runs the solution, Ctrl-C in a
+    # runaway loop returns to the step, :quit leaves kls with progress saved, and the next
+    # `kls lesson information` resumes there; :back goes back a step.
+    state = {"XDG_STATE_HOME": os.path.join(home, "state")}
+    kls = Kls(binary, home, env=state, args=["lesson", "information"])
+    expect_in("Step 1 of 15: Information content", clean(kls.banner), "first step")
+    out = "\n".join(kls.enter("2"))
+    expect_in("✗ Not yet", out, "wrong answer")
+    expect_in("hint 1/2", out, "first hint after a wrong answer")
+    expect_in("hint 2/2", "\n".join(kls.enter(":hint")), ":hint")
+    out = "\n".join(kls.enter("-log2(1/8)"))
+    expect_in("✓ Right.", out, "right answer")
+    expect_in("Step 2 of 15", out, "next step")
+    expect_in("No more hints", "\n".join(kls.enter(":hint")) + "\n".join(kls.enter(":hint")) + "\n".join(kls.enter(":hint")), "hints run out")
+    out = "\n".join(kls.enter(":skip"))
+    expect_in("Skipped; the solution was:", out, ":skip")
+    expect_in("Step 3 of 15", out, "after :skip")
+    kls.type("while true { }\r")
+    time.sleep(0.5)
+    kls.type(CTRL["C"])
+    kls.wait()
+    expect_in("Still on step 3", clean(kls.child.before), "Ctrl-C returns to the step")
+    kls.type(":quit\r")
+    kls.child.expect(pexpect.EOF)
+    expect_in("Left the lesson at step 3 of 15", clean(kls.child.before), ":quit")
+    again = Kls(binary, home, env=state, args=["lesson", "information"])
+    expect_in("Resuming at step 3 of 15", clean(again.banner), "resume")
+    expect_in("Step 3 of 15: Converting units", clean(again.banner), "resumed step")
+    expect_in("Step 2 of 15", "\n".join(again.enter(":back")), ":back")
+    expect_in("✓ Right.", "\n".join(again.enter("info(1/8)")), "right answer after :back")
+    again.type("\x04")
+    again.child.expect(pexpect.EOF)
+    with open(os.path.join(home, "state", "kls", "lessons.json")) as f:
+        saved = json.load(f)["lessons"]["information"]
+    expect_equal((saved["step"], saved["title"], saved["finished"]), (2, "Converting units", False), "saved progress")
 
 
 CHECKS = {name[len("check_"):]: f for name, f in sorted(globals().items()) if name.startswith("check_")}
