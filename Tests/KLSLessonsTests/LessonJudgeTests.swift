@@ -82,6 +82,26 @@ import Testing
         #expect(judge("f(a, b) = sum([a, b])", step: 2, student: student, judge: j) == .correct)
     }
 
+    @Test func aCheckThatFailsToRunIsAWrongAnswerNotACrash() {
+        let text = """
+        # Bad check
+        ## S
+        > anything
+        check: no_such_name > 0
+        expect: 1 / undefined_too
+        solution: 1
+        """
+        let bad = try! LessonParser.parse(text, path: "b.lesson.md", name: "b").get()
+        let student = session()
+        let j = LessonJudge(lesson: bad, makeSession: session)
+        guard case .wrong(let why) = judge("1", step: 0, student: student, judge: j) else {
+            Issue.record("a check that cannot run passed")
+            return
+        }
+        #expect(why.contains("undefined name 'no_such_name'"))
+        #expect(LessonCheckRun.problems(of: bad, makeSession: session).count == 1)
+    }
+
     @Test func valuesMatchWithinTheTolerance() {
         #expect(ValueMatch.matches(.number(1 + 1e-10), .number(1), tolerance: 1e-9))
         #expect(!ValueMatch.matches(.number(1 + 1e-8), .number(1), tolerance: 1e-9))
