@@ -25,6 +25,7 @@
     X(void, cairo_rotate, (cairo_t *cr, double angle), (cr, angle)) \
     X(void, cairo_save, (cairo_t *cr), (cr)) \
     X(void, cairo_select_font_face, (cairo_t *cr, const char *family, cairo_font_slant_t slant, cairo_font_weight_t weight), (cr, family, slant, weight)) \
+    X(void, cairo_set_dash, (cairo_t *cr, const double *dashes, int num_dashes, double offset), (cr, dashes, num_dashes, offset)) \
     X(void, cairo_set_font_size, (cairo_t *cr, double size), (cr, size)) \
     X(void, cairo_set_line_cap, (cairo_t *cr, cairo_line_cap_t line_cap), (cr, line_cap)) \
     X(void, cairo_set_line_join, (cairo_t *cr, cairo_line_join_t line_join), (cr, line_join)) \
@@ -37,6 +38,7 @@
     X(void, cairo_surface_flush, (cairo_surface_t *surface), (surface)) \
     X(cairo_status_t, cairo_surface_status, (cairo_surface_t *surface), (surface)) \
     X(cairo_status_t, cairo_surface_write_to_png, (cairo_surface_t *surface, const char *filename), (surface, filename)) \
+    X(cairo_status_t, cairo_surface_write_to_png_stream, (cairo_surface_t *surface, cairo_write_func_t write_func, void *closure), (surface, write_func, closure)) \
     X(void, cairo_text_extents, (cairo_t *cr, const char *utf8, cairo_text_extents_t *extents), (cr, utf8, extents)) \
     X(void, cairo_translate, (cairo_t *cr, double tx, double ty), (cr, tx, ty))
 

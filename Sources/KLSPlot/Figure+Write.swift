@@ -5,28 +5,37 @@ extension Figure {
     /// Formats `write(to:)` understands, by lower-case file extension.
     public static let fileFormats = ["svg", "png"]
 
-    /// The figure as an SVG document of `width` × `height` pixels (each 16…8192).
-    /// Equal figures give byte-identical documents.
-    public func svg(width: Int, height: Int) throws(PlotError) -> String {
-        try PictureSize.validate(width: width, height: height)
-        return SVGWriter.document(scene(width: width, height: height))
+    /// The figure as an SVG document of `width` × `height` pixels (each 16…8192), drawn at
+    /// `scale` (0.1…20; nil: `defaultScale`). Equal figures give byte-identical documents.
+    public func svg(width: Int, height: Int, scale: Double? = nil) throws(PlotError) -> String {
+        try PictureSize.validate(width: width, height: height, scale: scale)
+        return SVGWriter.document(scene(width: width, height: height, scale: scale))
+    }
+
+    /// The figure as the bytes of a PNG file of `width` × `height` pixels at `scale`, for
+    /// showing without a file (a notebook's display data). `path` only names the picture in errors.
+    public func pngData(width: Int, height: Int, scale: Double? = nil, path: String = "<png>") throws(PlotError) -> [UInt8] {
+        try PictureSize.validate(width: width, height: height, scale: scale)
+        let canvas = try CairoCanvas(width: width, height: height, for: path)
+        canvas.paint(scene(width: width, height: height, scale: scale))
+        return try canvas.pngBytes(path: path)
     }
 
     /// Saves the figure, choosing the format by the extension of `path` (".svg" or ".png",
-    /// any case). Without a size the picture is `defaultPanelPixels` per grid cell (at most 8192).
+    /// any case). Without a size the picture is `defaultPanelPixels` per grid cell (at most 8192);
+    /// `scale` as for `svg`.
     ///
     /// Throws `PlotError.unsupportedFormat` for another extension, `.invalidSize` for a side
-    /// outside 16…8192 pixels and `.cannotWrite` when the file cannot be written.
-    public func write(to path: String, width: Int? = nil, height: Int? = nil) throws(PlotError) {
+    /// outside 16…8192 pixels or a scale outside 0.1…20, and `.cannotWrite` when the file cannot
+    /// be written.
+    public func write(to path: String, width: Int? = nil, height: Int? = nil, scale: Double? = nil) throws(PlotError) {
         let pixelWidth = width ?? Swift.min(8192, Self.defaultPanelPixels.width * cols)
         let pixelHeight = height ?? Swift.min(8192, Self.defaultPanelPixels.height * gridRows)
         switch Self.fileExtension(of: path) {
         case "svg":
-            try FileOutput.write(Array(try svg(width: pixelWidth, height: pixelHeight).utf8), to: path)
+            try FileOutput.write(Array(try svg(width: pixelWidth, height: pixelHeight, scale: scale).utf8), to: path)
         case "png":
-            let canvas = try CairoCanvas(width: pixelWidth, height: pixelHeight, for: path)
-            canvas.paint(scene(width: pixelWidth, height: pixelHeight))
-            try canvas.writePNG(to: path)
+            try FileOutput.write(try pngData(width: pixelWidth, height: pixelHeight, scale: scale, path: path), to: path)
         default:
             throw .unsupportedFormat(path: path, supported: Self.fileFormats)
         }

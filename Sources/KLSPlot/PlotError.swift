@@ -6,6 +6,8 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// The requested picture size is outside the allowed range.
     case invalidSize(width: Int, height: Int)
+    /// The requested drawing scale is outside the allowed range.
+    case invalidScale(Double)
     /// An animation was requested without frames.
     case noFrames(path: String)
 
@@ -19,6 +21,8 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
             return "cannot write plot to '\(path)': \(reason)"
         case let .invalidSize(width, height):
             return "invalid picture size \(width)×\(height) (each side must be \(PictureSize.allowed.lowerBound)…\(PictureSize.allowed.upperBound) pixels)"
+        case let .invalidScale(scale):
+            return "invalid scale \(scale) (it must be \(PictureSize.scales.lowerBound)…\(PictureSize.scales.upperBound))"
         case let .noFrames(path):
             return "cannot write animation to '\(path)': no frames"
         }
@@ -30,10 +34,14 @@ enum PictureSize {
     /// Allowed width and height in pixels.
     static let allowed = 16...8192
 
-    /// Checks a requested size.
-    static func validate(width: Int, height: Int) throws(PlotError) {
+    /// Allowed drawing scales (1: sizes of the default 640 × 420 panel).
+    static let scales = 0.1...20.0
+
+    /// Checks a requested size and scale.
+    static func validate(width: Int, height: Int, scale: Double? = nil) throws(PlotError) {
         guard allowed.contains(width), allowed.contains(height) else {
             throw .invalidSize(width: width, height: height)
         }
+        if let scale, !scales.contains(scale) { throw .invalidScale(scale) }
     }
 }

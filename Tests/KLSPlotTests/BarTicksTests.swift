@@ -8,23 +8,28 @@ import Testing
     static let outcomes = Figure(Panel(series: [Series.histogram(values: [0, 1, 1, 2, 2, 2, 3])]))
 
     @Test func terminalTicksSitUnderBarCentres() throws {
-        // 40 columns = 80 dots for 4 units: outcome k's bar covers dots 20k…20k+20, its centre
-        // (k + 0.5) / 4 · 80 = 20k + 10 lies in column 10k + 5, where ┬ and the label k must be.
+        // The bars span −0.5…3.5, and 3% of that (0.12) is kept free on each side: 40 columns =
+        // 80 dots for −0.62…3.62, so outcome k's centre lies at dot (k + 0.62) / 4.24 · 80 =
+        // 11.7, 30.6, 49.4, 68.3: columns 5, 15, 24, 34, where ┬ and the label k must be.
         let text = Self.outcomes.renderTerminal(TerminalOptions(width: 40, height: 6, color: false))
         let lines = text.split(separator: "\n").map { Array($0) }
         let borderIndex = try #require(lines.firstIndex { $0.contains("└") })
         let corner = try #require(lines[borderIndex].firstIndex(of: "└"))
         let border = lines[borderIndex], labels = lines[borderIndex + 1]
         let tickColumns = border.indices.filter { border[$0] == "┬" }.map { $0 - corner - 1 }
-        #expect(tickColumns == [5, 15, 25, 35])
-        for k in 0...3 { #expect(labels[corner + 1 + 10 * k + 5] == Character("\(k)")) }
-        // Counts 0…3 with a target of 6 / 3 = 2 intervals: whole steps of 1 (|ln 3/2| = 0.41)
-        // beat 2 (0…4: 0 + 3 · 0.25 = 0.75); every y label is a whole number.
+        #expect(tickColumns == [5, 15, 24, 34])
+        for (k, column) in [5, 15, 24, 34].enumerated() where corner + 1 + column < labels.count {
+            #expect(labels[corner + 1 + column] == Character("\(k)"))
+        }
+        #expect(labels.count > corner + 1 + 34)
+        // Counts 0…3 with 4% headroom (0…3.12) and a target of 6 / 3 = 2 intervals: whole steps
+        // of 2 over 0…4 (|ln 2/2| + 3 · 0.22 = 0.66) beat 1 over 0…4 (|ln 4/2| + 0.66 = 1.35);
+        // every y label is a whole number and the top one lies above the highest bar.
         let yLabels = lines.compactMap { line -> String? in
             guard let tick = line.firstIndex(of: "┤") else { return nil }
             return String(line[..<tick]).trimmingCharacters(in: .whitespaces)
         }
-        #expect(yLabels == ["3", "2", "1", "0"])
+        #expect(yLabels == ["4", "2", "0"])
     }
 
     @Test func pictureLabelsSitAtBarCentres() {
@@ -37,12 +42,14 @@ import Testing
         }
         #expect(bottom.keys.sorted() == ["0", "1", "2", "3"])
         for k in 0...3 {
-            // Bar k spans k − 0.5…k + 0.5 of −0.5…3.5; labels sit on pixel centres (±0.5 px).
-            let centre = plot.x + (Double(k) + 0.5) / 4 * plot.width
+            // Bar k spans k − 0.5…k + 0.5 of −0.62…3.62 (bars keep 3% of their span from the
+            // frame); labels sit on pixel centres (±0.5 px).
+            let centre = plot.x + (Double(k) + 0.62) / 4.24 * plot.width
             #expect(Swift.abs((bottom["\(k)"] ?? 0) - centre) <= 0.5)
         }
-        // About 7.5 intervals wanted on the counts 0…3: whole steps only, so 1 (not 0.5).
-        #expect(left == ["0", "1", "2", "3"])
+        // About 6 intervals wanted on the counts 0…3 (with headroom 0…3.12): whole steps only,
+        // so 1 (not 0.5), up to 4 above the highest bar.
+        #expect(left == ["0", "1", "2", "3", "4"])
     }
 
     @Test func crowdedHandPlacedLabelsAreLeftOut() {

@@ -32,11 +32,16 @@ import Testing
     }
 
     @Test func colourCodesOnlyWhenAskedFor() {
-        let plain = SeedFigures.densities.renderTerminal(TerminalOptions(color: false))
+        // Without colour, the second line is dotted apart; with every line solid by choice, the
+        // plain text is the coloured text without its escapes.
+        var solid = SeedFigures.densities
+        for index in solid.panels[0].series.indices { solid.panels[0].series[index].dash = .solid }
+        let plain = solid.renderTerminal(TerminalOptions(color: false))
         #expect(!plain.contains("\u{1B}"))
         let coloured = SeedFigures.densities.renderTerminal(TerminalOptions(color: true))
         #expect(coloured.contains(ANSI.foreground(34)) && coloured.contains(ANSI.foreground(33)))
         #expect(strippingEscapes(coloured) == plain)
+        #expect(SeedFigures.densities.renderTerminal(TerminalOptions(color: false)) != plain)
     }
 
     @Test func laterSeriesColoursASharedCell() {

@@ -42,7 +42,7 @@ struct GradientRegistryTests {
         "read_text": "input", "chars": "text", "frequencies": "counts",
         // plots
         "plot": "draws", "scatter": "draws", "hist": "draws", "subplots": "draws", "savefig": "writes a file",
-        "animate": "draws",
+        "animate": "draws", "contour": "draws",
     ]
 
     /// Every differentiable builtin with the kls functions that exercise it.

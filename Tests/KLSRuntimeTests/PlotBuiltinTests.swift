@@ -279,7 +279,8 @@ enum PictureFile {
         for (x, y) in zip(pointwise.x, pointwise.y) { #expect(y == max(x, 0)) }
     }
 
-    /// plot(fit): loss and each parameter (named as in the fitted function) against the step.
+    /// plot(fit): loss and each parameter (named as in the fitted function) against the step, and
+    /// for two parameters the path through them in the fourth cell (no empty cell).
     @Test func fitPanels() throws {
         let run = PlotRun("""
             fn loss(μ, σ) { return KL(Normal(μ, σ) || Normal(3, 2)) }
@@ -287,12 +288,15 @@ enum PictureFile {
             plot(fit, show=false)
             """)
         let figure = try #require(run.plot).figure
-        #expect(figure.panels.map(\.title) == ["loss vs step", "μ vs step", "σ vs step"])
+        #expect(figure.panels.map(\.title) == ["loss vs step", "μ vs step", "σ vs step", "path of (μ, σ)"])
+        #expect(figure.panels.map(\.ylabel) == ["loss", "μ", "σ", "σ"])
         #expect(figure.rows == 2 && figure.cols == 2)
         let fit = try #require(run.interpreter.global("fit"))
         guard case .object(let f as FitValue) = fit else { Issue.record("no fit"); return }
         #expect(figure.panels[0].series[0].y == f.losses)
         #expect(figure.panels[1].series[0].y == stride(from: 0, to: f.trace.count, by: 2).map { f.trace[$0] })
+        #expect(figure.panels[3].series[0].x == figure.panels[1].series[0].y)
+        #expect(figure.panels[3].series[0].y == figure.panels[2].series[0].y)
         #expect(figure.panels[2].series[0].y == stride(from: 1, to: f.trace.count, by: 2).map { f.trace[$0] })
         #expect(figure.panels[0].series[0].x == (0..<120).map(Double.init))
     }
@@ -443,7 +447,7 @@ enum PictureFile {
         ("plot([1, 2], xlim=[2, 1])", "plot: argument 9 'xlim' must be [low, high] with low < high (got vector(2))"),
         ("hist([nan])", "hist: argument 1 'samples' must hold at least one finite number (got vector(1))"),
         ("subplots([1])", "subplots: item 1 of the list must be a plot (got number)"),
-        ("animate(1, Normal(0, 1))", "animate: argument 1 'fit' must be a fit (what minimize or maximize return) (got 1)"),
+        ("animate(1, Normal(0, 1))", "animate: argument 1 'fit' must be a fit (what minimize or maximize return) or a list of fits (got 1)"),
     ])
     func messages(_ source: String, _ message: String) {
         #expect(PlotRun(source).errorText == message)

@@ -3,7 +3,7 @@
 /// The picture colours are matplotlib's "tab10" blue, orange, green, red, purple, cyan, pink and
 /// grey; each is paired with the nearest of the 16 ANSI terminal colours, all eight distinct.
 /// Slots wrap around, negative slots included.
-enum SeriesPalette {
+public enum SeriesPalette {
     /// (picture colour, ANSI SGR foreground code) per slot.
     private static let entries: [(rgb: RGB, ansi: Int)] = [
         (RGB(hex: 0x1F77B4), 34),  // blue
@@ -17,7 +17,7 @@ enum SeriesPalette {
     ]
 
     /// Number of distinct slots before colours repeat.
-    static var count: Int { entries.count }
+    public static var count: Int { entries.count }
 
     /// All picture colours in slot order.
     static var colors: [RGB] { entries.map(\.rgb) }

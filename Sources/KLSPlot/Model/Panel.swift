@@ -20,6 +20,12 @@ public struct Panel: Sendable, Equatable {
     public var xticks: [AxisTick]?
     /// Hand-placed vertical ticks; nil chooses them from the data.
     public var yticks: [AxisTick]?
+    /// Linear or logarithmic horizontal axis.
+    public var xscale: AxisScale = .linear
+    /// Linear or logarithmic vertical axis.
+    public var yscale: AxisScale = .linear
+    /// A function of two numbers drawn under the series as contour lines or filled bands.
+    public var contour: ContourField?
 
     /// A panel with the given series and decorations.
     public init(

@@ -25,6 +25,13 @@ public struct Series: Sendable, Equatable {
     public var fill: Bool
     /// Palette slot; nil picks the series' position in its panel (0, 1, 2, …).
     public var color: Int?
+    /// Dash pattern of its line; nil draws it solid, except in a terminal without colour, which
+    /// gives the second, third, … line of a panel its own pattern so that they can be told apart.
+    public var dash: LineDash?
+    /// Mark drawn at its points (scatter series default to circles).
+    public var marker: MarkerShape?
+    /// Which points carry the marker.
+    public var markerPoints: MarkerPoints = .all
     /// Where ticks of the horizontal axis should fall for this series (bar centres, bin edges).
     public var xTickSpacing: TickSpacing = .automatic
     /// Where ticks of the vertical axis should fall for this series (whole counts).
@@ -51,6 +58,9 @@ public struct Series: Sendable, Equatable {
         self.init(x: y.indices.map(Double.init), y: y, label: label, style: style, fill: fill, color: color)
         xTickSpacing = .multiples(of: 1)
     }
+
+    /// The mark drawn at its points: its own, or a circle for scatter series.
+    var shownMarker: MarkerShape? { marker ?? (style == .scatter ? .circle : nil) }
 
     /// Number of (x, y) pairs drawn.
     var pointCount: Int { Swift.min(x.count, y.count) }

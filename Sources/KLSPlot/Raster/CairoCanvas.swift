@@ -41,12 +41,20 @@ final class CairoCanvas {
         cairo_surface_flush(surface)
     }
 
-    /// Writes the canvas as PNG with `cairo_surface_write_to_png`.
-    func writePNG(to path: String) throws(PlotError) {
-        let status = cairo_surface_write_to_png(surface, path)
+    /// The canvas encoded as PNG (`cairo_surface_write_to_png_stream`); `path` names it in errors.
+    func pngBytes(path: String) throws(PlotError) -> [UInt8] {
+        final class Sink { var bytes: [UInt8] = [] }
+        let sink = Sink()
+        let status = cairo_surface_write_to_png_stream(surface, { closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            let sink = Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue()
+            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }, Unmanaged.passUnretained(sink).toOpaque())
         guard status == CAIRO_STATUS_SUCCESS else {
-            throw .cannotWrite(path: path, reason: FileOutput.reason(afterFailureOf: String(cString: cairo_status_to_string(status)), path: path))
+            throw .cannotWrite(path: path, reason: String(cString: cairo_status_to_string(status)))
         }
+        return sink.bytes
     }
 
     /// Calls `body` with each row of pixels as native-endian 0xAARRGGBB words (alpha 255 here,
@@ -80,6 +88,15 @@ final class CairoCanvas {
             cairo_set_line_join(context, CAIRO_LINE_JOIN_ROUND)
             cairo_set_line_cap(context, CAIRO_LINE_CAP_ROUND)
             cairo_stroke(context)
+        case let .paths(lines, color, width, dash):
+            for line in lines { addPath(line) }
+            setColor(color)
+            cairo_set_line_width(context, width)
+            cairo_set_line_join(context, CAIRO_LINE_JOIN_ROUND)
+            cairo_set_line_cap(context, dash.isEmpty ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT)
+            cairo_set_dash(context, dash, Int32(dash.count), 0)
+            cairo_stroke(context)
+            cairo_set_dash(context, nil, 0, 0)
         case let .polygon(points, color, opacity):
             addPath(points)
             cairo_close_path(context)

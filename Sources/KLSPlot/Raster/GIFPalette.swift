@@ -3,7 +3,7 @@
 /// Entries: 32 greys from black to white (text, frame, grid and their antialiasing), 15 tints
 /// of each series colour over white (opacity k/15, k = 1…15, so antialiased and filled series
 /// pixels and the exact series colours are all present), a 4×4×4 colour cube for mixtures,
-/// and black padding up to 256.
+/// and 40 samples of the contour colour ramp.
 enum GIFPalette {
     static let colors: [RGB] = {
         var colors: [RGB] = (0..<32).map { level in
@@ -19,12 +19,15 @@ enum GIFPalette {
                 for blue in cubeLevels { colors.append(RGB(red: red, green: green, blue: blue)) }
             }
         }
+        colors += ColorRamp.samples(rampSamples)
         while colors.count < 256 { colors.append(.black) }  // usedCount real entries, then padding
         return Array(colors.prefix(256))
     }()
 
-    /// Number of real palette entries; the rest up to 256 is black padding, never chosen.
-    static let usedCount = 32 + 15 * SeriesPalette.count + 64
+    /// Samples of the contour ramp in the palette.
+    static let rampSamples = 40
+    /// Number of real palette entries; the rest up to 256 (if any) is black padding, never chosen.
+    static let usedCount = 32 + 15 * SeriesPalette.count + 64 + rampSamples
 }
 
 /// Maps pixels to the nearest `GIFPalette` entry (squared RGB distance), by the centre of

@@ -2,36 +2,41 @@
 public let defaultMaximumGIFFrames = 200
 
 /// Writes `frames` as a looping animated GIF of `width` × `height` pixels (each 16…8192),
-/// showing each frame for `delayCentiseconds` hundredths of a second. The file is created
-/// with mode 0644.
+/// drawn at `scale` (nil: `Figure.defaultScale`), showing each frame for `delayCentiseconds`
+/// hundredths of a second and the last one for `lastDelayCentiseconds` (a pause before the
+/// loop starts again; nil: as long as the others). The file is created with mode 0644.
 ///
 /// More than `maximumFrames` frames (at least 2) are subsampled evenly, keeping the first and
 /// the last. Each frame is drawn with cairo and mapped onto a fixed palette holding the series
-/// colours; a panel's legend stays in one corner for the whole animation. Throws
-/// `PlotError.noFrames`, `.invalidSize` or `.cannotWrite`; a failed write leaves no file behind.
+/// and contour colours; a panel's legend stays in one place and titles of equal length do not
+/// move over the whole animation. Throws `PlotError.noFrames`, `.invalidSize`, `.invalidScale`
+/// or `.cannotWrite`; a failed write leaves no file behind.
 public func writeGIF(
-    frames: [Figure], path: String, width: Int = 640, height: Int = 420, delayCentiseconds: Int = 5,
-    maximumFrames: Int = defaultMaximumGIFFrames
+    frames: [Figure], path: String, width: Int = 640, height: Int = 420, scale: Double? = nil,
+    delayCentiseconds: Int = 5, lastDelayCentiseconds: Int? = nil, maximumFrames: Int = defaultMaximumGIFFrames
 ) throws(PlotError) {
     guard !frames.isEmpty else { throw .noFrames(path: path) }
-    try PictureSize.validate(width: width, height: height)
+    try PictureSize.validate(width: width, height: height, scale: scale)
     let chosen = GIFFrames.subsample(count: frames.count, maximum: maximumFrames).map { frames[$0] }
-    let layouts = chosen.map { $0.pixelPanels(width: width, height: height) }
-    let corners = GIFFrames.legendCorners(layouts)
+    let style = SceneStyle(scale: scale ?? chosen[0].defaultScale(width: width, height: height))
+    let trial = chosen.map { $0.pixelPanels(width: width, height: height, style: style, legends: Array(repeating: .topRight, count: $0.panels.count)) }
+    let corners = GIFFrames.legendCorners(trial)
     let encoder = try GIFEncoder(path: path, width: width, height: height)
     do {
         var indices = [UInt8](repeating: 0, count: width * height)
         let canvas = try CairoCanvas(width: width, height: height, for: path)
         var quantizer = GIFQuantizer()
-        for layout in layouts {
-            canvas.paint(Scene(width: width, height: height, panels: layout, legendCorners: corners))
+        for (index, frame) in chosen.enumerated() {
+            let layout = frame.pixelPanels(width: width, height: height, style: style, legends: corners)
+            canvas.paint(Scene(width: width, height: height, panels: layout, fixedTitles: true))
             indices.withUnsafeMutableBufferPointer { buffer in
                 canvas.forEachRow { row, pixels in
                     guard let base = buffer.baseAddress else { return }
                     quantizer.quantize(pixels, into: UnsafeMutableBufferPointer(start: base + row * width, count: width))
                 }
             }
-            try encoder.addFrame(indices, delayCentiseconds: delayCentiseconds)
+            let last = index == chosen.count - 1
+            try encoder.addFrame(indices, delayCentiseconds: last ? lastDelayCentiseconds ?? delayCentiseconds : delayCentiseconds)
         }
         try encoder.finish()
     } catch {
@@ -49,11 +54,12 @@ enum GIFFrames {
         return (0..<limit).map { Int((Double($0) * Double(count - 1) / Double(limit - 1)).rounded()) }
     }
 
-    /// For each panel position, the legend corner least occupied summed over all frames.
+    /// For each panel position, the inside legend corner least occupied summed over all frames,
+    /// or outside the axes when every corner covers data in some frame.
     static func legendCorners(_ layouts: [[PixelPanel]]) -> [LegendCorner] {
         let panelCount = layouts.map(\.count).max() ?? 0
         return (0..<panelCount).map { index in
-            var totals = [Int](repeating: 0, count: LegendCorner.allCases.count)
+            var totals = [Int](repeating: 0, count: LegendCorner.inside.count)
             for layout in layouts where index < layout.count {
                 for (corner, count) in layout[index].legendOccupancy.enumerated() where corner < totals.count {
                     totals[corner] += count

@@ -21,8 +21,11 @@ extension Panel {
     var yTickSpacing: TickSpacing { .combined(series.map(\.yTickSpacing)) }
 }
 
-/// The extent of a panel's finite (x, y) pairs (5% wider on each side when the panel has
-/// scatter marks); [0, 1] on an axis without data.
+/// The extent of a panel's finite (x, y) pairs and contour grid, with room around the data:
+/// 4% of the span above the highest and below the lowest y (not across 0 when the data lie on
+/// one side of it — the baseline of bars, densities and losses stays on the frame), 3% left and
+/// right of bars,
+/// and 5% on every side when the panel has marks; [0, 1] on an axis without data.
 struct DataBounds {
     let x: AxisRange
     let y: AxisRange
@@ -39,18 +42,36 @@ struct DataBounds {
                 lowY = Swift.min(lowY, pointY); highY = Swift.max(highY, pointY)
             }
         }
-        let padding = panel.series.contains { $0.style == .scatter } ? Self.markPadding : 0
-        x = Self.padded(AxisRange(lowX, highX).sanitized ?? AxisRange(0, 1), by: padding)
-        y = Self.padded(AxisRange(lowY, highY).sanitized ?? AxisRange(0, 1), by: padding)
+        if let field = panel.contour {
+            lowX = Swift.min(lowX, field.x.lower); highX = Swift.max(highX, field.x.upper)
+            lowY = Swift.min(lowY, field.y.lower); highY = Swift.max(highY, field.y.upper)
+        }
+        let marks = panel.series.contains { $0.shownMarker != nil }
+        let bars = panel.series.contains(where: \.fill)
+        let xRange = AxisRange(lowX, highX).sanitized ?? AxisRange(0, 1)
+        let yRange = AxisRange(lowY, highY).sanitized ?? AxisRange(0, 1)
+        guard panel.contour == nil else {
+            (x, y) = (xRange, yRange)
+            return
+        }
+        let xMargin = marks ? Self.markPadding : bars ? Self.barGap : 0
+        let yMargin = marks ? Self.markPadding : Self.headroom
+        x = Self.padded(xRange, below: xMargin, above: xMargin)
+        let padded = Self.padded(yRange, below: yMargin, above: yMargin)
+        y = AxisRange(yRange.lower >= 0 && !marks ? Swift.max(0, padded.lower) : padded.lower,
+                      yRange.upper <= 0 && !marks ? Swift.min(0, padded.upper) : padded.upper)
     }
 
     /// Fraction of the span added on each side when a panel has marks, so that marks on the
     /// extremes are not cut in half by the frame.
     static let markPadding = 0.05
+    /// Fraction of the y span kept free above the highest and below the lowest point.
+    static let headroom = 0.04
+    /// Fraction of the x span kept between bars and the frame.
+    static let barGap = 0.03
 
-    private static func padded(_ range: AxisRange, by fraction: Double) -> AxisRange {
-        guard fraction > 0 else { return range }
-        let margin = range.span * fraction
-        return AxisRange(range.lower - margin, range.upper + margin).sanitized ?? range
+    private static func padded(_ range: AxisRange, below: Double, above: Double) -> AxisRange {
+        guard below > 0 || above > 0 else { return range }
+        return AxisRange(range.lower - range.span * below, range.upper + range.span * above).sanitized ?? range
     }
 }

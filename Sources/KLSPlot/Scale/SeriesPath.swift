@@ -4,20 +4,26 @@ struct SeriesPath {
     let lines: [[Point]]
     /// Closed polygons between the series and y = 0, clipped to the rectangle (filled series).
     let fills: [[Point]]
-    /// Marks inside the rectangle (scatter style).
+    /// Marks inside the rectangle: every point of a scatter series or of one with a marker,
+    /// or its last point (`MarkerPoints.last`, `.ends`).
     let marks: [Point]
+    /// Hollow marks: the first point of a series marked at both ends (where a path starts).
+    let hollowMarks: [Point]
 
     init(series: Series, viewport: Viewport) {
         let rect = viewport.rect
         var runs = Self.runs(of: series, viewport: viewport)
-        if series.style != .scatter { runs = runs.map(Self.withoutSubpixelSteps) }
-        if series.style == .scatter {
-            lines = []
-            marks = runs.joined().filter { rect.contains($0) }
-        } else {
-            lines = runs.flatMap { Clipping.clip(polyline: $0, to: rect) }
-            marks = []
+        let points = Array(runs.joined())
+        switch (series.shownMarker, series.markerPoints) {
+        case (nil, _): (marks, hollowMarks) = ([], [])
+        case (_, .all): (marks, hollowMarks) = (points.filter { rect.contains($0) }, [])
+        case (_, .last): (marks, hollowMarks) = (points.last.map { rect.contains($0) ? [$0] : [] } ?? [], [])
+        case (_, .ends):
+            marks = points.last.map { rect.contains($0) ? [$0] : [] } ?? []
+            hollowMarks = points.count > 1 ? points.first.map { rect.contains($0) ? [$0] : [] } ?? [] : []
         }
+        if series.style != .scatter { runs = runs.map(Self.withoutSubpixelSteps) }
+        lines = series.style == .scatter ? [] : runs.flatMap { Clipping.clip(polyline: $0, to: rect) }
         guard series.fill else {
             fills = []
             return

@@ -46,20 +46,71 @@ struct DotCanvas {
     }
 
     /// Draws the segment a→b with Bresenham's algorithm between the dots containing a and b.
-    mutating func drawLine(_ a: Point, _ b: Point, color: UInt8) {
+    /// With a dash `pattern` (on, off, on, … runs in dots) only the "on" dots are set; `phase`
+    /// counts dots along a polyline so that its dashes continue across segments.
+    mutating func drawLine(_ a: Point, _ b: Point, color: UInt8, pattern: [Int] = [], phase: inout Int) {
         var (x, y) = dot(at: a)
         let (endX, endY) = dot(at: b)
         let dx = Swift.abs(endX - x), dy = -Swift.abs(endY - y)
         let stepX = x < endX ? 1 : -1, stepY = y < endY ? 1 : -1
         var error = dx + dy
+        let period = pattern.reduce(0, +)
+        var first = true
         while true {
-            setDot(x, y, color: color)
+            if period == 0 || Self.isOn(phase % period, pattern) { setDot(x, y, color: color) }
+            if !first || phase == 0 { phase += 1 }
+            first = false
             if x == endX && y == endY { return }
             let doubled = 2 * error
             if doubled >= dy { error += dy; x += stepX }
             if doubled <= dx { error += dx; y += stepY }
         }
     }
+
+    /// Draws the segment a→b solid.
+    mutating func drawLine(_ a: Point, _ b: Point, color: UInt8) {
+        var phase = 0
+        drawLine(a, b, color: color, phase: &phase)
+    }
+
+    /// Whether dot `offset` of a period falls in an "on" run of `pattern`.
+    private static func isOn(_ offset: Int, _ pattern: [Int]) -> Bool {
+        var position = 0
+        for (index, run) in pattern.enumerated() {
+            if offset < position + run { return index % 2 == 0 }
+            position += run
+        }
+        return true
+    }
+
+    /// Sets the dots of a small `shape` around the dot containing `centre`.
+    mutating func drawMarker(_ shape: MarkerShape, at centre: Point, large: Bool, color: UInt8) {
+        let (x, y) = dot(at: centre)
+        let offsets: [(Int, Int)]
+        switch shape {
+        case .circle: offsets = large ? [(-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1), (0, 0)]
+                                      : [(0, 0), (1, 0), (0, 1), (1, 1)]
+        case .square: offsets = [(-1, -1), (0, -1), (1, -1), (-1, 0), (0, 0), (1, 0), (-1, 1), (0, 1), (1, 1)]
+        case .triangle: offsets = [(0, -1), (-1, 0), (0, 0), (1, 0), (-2, 1), (-1, 1), (0, 1), (1, 1), (2, 1)]
+        case .cross: offsets = [(-1, -1), (1, -1), (0, 0), (-1, 1), (1, 1)]
+        case .plus: offsets = [(0, -1), (-1, 0), (0, 0), (1, 0), (0, 1)]
+        case .diamond: offsets = [(0, -1), (-1, 0), (1, 0), (0, 1), (0, 0)]
+        }
+        for (dx, dy) in offsets { setDot(x + dx, y + dy, color: color) }
+    }
+
+    /// Sets dots of `row` range of cells in an ordered-dither pattern covering `density` (0…1)
+    /// of them, from the cell at column `first` up to `last` (filled contour bands).
+    mutating func dither(dotRow y: Int, from first: Int, to last: Int, density: Double, color: UInt8) {
+        guard first <= last, density > 0 else { return }
+        for x in Swift.max(0, first)...Swift.min(dotWidth - 1, last) {
+            let threshold = Self.bayer[(y & 3) * 4 + (x & 3)]
+            if (Double(threshold) + 0.5) / 16 < density { setDot(x, y, color: color) }
+        }
+    }
+
+    /// The 4 × 4 ordered-dither matrix.
+    private static let bayer = [0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5]
 
     /// Shades the inside of `polygon` (even–odd rule, dots whose centre is inside) with a
     /// checkerboard of every other dot, so that lines drawn over the shading stay visible.

@@ -25,8 +25,8 @@ struct TerminalGlyphs {
     let leftTick: String
     /// Bottom border above an x tick label.
     let bottomTick: String
-    /// Legend sample for lines and for marks.
-    let lineSample, markSample: String
+    /// Legend sample of a contour level.
+    let lineSample: String
     /// UTF-8 bytes of the character for each of the 256 dot masks.
     let cells: [[UInt8]]
 
@@ -46,14 +46,14 @@ struct TerminalGlyphs {
         case .braille:
             (topLeft, topRight, bottomLeft, bottomRight) = ("┌", "┐", "└", "┘")
             (horizontal, vertical, leftTick, bottomTick) = ("─", "│", "┤", "┬")
-            (lineSample, markSample) = ("──", "⠶⠶")
+            lineSample = "──"
             cells = (0..<256).map { mask in
                 [0xE2, 0xA0 | UInt8(mask >> 6), 0x80 | UInt8(mask & 0x3F)]
             }
         case .ascii:
             (topLeft, topRight, bottomLeft, bottomRight) = ("+", "+", "+", "+")
             (horizontal, vertical, leftTick, bottomTick) = ("-", "|", "+", "+")
-            (lineSample, markSample) = ("--", "..")
+            lineSample = "--"
             cells = (0..<256).map { [AsciiCell.character(forMask: UInt8($0))] }
         }
     }

@@ -1,6 +1,7 @@
 /// Draws one panel as lines of text: title, framed canvas with y tick labels on the left,
 /// x tick labels and the x label below, the legend to the right of the frame.
 struct TerminalPanel {
+    /// The panel as drawn (log axes already turned into linear axes of log₁₀ values).
     let panel: Panel
     let options: TerminalOptions
     let glyphs: TerminalGlyphs
@@ -12,6 +13,13 @@ struct TerminalPanel {
     /// Characters between tick labels: about one x tick per 10 columns, one y tick per 3 rows.
     private static let columnsPerTick = 10.0
     private static let rowsPerTick = 3.0
+
+    init(panel: Panel, options: TerminalOptions, glyphs: TerminalGlyphs, reservesTitleLine: Bool) {
+        self.panel = panel.drawable
+        self.options = options
+        self.glyphs = glyphs
+        self.reservesTitleLine = reservesTitleLine
+    }
 
     func render() -> [TextLine] {
         let title = displayable(panel.title), xlabel = displayable(panel.xlabel), ylabel = displayable(panel.ylabel)
@@ -53,11 +61,11 @@ struct TerminalPanel {
     }
 
     /// `text` safe to print: control characters (which could move the cursor or inject escape
-    /// sequences) become spaces, and with the ASCII charset other non-ASCII characters become "?".
+    /// sequences) and figure spaces (padding in animation titles) become spaces, and with the ASCII charset other non-ASCII characters become "?".
     private func displayable(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || scalar == "\u{2007}" {
                 result.append(" ")
             } else if options.charset == .ascii, !scalar.isASCII {
                 result.append("?")
@@ -68,27 +76,42 @@ struct TerminalPanel {
         return String(result)
     }
 
-    /// The canvas with every series drawn in order: shading first, then lines or marks.
+    /// The canvas with the contour first, then every series in order: shading, lines (dashed
+    /// as asked, or by position when there is no colour), marks.
     private func drawnCanvas(axes: PanelAxes, columns: Int, rows: Int) -> DotCanvas {
         var canvas = DotCanvas(columns: columns, rows: rows)
         let rect = Rect(x: 0, y: 0, width: Double(canvas.dotWidth), height: Double(canvas.dotHeight))
         let viewport = Viewport(xRange: axes.x.range, yRange: axes.y.range, rect: rect)
+        if let field = panel.contour { TerminalContour.draw(field, on: &canvas, viewport: viewport) }
         for (index, series) in panel.series.enumerated() {
             let color = UInt8(SeriesPalette.wrapped(panel.colorSlot(ofSeriesAt: index)) + 1)
             let path = SeriesPath(series: series, viewport: viewport)
             for polygon in path.fills { canvas.shadePolygon(polygon, color: color) }
+            let pattern = dash(ofSeriesAt: index).dotPattern
             for line in path.lines {
                 guard let first = line.first else { continue }
-                var previous = first
-                canvas.drawLine(first, first, color: color)
+                var previous = first, phase = 0
+                canvas.drawLine(first, first, color: color, pattern: pattern, phase: &phase)
                 for point in line.dropFirst() {
-                    canvas.drawLine(previous, point, color: color)
+                    canvas.drawLine(previous, point, color: color, pattern: pattern, phase: &phase)
                     previous = point
                 }
             }
-            for mark in path.marks { canvas.drawLine(mark, mark, color: color) }
+            let shape = series.shownMarker ?? .circle
+            for mark in path.marks { canvas.drawMarker(shape, at: mark, large: series.markerPoints != .all, color: color) }
+            for mark in path.hollowMarks { canvas.drawMarker(.diamond, at: mark, large: true, color: color) }
         }
         return canvas
+    }
+
+    /// The dash pattern of series `index`: its own, or without colour one per line series of
+    /// the panel in turn (solid, dashed, dotted, dash-dot), so that they can be told apart.
+    private func dash(ofSeriesAt index: Int) -> LineDash {
+        let series = panel.series[index]
+        if let dash = series.dash { return dash }
+        guard !options.color, series.style != .scatter, !series.fill else { return .solid }
+        let position = panel.series[..<index].filter { $0.style != .scatter && !$0.fill && $0.dash == nil }.count
+        return LineDash.allCases[position % LineDash.allCases.count]
     }
 
     /// The y tick label of each canvas row (nil where there is none); the lower tick wins a shared row.
@@ -152,7 +175,7 @@ struct TerminalPanel {
                     let color = mask == 0 ? 0 : colors[cell]
                     if options.color, color != current {
                         if current != 0 { line.appendEscape(ANSI.reset) }
-                        if color != 0 { line.appendEscape(ANSI.foreground(SeriesPalette.ansiCode(Int(color) - 1))) }
+                        if color != 0 { line.appendEscape(ANSI.foreground(TerminalContour.ansiCode(cellColor: color))) }
                         current = color
                     }
                     line.appendCell(glyphs.cells[Int(mask)])
@@ -162,24 +185,40 @@ struct TerminalPanel {
         if current != 0 { line.appendEscape(ANSI.reset) }
     }
 
-    /// Legend entries right of the frame, one per line from the first canvas row on.
+    /// Legend entries right of the frame, one per line from the first canvas row on, each with
+    /// a sample drawn like its series (pattern and mark); then the contour levels, highest first.
     private func appendLegend(to lines: inout [TextLine], from first: Int, frameWidth: Int) {
-        let entries = panel.series.enumerated().filter { !$0.element.label.isEmpty }
-        for (offset, (index, series)) in entries.enumerated() {
+        var entries: [(sample: TextLine, label: String)] = []
+        for (index, series) in panel.series.enumerated() where !series.label.isEmpty {
+            entries.append((sample(ofSeriesAt: index), displayable(series.label)))
+        }
+        if let field = panel.contour {
+            entries += TerminalContour.legend(field, glyphs: glyphs, color: options.color, rows: options.plotRows - entries.count)
+        }
+        for (offset, entry) in entries.enumerated() {
             let lineIndex = first + offset
             while lines.count <= lineIndex { lines.append(TextLine()) }
             lines[lineIndex].pad(to: frameWidth)
             lines[lineIndex].append(" ")
-            let sample = series.style == .scatter ? glyphs.markSample : glyphs.lineSample
-            if options.color {
-                let slot = panel.colorSlot(ofSeriesAt: index)
-                lines[lineIndex].appendEscape(ANSI.foreground(SeriesPalette.ansiCode(slot)))
-                lines[lineIndex].append(sample)
-                lines[lineIndex].appendEscape(ANSI.reset)
-            } else {
-                lines[lineIndex].append(sample)
-            }
-            lines[lineIndex].append(" " + displayable(series.label))
+            lines[lineIndex].append(entry.sample)
+            if !entry.label.isEmpty { lines[lineIndex].append(" " + entry.label) }
         }
+    }
+
+    /// Three cells showing how series `index` is drawn, coloured when colour is on.
+    private func sample(ofSeriesAt index: Int) -> TextLine {
+        let series = panel.series[index]
+        var canvas = DotCanvas(columns: 3, rows: 1)
+        let slot = panel.colorSlot(ofSeriesAt: index)
+        if series.style != .scatter {
+            var phase = 0
+            canvas.drawLine(Point(x: 0, y: 1.5), Point(x: 5.9, y: 1.5), color: 1, pattern: dash(ofSeriesAt: index).dotPattern, phase: &phase)
+        }
+        if let shape = series.shownMarker { canvas.drawMarker(shape, at: Point(x: 2.5, y: 1.5), large: false, color: 1) }
+        var line = TextLine()
+        if options.color { line.appendEscape(ANSI.foreground(SeriesPalette.ansiCode(slot))) }
+        for cell in 0..<3 { line.appendCell(glyphs.cells[Int(canvas.masks[cell])]) }
+        if options.color { line.appendEscape(ANSI.reset) }
+        return line
     }
 }

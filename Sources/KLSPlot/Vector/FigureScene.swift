@@ -1,33 +1,43 @@
 extension Figure {
-    /// The figure laid out on a `width` × `height` pixel canvas, legends in their best corners.
-    func scene(width: Int, height: Int) -> Scene {
-        Scene(width: width, height: height, panels: pixelPanels(width: width, height: height), legendCorners: [])
+    /// The scale at which a `width` × `height` picture of this figure is drawn when none is
+    /// asked for: min(width / (640 · columns), height / (420 · rows)), so that the default size
+    /// is scale 1 and a larger picture is the same picture, larger.
+    public func defaultScale(width: Int, height: Int) -> Double {
+        Swift.min(Double(width) / Double(Self.defaultPanelPixels.width * cols),
+                  Double(height) / Double(Self.defaultPanelPixels.height * gridRows))
     }
 
-    /// Each panel laid out in its grid cell of a `width` × `height` canvas.
-    func pixelPanels(width: Int, height: Int) -> [PixelPanel] {
+    /// The figure laid out on a `width` × `height` canvas at `scale` (nil: `defaultScale`),
+    /// legends where they cover the fewest points.
+    func scene(width: Int, height: Int, scale: Double? = nil) -> Scene {
+        let style = SceneStyle(scale: scale ?? defaultScale(width: width, height: height))
+        return Scene(width: width, height: height, panels: pixelPanels(width: width, height: height, style: style))
+    }
+
+    /// Each panel laid out in its grid cell of a `width` × `height` canvas; `legends[i]`, when
+    /// given, fixes panel i's legend corner.
+    func pixelPanels(width: Int, height: Int, style: SceneStyle? = nil, legends: [LegendCorner] = []) -> [PixelPanel] {
+        let style = style ?? SceneStyle(scale: defaultScale(width: width, height: height))
         let cellWidth = Double(width) / Double(cols), cellHeight = Double(height) / Double(gridRows)
         return panels.enumerated().map { index, panel in
             let cell = Rect(
                 x: Double(index % cols) * cellWidth, y: Double(index / cols) * cellHeight,
                 width: cellWidth, height: cellHeight)
-            return PixelPanel(panel: panel, cell: cell)
+            return PixelPanel(panel: panel, cell: cell, style: style, legend: index < legends.count ? legends[index] : nil)
         }
     }
 }
 
 extension Scene {
-    /// A white background, then each laid-out panel; `legendCorners[i]`, when given, fixes
-    /// panel i's legend corner (otherwise the least occupied corner is used).
-    init(width: Int, height: Int, panels: [PixelPanel], legendCorners: [LegendCorner]) {
+    /// A white background, then each laid-out panel; with `fixedTitles` (animation frames)
+    /// titles of equal length start at the same place.
+    init(width: Int, height: Int, panels: [PixelPanel], fixedTitles: Bool = false) {
         var items: [SceneItem] = [
             .rect(
                 Rect(x: 0, y: 0, width: Double(width), height: Double(height)),
                 fill: SceneStyle.background, stroke: nil, strokeWidth: 0),
         ]
-        for (index, panel) in panels.enumerated() {
-            items += panel.items(legendCorner: index < legendCorners.count ? legendCorners[index] : nil)
-        }
+        for panel in panels { items += panel.items(fixedTitle: fixedTitles) }
         self.init(width: width, height: height, items: items)
     }
 }

@@ -1,46 +1,63 @@
-/// A corner of the plot area where the legend box may sit.
+/// Where the legend box sits: in a corner of the plot area, or outside it to the right.
 enum LegendCorner: CaseIterable {
-    case topRight, topLeft, bottomLeft, bottomRight
+    case topRight, topLeft, bottomLeft, bottomRight, outside
+
+    /// The corners inside the plot area, in order of preference.
+    static let inside: [LegendCorner] = [.topRight, .topLeft, .bottomLeft, .bottomRight]
+}
+
+/// One legend entry: its text and how its series is drawn.
+struct LegendEntry {
+    let label: String
+    let slot: Int
+    let series: Series
 }
 
 /// The size of a legend box and where it would sit in each corner.
 struct LegendBox {
-    static let inset = 8.0
-    static let padding = 6.0
-    static let rowHeight = 16.0
-    static let sampleLength = 20.0
-    static let sampleGap = 6.0
-
-    let entries: [(label: String, slot: Int, style: SeriesStyle)]
+    let style: SceneStyle
+    let entries: [LegendEntry]
     let size: (width: Double, height: Double)
 
-    init(panel: Panel) {
+    var inset: Double { 10 * style.scale }
+    var padding: Double { 7 * style.scale }
+    var rowHeight: Double { style.legendFont * 1.35 }
+    var sampleLength: Double { 28 * style.scale }
+    var sampleGap: Double { 7 * style.scale }
+
+    init(panel: Panel, style: SceneStyle) {
+        self.style = style
         entries = panel.series.enumerated().compactMap { index, series in
-            series.label.isEmpty ? nil : (series.label, panel.colorSlot(ofSeriesAt: index), series.style)
+            series.label.isEmpty ? nil : LegendEntry(label: series.label, slot: panel.colorSlot(ofSeriesAt: index), series: series)
         }
-        let labelWidth = entries.map { TextMetrics.width($0.label, size: SceneStyle.legendFont) }.max() ?? 0
+        let labelWidth = entries.map { TextMetrics.width($0.label, size: style.legendFont) }.max() ?? 0
+        let padding = 7 * style.scale
         size = (
-            2 * Self.padding + Self.sampleLength + Self.sampleGap + labelWidth,
-            2 * Self.padding + Double(entries.count) * Self.rowHeight - 4
+            2 * padding + 28 * style.scale + 7 * style.scale + labelWidth,
+            2 * padding + Double(entries.count) * style.legendFont * 1.35 - 4 * style.scale
         )
     }
 
-    /// The box rectangle in `corner` of `plot`.
+    /// Horizontal room the box takes when it sits outside, right of the plot area.
+    var outsideWidth: Double { size.width + inset }
+
+    /// The box rectangle in `corner` of `plot` (right of it for `.outside`).
     func rect(in plot: Rect, corner: LegendCorner) -> Rect {
-        let left = plot.x + Self.inset, right = plot.maxX - Self.inset - size.width
-        let top = plot.y + Self.inset, bottom = plot.maxY - Self.inset - size.height
+        let left = plot.x + inset, right = plot.maxX - inset - size.width
+        let top = plot.y + inset, bottom = plot.maxY - inset - size.height
         switch corner {
         case .topRight: return Rect(x: right, y: top, width: size.width, height: size.height)
         case .topLeft: return Rect(x: left, y: top, width: size.width, height: size.height)
         case .bottomLeft: return Rect(x: left, y: bottom, width: size.width, height: size.height)
         case .bottomRight: return Rect(x: right, y: bottom, width: size.width, height: size.height)
+        case .outside: return Rect(x: plot.maxX + inset, y: plot.y, width: size.width, height: size.height)
         }
     }
 
-    /// How much drawing each corner's box would cover: segments of lines and fill outlines
-    /// crossing it, plus marks inside it; in `LegendCorner.allCases` order.
+    /// How much drawing each inside corner's box would cover: segments of lines and fill
+    /// outlines crossing it, plus marks inside it; in `LegendCorner.inside` order.
     func occupancy(in plot: Rect, paths: [SeriesPath]) -> [Int] {
-        LegendCorner.allCases.map { corner in
+        LegendCorner.inside.map { corner in
             let box = rect(in: plot, corner: corner)
             var count = 0
             for path in paths {
@@ -52,14 +69,13 @@ struct LegendBox {
         }
     }
 
-    /// The corner with the smallest occupancy, preferring the earlier corner on ties.
+    /// The inside corner with the smallest occupancy (the earlier on ties), or `.outside` when
+    /// every corner would cover some data.
     static func bestCorner(_ occupancy: [Int]) -> LegendCorner {
-        let corners = LegendCorner.allCases
-        var best = 0
-        for index in occupancy.indices where index < corners.count && occupancy[index] < occupancy[best] {
-            best = index
-        }
-        return corners[best]
+        let corners = LegendCorner.inside
+        guard let least = occupancy.min() else { return .topRight }
+        guard least == 0 else { return .outside }
+        return corners[occupancy.firstIndex(of: least) ?? 0]
     }
 
     private static func crossings(of points: [Point], closed: Bool, box: Rect) -> Int {

@@ -1,42 +1,69 @@
 /// One panel laid out in pixels: its plot rectangle, axes and series geometry, and the
-/// scene items that draw it.
+/// scene items that draw it. Every size comes from `style`, so a larger picture is the same
+/// picture, larger.
 struct PixelPanel {
+    /// The panel as drawn (log axes already turned into linear axes of log₁₀ values).
     let panel: Panel
     let cell: Rect
+    let style: SceneStyle
     let plot: Rect
     let axes: PanelAxes
     let paths: [SeriesPath]
+    /// Where the legend goes when the caller does not fix it; `.outside` made room on the right.
+    let legendCorner: LegendCorner?
 
-    /// Pixels per tick interval the axes aim for.
-    private static let pixelsPerXTick = 90.0
-    private static let pixelsPerYTick = 50.0
-    private static let edge = 8.0
-    private static let labelGap = 3.0
-    /// Least space between neighbouring x tick labels, in pixels.
-    private static let labelSpacing = 4.0
+    /// Pixels per tick interval the axes aim for, at scale 1.
+    private static let pixelsPerXTick = 100.0
+    private static let pixelsPerYTick = 55.0
 
-    init(panel: Panel, cell: Rect) {
+    private var edge: Double { 8 * style.scale }
+    private var labelGap: Double { 4 * style.scale }
+    /// Least space between neighbouring x tick labels.
+    private var labelSpacing: Double { 5 * style.scale }
+
+    /// The panel laid out in `cell`; the legend goes to `legend` when given, else to the least
+    /// occupied inside corner, or outside the axes when every corner would cover data.
+    init(panel original: Panel, cell: Rect, style: SceneStyle, legend: LegendCorner? = nil) {
+        let panel = original.drawable
+        let chosen: LegendCorner?
+        if let legend {
+            chosen = legend
+        } else if panel.hasLegend {
+            let trial = PixelPanel(drawable: panel, cell: cell, style: style, legend: .topRight)
+            chosen = LegendBox.bestCorner(trial.legendOccupancy)
+        } else {
+            chosen = nil
+        }
+        self.init(drawable: panel, cell: cell, style: style, legend: chosen)
+    }
+
+    private init(drawable panel: Panel, cell: Rect, style: SceneStyle, legend: LegendCorner?) {
         self.panel = panel
         self.cell = cell
-        let style = SceneStyle.self
-        let top = Self.edge + 2 + (panel.title.isEmpty ? 0 : style.titleFont + 10)
-        let bottom = Self.edge + style.tickLength + Self.labelGap + style.tickFont
-            + (panel.xlabel.isEmpty ? 0 : style.labelFont + 8)
+        self.style = style
+        legendCorner = panel.hasLegend ? legend : nil
+        let scale = style.scale, edge = 8 * scale, labelGap = 4 * scale
+        let top = edge + 2 * scale + (panel.title.isEmpty ? 0 : style.titleFont * 1.5)
+        let bottom = edge + style.tickLength + labelGap + style.tickFont
+            + (panel.xlabel.isEmpty ? 0 : style.labelFont * 1.5)
         let plotHeight = Swift.max(10, cell.height - top - bottom)
-        let yOnly = PanelAxes(panel: panel, xIntervals: 1, yIntervals: plotHeight / Self.pixelsPerYTick)
+        let yIntervals = plotHeight / (Self.pixelsPerYTick * scale)
+        let yOnly = PanelAxes(panel: panel, xIntervals: 1, yIntervals: yIntervals)
         let yLabelWidth = yOnly.y.labels.map { TextMetrics.width($0, size: style.tickFont) }.max() ?? 0
-        let left = Self.edge + (panel.ylabel.isEmpty ? 0 : style.labelFont + 8)
-            + yLabelWidth + style.tickLength + Self.labelGap
-        var right = Self.edge + 6
+        let left = edge + (panel.ylabel.isEmpty ? 0 : style.labelFont * 1.5)
+            + yLabelWidth + style.tickLength + labelGap
+        var right = edge + 6 * scale
+        if legend == .outside { right += LegendBox(panel: panel, style: style).outsideWidth }
+        if let field = panel.contour { right += ColorBar(field: field, style: style).width }
         var axes = PanelAxes(
-            panel: panel, xIntervals: Swift.max(10, cell.width - left - right) / Self.pixelsPerXTick,
-            yIntervals: plotHeight / Self.pixelsPerYTick)
+            panel: panel, xIntervals: Swift.max(10, cell.width - left - right) / (Self.pixelsPerXTick * scale),
+            yIntervals: yIntervals)
         let lastLabel = axes.x.labels.last.map { TextMetrics.width($0, size: style.tickFont) } ?? 0
-        if lastLabel / 2 + 4 > right {
-            right = lastLabel / 2 + 4
+        if lastLabel / 2 + 4 * scale > right {
+            right = lastLabel / 2 + 4 * scale
             axes = PanelAxes(
-                panel: panel, xIntervals: Swift.max(10, cell.width - left - right) / Self.pixelsPerXTick,
-                yIntervals: plotHeight / Self.pixelsPerYTick)
+                panel: panel, xIntervals: Swift.max(10, cell.width - left - right) / (Self.pixelsPerXTick * scale),
+                yIntervals: yIntervals)
         }
         let plotLeft = Self.crisp(cell.x + left), plotTop = Self.crisp(cell.y + top)
         let plotRight = Swift.max(plotLeft + 10, Self.crisp(cell.maxX - right))
@@ -50,35 +77,58 @@ struct PixelPanel {
     /// Pixel coordinate `value` moved to the centre of its pixel, so 1-pixel lines are sharp.
     static func crisp(_ value: Double) -> Double { value.rounded(.down) + 0.5 }
 
-    /// How much data each legend corner would hide (see `LegendBox.occupancy`); empty without legend.
+    /// How much data each inside legend corner would hide (see `LegendBox.occupancy`); empty without legend.
     var legendOccupancy: [Int] {
-        panel.hasLegend ? LegendBox(panel: panel).occupancy(in: plot, paths: paths) : []
+        panel.hasLegend ? LegendBox(panel: panel, style: style).occupancy(in: plot, paths: paths) : []
     }
 
-    /// Scene items in drawing order: grid, series, frame, ticks, legend, titles.
-    /// The legend goes to `legendCorner`, or to the least occupied corner when nil.
-    func items(legendCorner: LegendCorner?) -> [SceneItem] {
-        var items = gridItems()
+    /// The viewport from data to pixels.
+    var viewport: Viewport { Viewport(xRange: axes.x.range, yRange: axes.y.range, rect: plot) }
+
+    /// Scene items in drawing order: contour, grid, series, frame, ticks, legend, colour bar, titles.
+    /// `fixed` overrides an inside legend corner (an outside legend keeps its room). With `fixedTitle` the title starts where a centred title of the same length would, so
+    /// that titles of equal length do not move between animation frames.
+    func items(legendCorner fixed: LegendCorner? = nil, fixedTitle: Bool = false) -> [SceneItem] {
+        var items: [SceneItem] = []
+        if let field = panel.contour { items += ContourItems.items(field, viewport: viewport, style: style) }
+        if panel.contour?.filled != true { items += gridItems() }
         for (index, path) in paths.enumerated() {
-            let color = SeriesPalette.color(panel.colorSlot(ofSeriesAt: index))
-            for fill in path.fills { items.append(.polygon(fill, color: color, opacity: SceneStyle.fillOpacity)) }
-            for line in path.lines {
-                if line.count == 1, let point = line.first {
-                    items.append(.circle(center: point, radius: SceneStyle.lineWidth, color: color))
-                } else {
-                    items.append(.polyline(line, color: color, width: SceneStyle.lineWidth))
-                }
-            }
-            for mark in path.marks { items.append(.circle(center: mark, radius: SceneStyle.markRadius, color: color)) }
+            items += seriesItems(path, series: panel.series[index], color: SeriesPalette.color(panel.colorSlot(ofSeriesAt: index)))
         }
-        items.append(.rect(plot, fill: nil, stroke: SceneStyle.frame, strokeWidth: 1))
+        items.append(.rect(plot, fill: nil, stroke: SceneStyle.frame, strokeWidth: style.thinLine))
         items += tickItems()
         if panel.hasLegend {
-            let legend = LegendBox(panel: panel)
-            let corner = legendCorner ?? LegendBox.bestCorner(legend.occupancy(in: plot, paths: paths))
+            let legend = LegendBox(panel: panel, style: style)
+            let corner = legendCorner == .outside ? .outside : (fixed ?? legendCorner ?? .topRight)
             items += legendItems(legend, box: legend.rect(in: plot, corner: corner))
         }
-        items += labelItems()
+        if let field = panel.contour {
+            let left = plot.maxX + (legendCorner == .outside ? LegendBox(panel: panel, style: style).outsideWidth : 0)
+            items += ColorBar(field: field, style: style).items(left: left, top: plot.y, height: plot.height)
+        }
+        items += labelItems(fixedTitle: fixedTitle)
+        return items
+    }
+
+    /// A series' fills, lines (dashed as asked) and marks.
+    private func seriesItems(_ path: SeriesPath, series: Series, color: RGB) -> [SceneItem] {
+        var items: [SceneItem] = []
+        for fill in path.fills { items.append(.polygon(fill, color: color, opacity: SceneStyle.fillOpacity)) }
+        let dash = (series.dash ?? .solid).pattern.map { $0 * style.lineWidth }
+        for line in path.lines {
+            if line.count == 1, let point = line.first {
+                items.append(.circle(center: point, radius: style.lineWidth, color: color))
+            } else if dash.isEmpty {
+                items.append(.polyline(line, color: color, width: style.lineWidth))
+            }
+        }
+        if !dash.isEmpty, !path.lines.isEmpty {
+            items.append(.paths(path.lines.filter { $0.count > 1 }, color: color, width: style.lineWidth, dash: dash))
+        }
+        let shape = series.shownMarker ?? .circle
+        let radius = series.markerPoints == .all ? style.markRadius : style.markRadius * 1.6
+        for mark in path.marks { items += MarkItems.items(shape, at: mark, radius: radius, color: color, style: style) }
+        for mark in path.hollowMarks { items += MarkItems.hollow(at: mark, radius: radius, color: color, style: style) }
         return items
     }
 
@@ -92,10 +142,10 @@ struct PixelPanel {
 
     private func gridItems() -> [SceneItem] {
         let vertical = xTickPositions.map { x in
-            SceneItem.polyline([Point(x: x, y: plot.y), Point(x: x, y: plot.maxY)], color: SceneStyle.grid, width: 1)
+            SceneItem.polyline([Point(x: x, y: plot.y), Point(x: x, y: plot.maxY)], color: SceneStyle.grid, width: style.thinLine)
         }
         let horizontal = yTickPositions.map { y in
-            SceneItem.polyline([Point(x: plot.x, y: y), Point(x: plot.maxX, y: y)], color: SceneStyle.grid, width: 1)
+            SceneItem.polyline([Point(x: plot.x, y: y), Point(x: plot.maxX, y: y)], color: SceneStyle.grid, width: style.thinLine)
         }
         return vertical + horizontal
     }
@@ -103,65 +153,70 @@ struct PixelPanel {
     /// Tick marks and their labels; a label that would run into the previous one (hand-placed
     /// ticks can be close) is left out, its mark kept.
     private func tickItems() -> [SceneItem] {
-        let style = SceneStyle.self
         var items: [SceneItem] = []
         var labelEnd = -Double.infinity
         for (x, label) in zip(xTickPositions, axes.x.labels) {
             let bottom = plot.maxY + style.tickLength
-            items.append(.polyline([Point(x: x, y: plot.maxY), Point(x: x, y: bottom)], color: style.frame, width: 1))
+            items.append(.polyline([Point(x: x, y: plot.maxY), Point(x: x, y: bottom)], color: SceneStyle.frame, width: style.thinLine))
             let halfWidth = TextMetrics.width(label, size: style.tickFont) / 2
-            guard x - halfWidth >= labelEnd + Self.labelSpacing else { continue }
+            guard x - halfWidth >= labelEnd + labelSpacing else { continue }
             labelEnd = x + halfWidth
-            let baseline = Point(x: x, y: bottom + Self.labelGap + style.tickFont * 0.8)
-            items.append(.text(label, at: baseline, size: style.tickFont, anchor: .middle, bold: false, vertical: false, color: style.text))
+            let baseline = Point(x: x, y: bottom + labelGap + style.tickFont * 0.8)
+            items.append(.text(label, at: baseline, size: style.tickFont, anchor: .middle, bold: false, vertical: false, color: SceneStyle.text))
         }
         var labelTop = Double.infinity
         for (y, label) in zip(yTickPositions, axes.y.labels) {
             let left = plot.x - style.tickLength
-            items.append(.polyline([Point(x: left, y: y), Point(x: plot.x, y: y)], color: style.frame, width: 1))
+            items.append(.polyline([Point(x: left, y: y), Point(x: plot.x, y: y)], color: SceneStyle.frame, width: style.thinLine))
             guard y + style.tickFont / 2 <= labelTop else { continue }
             labelTop = y - style.tickFont / 2
-            let baseline = Point(x: left - Self.labelGap, y: y + style.tickFont * 0.35)
-            items.append(.text(label, at: baseline, size: style.tickFont, anchor: .end, bold: false, vertical: false, color: style.text))
+            let baseline = Point(x: left - labelGap, y: y + style.tickFont * 0.35)
+            items.append(.text(label, at: baseline, size: style.tickFont, anchor: .end, bold: false, vertical: false, color: SceneStyle.text))
         }
         return items
     }
 
     private func legendItems(_ legend: LegendBox, box: Rect) -> [SceneItem] {
-        var items: [SceneItem] = [.rect(box, fill: SceneStyle.background, stroke: SceneStyle.legendBorder, strokeWidth: 1)]
+        var items: [SceneItem] = [.rect(box, fill: SceneStyle.background, stroke: SceneStyle.legendBorder, strokeWidth: style.thinLine)]
         for (row, entry) in legend.entries.enumerated() {
-            let centreY = box.y + LegendBox.padding + LegendBox.rowHeight * Double(row) + LegendBox.rowHeight / 2 - 2
-            let sampleStart = box.x + LegendBox.padding, sampleEnd = sampleStart + LegendBox.sampleLength
+            let centreY = box.y + legend.padding + legend.rowHeight * Double(row) + legend.rowHeight / 2 - 2 * style.scale
+            let sampleStart = box.x + legend.padding, sampleEnd = sampleStart + legend.sampleLength
             let color = SeriesPalette.color(entry.slot)
-            if entry.style == .scatter {
-                let centre = Point(x: (sampleStart + sampleEnd) / 2, y: centreY)
-                items.append(.circle(center: centre, radius: SceneStyle.markRadius, color: color))
-            } else {
+            let centre = Point(x: (sampleStart + sampleEnd) / 2, y: centreY)
+            if entry.series.style != .scatter {
                 let sample = [Point(x: sampleStart, y: centreY), Point(x: sampleEnd, y: centreY)]
-                items.append(.polyline(sample, color: color, width: SceneStyle.lineWidth * 1.5))
+                let dash = (entry.series.dash ?? .solid).pattern.map { $0 * style.lineWidth }
+                items.append(.paths([sample], color: color, width: style.lineWidth * 1.5, dash: dash))
             }
-            let baseline = Point(x: sampleEnd + LegendBox.sampleGap, y: centreY + SceneStyle.legendFont * 0.35)
-            items.append(.text(entry.label, at: baseline, size: SceneStyle.legendFont, anchor: .start, bold: false, vertical: false, color: SceneStyle.text))
+            if let shape = entry.series.shownMarker {
+                items += MarkItems.items(shape, at: centre, radius: style.markRadius * 1.2, color: color, style: style)
+            }
+            let baseline = Point(x: sampleEnd + legend.sampleGap, y: centreY + style.legendFont * 0.35)
+            items.append(.text(entry.label, at: baseline, size: style.legendFont, anchor: .start, bold: false, vertical: false, color: SceneStyle.text))
         }
         return items
     }
 
-    private func labelItems() -> [SceneItem] {
-        let style = SceneStyle.self
+    private func labelItems(fixedTitle: Bool) -> [SceneItem] {
         var items: [SceneItem] = []
         let centreX = plot.x + plot.width / 2
         if !panel.title.isEmpty {
-            let baseline = Point(x: centreX, y: cell.y + Self.edge + 2 + style.titleFont * 0.8)
-            items.append(.text(panel.title, at: baseline, size: style.titleFont, anchor: .middle, bold: true, vertical: false, color: style.text))
+            let y = cell.y + edge + 2 * style.scale + style.titleFont * 0.8
+            if fixedTitle {
+                let start = centreX - TextMetrics.width(panel.title, size: style.titleFont) / 2
+                items.append(.text(panel.title, at: Point(x: start, y: y), size: style.titleFont, anchor: .start, bold: true, vertical: false, color: SceneStyle.text))
+            } else {
+                items.append(.text(panel.title, at: Point(x: centreX, y: y), size: style.titleFont, anchor: .middle, bold: true, vertical: false, color: SceneStyle.text))
+            }
         }
         if !panel.xlabel.isEmpty {
-            let top = plot.maxY + style.tickLength + Self.labelGap + style.tickFont + 8
+            let top = plot.maxY + style.tickLength + labelGap + style.tickFont + 0.5 * style.labelFont
             let baseline = Point(x: centreX, y: top + style.labelFont * 0.8)
-            items.append(.text(panel.xlabel, at: baseline, size: style.labelFont, anchor: .middle, bold: false, vertical: false, color: style.text))
+            items.append(.text(panel.xlabel, at: baseline, size: style.labelFont, anchor: .middle, bold: false, vertical: false, color: SceneStyle.text))
         }
         if !panel.ylabel.isEmpty {
-            let baseline = Point(x: cell.x + Self.edge + style.labelFont * 0.8, y: plot.y + plot.height / 2)
-            items.append(.text(panel.ylabel, at: baseline, size: style.labelFont, anchor: .middle, bold: false, vertical: true, color: style.text))
+            let baseline = Point(x: cell.x + edge + style.labelFont * 0.8, y: plot.y + plot.height / 2)
+            items.append(.text(panel.ylabel, at: baseline, size: style.labelFont, anchor: .middle, bold: false, vertical: true, color: SceneStyle.text))
         }
         return items
     }

@@ -18,6 +18,15 @@ enum SVGWriter {
         case let .polyline(points, color, width):
             return "<polyline points=\"\(pointList(points))\" fill=\"none\" stroke=\"\(color.hexString)\""
                 + " stroke-width=\"\(number(width))\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>"
+        case let .paths(lines, color, width, dash):
+            var data = ""
+            for line in lines where !line.isEmpty {
+                data += data.isEmpty ? "M" : " M"
+                data += pointList(line).replacingOccurrences(of: " ", with: " L")
+            }
+            var text = "<path d=\"\(data)\" fill=\"none\" stroke=\"\(color.hexString)\" stroke-width=\"\(number(width))\""
+            if !dash.isEmpty { text += " stroke-dasharray=\"\(dash.map(number).joined(separator: ","))\"" }
+            return text + " stroke-linejoin=\"round\" stroke-linecap=\"\(dash.isEmpty ? "round" : "butt")\"/>"
         case let .polygon(points, color, opacity):
             return "<polygon points=\"\(pointList(points))\" fill=\"\(color.hexString)\" fill-opacity=\"\(number(opacity))\"/>"
         case let .rect(rect, fill, stroke, strokeWidth):

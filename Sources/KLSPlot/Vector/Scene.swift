@@ -7,6 +7,9 @@ enum TextAnchor {
 enum SceneItem: Equatable {
     /// An open polyline stroked with round joins.
     case polyline([Point], color: RGB, width: Double)
+    /// Several open polylines stroked alike, with a dash pattern of on/off lengths in pixels
+    /// (empty: solid). Contour lines, dashed series and hollow marks.
+    case paths([[Point]], color: RGB, width: Double, dash: [Double])
     /// A closed polygon filled with the given opacity (0…1).
     case polygon([Point], color: RGB, opacity: Double)
     /// A rectangle, filled and/or stroked.
@@ -33,18 +36,30 @@ enum TextMetrics {
 }
 
 /// Colours and sizes of the picture back ends.
-enum SceneStyle {
+///
+/// Sizes are given for the reference picture, one 640 × 420 panel, and multiplied by `scale`:
+/// a 1600 × 900 picture of one panel is drawn at scale min(1600 / 640, 900 / 420) ≈ 2.14, so it is
+/// the same picture, larger (as a matplotlib figure saved at a higher dpi).
+struct SceneStyle {
+    /// Factor applied to every size: fonts, line widths, marks, margins, tick spacing.
+    let scale: Double
+
     static let background = RGB.white
     static let text = RGB(hex: 0x222222)
     static let frame = RGB(hex: 0x333333)
     static let grid = RGB(hex: 0xE5E5E5)
     static let legendBorder = RGB(hex: 0xBBBBBB)
-    static let tickFont = 11.0
-    static let labelFont = 12.0
-    static let titleFont = 13.0
-    static let legendFont = 11.0
-    static let lineWidth = 1.5
-    static let markRadius = 2.5
     static let fillOpacity = 0.25
-    static let tickLength = 5.0
+
+    /// Tick labels are 14 px tall at scale 1 (readable from the back of a lecture hall); small
+    /// pictures keep text of at least 8 px and lines of at least 1.5 px.
+    var tickFont: Double { Swift.max(8, 14 * scale) }
+    var labelFont: Double { Swift.max(9, 16 * scale) }
+    var titleFont: Double { Swift.max(10, 18 * scale) }
+    var legendFont: Double { Swift.max(8, 14 * scale) }
+    var lineWidth: Double { Swift.max(1.5, 2 * scale) }
+    var markRadius: Double { Swift.max(2.5, 3.5 * scale) }
+    var tickLength: Double { 6 * scale }
+    /// Width of the frame, grid and tick lines.
+    var thinLine: Double { Swift.max(1, scale.rounded()) }
 }

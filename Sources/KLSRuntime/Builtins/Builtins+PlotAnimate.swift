@@ -11,17 +11,25 @@ extension BuiltinRegistry {
         r.function("animate", [p("fit"), p("target"), p("x", Value.none, shown: "auto"),
                                p("model", Value.none, shown: "Normal"), p("file", Value.none),
                                p("frames", .number(Double(defaultMaximumGIFFrames))), p("fps", .number(30)),
-                               p("width", Value.none, shown: "640"), p("height", Value.none, shown: "420")],
+                               p("width", Value.none, shown: "640"), p("height", Value.none, shown: "420"),
+                               p("y", Value.none, shown: "auto"), p("spacing", .string("path")),
+                               p("levels", Value.none, shown: "auto"), p("filled", .bool(false)),
+                               p("scale", Value.none, shown: "auto")],
                    category: "plots",
-                   summary: "Shows Q = model(fit.trace[i]) moving onto the target P, frame by frame.",
+                   summary: "Shows Q = model(fit.trace[i]) moving onto the target P, or races fits over the contour of f.",
                    help: """
                    target is a distribution or its density on x (a vector as long as x); x defaults to where P and Q
                    are (then target must be a distribution). model maps the fit's parameters to Q: a distribution, or
                    Q's values on x; the default for a two-parameter fit is (μ, σ) -> Normal(μ, σ).
+                   animate([fit1, fit2, …], f) races two-parameter fits over the contour of f(a, b) (levels=, filled= as
+                   in contour): each a moving point with its trail, labelled with its optimiser and current loss; the
+                   ranges are x=[x0, x1] and y=[y0, y1], by default the paths' extent widened by 15%.
                    At a terminal the frames are redrawn in place, fps a second (Ctrl-C stops at the current frame);
-                   with file="name.gif" they are written as a looping GIF of width × height pixels instead; when the
-                   output is not a terminal only the last frame is printed. At most `frames` steps are shown, evenly
-                   spread from the first to the last, and the axes stay fixed over all of them.
+                   with file="name.gif" they are written as a looping GIF of width × height pixels (scale= as in
+                   savefig) that pauses 1.5 s on its last frame; when the output is not a terminal only the last frame
+                   is printed. At most `frames` steps are shown: spacing="path" (the default) spaces them by the
+                   distance the parameters travel, so the picture keeps moving while the fit does; "log" evenly in
+                   log(step); "steps" evenly in the step. The axes and the title's position stay fixed.
                    Returns the last frame as a plot (for savefig).
                    """,
                    example: """
@@ -32,15 +40,25 @@ extension BuiltinRegistry {
         }
     }
 
-    /// Builds one frame per chosen step (P and Q with fixed axes), then plays, writes or prints them.
+    /// Pause on the last frame of a GIF, in hundredths of a second.
+    static let finalPause = 150
+
+    /// Builds one frame per chosen step (P and Q with fixed axes, or the race over a contour),
+    /// then plays, writes or prints them.
     static func animate(_ a: inout Arguments) throws -> Value {
-        guard case .object(let fit as FitValue) = a[0] else {
-            throw a.fail(0, "must be a fit (what minimize or maximize return)")
-        }
-        guard !fit.losses.isEmpty else { throw a.error("the fit has no steps to animate") }
         let frameLimit = try a.integer(5, in: 2...10_000)
         let fps = try a.number(6)
         guard fps > 0, fps <= 100 else { throw a.fail(6, "must be more than 0 and at most 100") }
+        guard case .string(let spacingName) = a[10], let spacing = FrameSpacing(rawValue: spacingName) else {
+            throw a.fail(10, "must be \"path\", \"log\" or \"steps\"")
+        }
+        if isList(a[0]) || callables(a[1]) != nil {
+            return try present(a, frames: try raceFrames(a, spacing: spacing, frameLimit: frameLimit), fps: fps)
+        }
+        guard case .object(let fit as FitValue) = a[0] else {
+            throw a.fail(0, "must be a fit (what minimize or maximize return) or a list of fits")
+        }
+        guard !fit.losses.isEmpty else { throw a.error("the fit has no steps to animate") }
         let q = QModel(fit: fit, model: a[3], interpreter: a.interpreter)
         let target = PlotData.distribution(a[1])
 
@@ -64,7 +82,9 @@ extension BuiltinRegistry {
             py = t.data
         }
 
-        let steps = evenlySpread(count: fit.losses.count, maximum: frameLimit)
+        let k = fit.params.count
+        let trace = (0..<fit.losses.count).map { Array(fit.trace[($0 * k)..<(($0 + 1) * k)]) }
+        let steps = spacing.indices(count: fit.losses.count, maximum: frameLimit, progress: FrameSpacing.progress(of: [trace]))
         var frames = try steps.map { step in
             let qy = try q.values(step: step, x: x)
             let panel = Panel(series: [Series(x: x, y: py, label: "P"), Series(x: x, y: qy, label: "Q")],
@@ -72,15 +92,20 @@ extension BuiltinRegistry {
             return Figure(panel)
         }
         frames = Figure.withSharedLimits(frames)
+        return try present(a, frames: frames, fps: fps)
+    }
 
+    /// Writes the frames to the GIF named by `file=`, plays them at a terminal, or prints the last.
+    static func present(_ a: Arguments, frames: [Figure], fps: Double) throws -> Value {
         let interp = a.interpreter
         if a.has(4) {
             let path = try a.string(4)
             let size = try pictureSize(a, widthIndex: 7, heightIndex: 8, figure: frames[0])
+            let scale = try drawingScale(a, 13)
             let delay = max(2, Int((100 / fps).rounded()))
             do throws(PlotError) {
-                try writeGIF(frames: frames, path: path, width: size.width, height: size.height,
-                             delayCentiseconds: delay, maximumFrames: frameLimit)
+                try writeGIF(frames: frames, path: path, width: size.width, height: size.height, scale: scale,
+                             delayCentiseconds: delay, lastDelayCentiseconds: max(delay, finalPause), maximumFrames: frames.count)
             } catch {
                 throw a.error(error.description)
             }
@@ -129,20 +154,24 @@ extension BuiltinRegistry {
         return .object(plot)
     }
 
-    /// "step 1200   loss 0.1466   μ = 2.499, σ = 5.231"
+    /// "step  1200   loss     0.1466   μ =     2.499, σ =     5.231": every field of a fixed
+    /// width, padded with figure spaces (as wide as a digit), so that the title does not move.
     static func frameTitle(_ fit: FitValue, step: Int) -> String {
         let k = fit.params.count
-        let params = zip(fit.names, fit.trace[(step * k)..<((step + 1) * k)]).map { "\($0) = \(short($1))" }
-        return "step \(step)   \(fit.maximizing ? "objective" : "loss") \(short(fit.losses[step]))   " + params.joined(separator: ", ")
+        let params = zip(fit.names, fit.trace[(step * k)..<((step + 1) * k)]).map { "\($0) = \(fixedWidth($1))" }
+        return "step \(fixedWidth(step, total: fit.losses.count))   \(fit.maximizing ? "objective" : "loss") \(fixedWidth(fit.losses[step]))   "
+            + params.joined(separator: ", ")
     }
 
-    /// Four significant digits.
-    static func short(_ x: Double) -> String { String(format: "%.4g", x) }
+    /// Four significant digits, right-aligned in 10 characters with figure spaces.
+    static func fixedWidth(_ x: Double) -> String { padded(String(format: "%.4g", x), to: 10) }
 
-    /// At most `maximum` indices of `count`, evenly spread, the first and the last included.
-    static func evenlySpread(count: Int, maximum: Int) -> [Int] {
-        guard count > maximum, maximum >= 2 else { return Array(0..<count) }
-        return (0..<maximum).map { Int((Double($0) * Double(count - 1) / Double(maximum - 1)).rounded()) }
+    /// A step number right-aligned in as many characters as the largest step takes.
+    static func fixedWidth(_ step: Int, total: Int) -> String { padded(String(step), to: String(max(0, total - 1)).count) }
+
+    /// `text` preceded by figure spaces (U+2007, digit-wide) up to `width` characters.
+    static func padded(_ text: String, to width: Int) -> String {
+        String(repeating: "\u{2007}", count: max(0, width - text.count)) + text
     }
 }
 

@@ -8,14 +8,18 @@ extension BuiltinRegistry {
     /// Declares `savefig`.
     static func installPlotFiles(_ r: BuiltinRegistry) {
         r.function("savefig", [p("file"), p("plot", Value.none, shown: "the last plot"),
-                               p("width", Value.none, shown: "auto"), p("height", Value.none, shown: "auto")],
+                               p("width", Value.none, shown: "auto"), p("height", Value.none, shown: "auto"),
+                               p("scale", Value.none, shown: "auto")],
                    category: "plots",
                    summary: "Writes the most recent plot (or the one given) to a .svg, .png or .gif file.",
                    help: """
                    The extension picks the format: .svg (vector, byte-stable), .png (antialiased, cairo) or .gif (one
                    frame). savefig(p, "fig.png") or savefig("fig.png", plot=p) writes a particular plot. The size is in
                    pixels: 640 × 420 per panel unless width= and height= are given (one of them keeps the proportions);
-                   each side may be 16…8192. A path that cannot be written or an unknown extension is an error.
+                   each side may be 16…8192. Text, lines and marks grow with the picture: they are drawn at
+                   scale = min(width / 640, height / 420) per panel (tick labels 14 px at scale 1), so a 1600 × 900
+                   picture is the same picture, larger; scale= (0.1…20) sets it instead, like matplotlib's dpi.
+                   A path that cannot be written or an unknown extension is an error.
                    """,
                    example: "plot([1, 4, 9, 16]); savefig(\"/tmp/kls-savefig-example.svg\")") { a in
             try savefig(&a)
@@ -38,11 +42,12 @@ extension BuiltinRegistry {
         default: throw a.fail(1, "must be a plot (what plot, hist, scatter or subplots return)")
         }
         let size = try pictureSize(a, widthIndex: 2, heightIndex: 3, figure: figure)
+        let scale = try drawingScale(a, 4)
         do throws(PlotError) {
             if fileExtension(path) == "gif" {
-                try writeGIF(frames: [figure], path: path, width: size.width, height: size.height)
+                try writeGIF(frames: [figure], path: path, width: size.width, height: size.height, scale: scale)
             } else {
-                try figure.write(to: path, width: size.width, height: size.height)
+                try figure.write(to: path, width: size.width, height: size.height, scale: scale)
             }
         } catch .unsupportedFormat {
             throw a.error(PlotError.unsupportedFormat(path: path, supported: figureFormats).description)
@@ -66,6 +71,14 @@ extension BuiltinRegistry {
         case let (nil, h?): return (max(1, Int((Double(h) * Double(defaultWidth) / Double(defaultHeight)).rounded())), h)
         case (nil, nil): return (defaultWidth, defaultHeight)
         }
+    }
+
+    /// The `scale=` argument at `i`: nil when not given, else a number in 0.1…20.
+    static func drawingScale(_ a: Arguments, _ i: Int) throws -> Double? {
+        guard a.has(i) else { return nil }
+        let scale = try a.number(i)
+        guard scale >= 0.1, scale <= 20 else { throw a.fail(i, "must be from 0.1 to 20") }
+        return scale
     }
 
     /// The lower-case extension of the file name in `path` ("" when there is none).

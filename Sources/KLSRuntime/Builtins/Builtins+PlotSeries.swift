@@ -83,21 +83,54 @@ enum PlotData {
         }
     }
 
+    /// The parameter names of a kls function (nil for builtins).
+    static func functionParameterNames(_ f: Value) -> [String]? {
+        if case .closure(let c) = f { return c.decl.parameters.map(\.name.name) }
+        return nil
+    }
+
     // MARK: Fits
 
     /// The seed's figure of a fit: the loss against the step, then each parameter against the
-    /// step, two panels per row.
+    /// step, each panel with its y-label, two panels per row; when that leaves a cell empty and
+    /// the fit has at least two parameters, the last cell shows the path of the first two
+    /// parameters (hollow mark at the start, filled at the end).
     static func fitFigure(_ fit: FitValue) -> Figure {
         let lossName = fit.maximizing ? "objective" : "loss"
-        var panels = [Panel(series: [Series(y: fit.losses)], title: "\(lossName) vs step", xlabel: "step")]
-        let k = fit.params.count, steps = fit.losses.count
+        var panels = [Panel(series: [Series(y: fit.losses)], title: "\(lossName) vs step", xlabel: "step", ylabel: lossName)]
+        let k = fit.params.count
+        let columns = (0..<k).map { traceColumn(fit, $0) }
         for (j, name) in fit.names.enumerated() where j < k {
-            var column = [Double](repeating: 0, count: steps)
-            fit.trace.withUnsafeBufferPointer { trace in
-                for i in 0..<steps where i * k + j < trace.count { column[i] = trace[i * k + j] }
-            }
-            panels.append(Panel(series: [Series(y: column, color: j + 1)], title: "\(name) vs step", xlabel: "step"))
+            panels.append(Panel(series: [Series(y: columns[j], color: j + 1)], title: "\(name) vs step", xlabel: "step", ylabel: name))
+        }
+        if panels.count % 2 == 1, k >= 2 {
+            panels.append(Panel(series: [pathSeries(fit, label: "")], title: "path of (\(fit.names[0]), \(fit.names[1]))",
+                                xlabel: fit.names[0], ylabel: fit.names[1]))
         }
         return Figure(rows: (panels.count + 1) / 2, cols: panels.count == 1 ? 1 : 2, panels: panels)
     }
+
+    /// Parameter `j` of a fit before each step.
+    static func traceColumn(_ fit: FitValue, _ j: Int) -> [Double] {
+        let k = fit.params.count, steps = fit.losses.count
+        var column = [Double](repeating: 0, count: steps)
+        fit.trace.withUnsafeBufferPointer { trace in
+            for i in 0..<steps where i * k + j < trace.count { column[i] = trace[i * k + j] }
+        }
+        return column
+    }
+
+    /// A fit's path through its first two parameters up to step `upTo` (all steps when nil),
+    /// marked at its ends, or only at its current end while `moving`.
+    static func pathSeries(_ fit: FitValue, label: String, upTo last: Int? = nil, moving: Bool = false, color: Int? = nil) -> Series {
+        let end = min(last ?? fit.losses.count - 1, fit.losses.count - 1) + 1
+        var series = Series(x: Array(traceColumn(fit, 0).prefix(end)), y: Array(traceColumn(fit, 1).prefix(end)),
+                            label: label, color: color)
+        series.marker = .circle
+        series.markerPoints = moving ? .last : .ends
+        return series
+    }
+
+    /// The optimiser of a fit as a legend names it: as written ("SGD(lr=0.01, momentum=0.9)").
+    static func optimizerName(_ fit: FitValue) -> String { fit.optimizer }
 }

@@ -19,7 +19,8 @@ extension BuiltinRegistry {
                    plot(f, a, b)         a function of one number on [a, b] at 400 points (f is called once
                                          with the whole vector when it accepts one); plot([f, g], a, b) overlays;
                                          plot(f, xlim=[a, b]) is the same
-                   plot(fit)             the fit's loss and each parameter against the step, two panels a row
+                   plot(fit)             the fit's loss and each parameter against the step, two panels a row; for two
+                                         parameters the fourth panel is the path through (θ₁, θ₂)
                    The plot prints as text (colour only on a terminal without NO_COLOR) and is kept for savefig.
                    \(PlotOptions.help)
                    """,
@@ -62,6 +63,7 @@ extension BuiltinRegistry {
         }
         installPlotFiles(r)
         installAnimate(r)
+        installContour(r)
     }
 
     /// Dispatches `plot` on the kind of its first argument.
@@ -73,9 +75,10 @@ extension BuiltinRegistry {
         var widest: Int?
         if case .object(let fit as FitValue) = a[0] {
             guard rest.isEmpty else { throw a.error("plot(fit) takes no other positional arguments") }
-            try options.reject(except: ["xlim"], name: "plot", what: "a fit")
+            try options.reject(except: ["xlim", "yscale"], name: "plot", what: "a fit")
             var drawn = PlotData.fitFigure(fit)
-            for i in drawn.panels.indices { drawn.panels[i].xlim = options.xlim }
+            for i in drawn.panels.indices where drawn.panels[i].xlabel == "step" { drawn.panels[i].xlim = options.xlim }
+            drawn.panels[0].yscale = options.yscale
             figure = drawn
         } else if let functions = callables(a[0]) {
             figure = Figure(try functionPanel(a, functions, rest: rest, options: options))
@@ -84,7 +87,10 @@ extension BuiltinRegistry {
             figure = Figure(panel)
             if let outcomes {
                 widest = PlotData.barChartWidth(outcomes: outcomes)
-                if options.xlim == nil { figure.panels[0].xlim = AxisRange(-0.5, Double(outcomes) - 0.5) }
+                if options.xlim == nil {
+                    let gap = 0.03 * Double(outcomes)  // as DataBounds.barGap: bars keep off the frame
+                    figure.panels[0].xlim = AxisRange(-0.5 - gap, Double(outcomes) - 0.5 + gap)
+                }
             }
         } else if PlotData.tensor(a[0]) != nil || isList(a[0]) {
             figure = Figure(try linePanel(a, options: options))
@@ -214,7 +220,7 @@ extension BuiltinRegistry {
             rows = try a.integer(1, in: 1...n)
             cols = (n + rows - 1) / rows
         }
-        return a.interpreter.show(Figure(rows: rows, cols: cols, panels: panels), print: try a.bool(3))
+        return a.interpreter.show(Figure(rows: rows, cols: cols, panels: panels), print: try a.bool(3), warn: false)
     }
 
     /// The distributions a value holds: one, or a non-empty list of them.
@@ -238,7 +244,7 @@ extension BuiltinRegistry {
         return items
     }
 
-    private static func isList(_ value: Value) -> Bool {
+    static func isList(_ value: Value) -> Bool {
         if case .list = value { return true }
         return false
     }

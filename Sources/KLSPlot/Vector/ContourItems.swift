@@ -1,0 +1,110 @@
+import Foundation
+
+/// Scene items of a contour field: filled bands as runs of equally coloured grid cells, or
+/// one stroked path of marching-squares segments per level.
+enum ContourItems {
+    static func items(_ field: ContourField, viewport: Viewport, style: SceneStyle) -> [SceneItem] {
+        field.filled ? bands(field, viewport: viewport) : lines(field, viewport: viewport, style: style)
+    }
+
+    /// Each sample's cell (centred on it) filled in its band's colour, runs along a row merged.
+    private static func bands(_ field: ContourField, viewport: Viewport) -> [SceneItem] {
+        var items: [SceneItem] = []
+        let rect = viewport.rect
+        let halfX = field.x.span / Double(field.columns - 1) / 2, halfY = field.y.span / Double(field.rows - 1) / 2
+        for j in 0..<field.rows {
+            var i = 0
+            while i < field.columns {
+                guard let band = field.band(of: field.value(i, j)) else {
+                    i += 1
+                    continue
+                }
+                var end = i + 1
+                while end < field.columns, field.band(of: field.value(end, j)) == band { end += 1 }
+                if let a = viewport.point(field.xValue(i) - halfX, field.yValue(j) + halfY),
+                   let b = viewport.point(field.xValue(end - 1) + halfX, field.yValue(j) - halfY) {
+                    // Edges on whole pixels: neighbouring cells share them exactly, leaving no
+                    // antialiased seams.
+                    let left = Swift.max(a.x, rect.x).rounded(), right = Swift.min(b.x, rect.maxX).rounded()
+                    let top = Swift.max(a.y, rect.y).rounded(), bottom = Swift.min(b.y, rect.maxY).rounded()
+                    if right > left, bottom > top {
+                        let cell = Rect(x: left, y: top, width: right - left, height: bottom - top)
+                        items.append(.rect(cell, fill: ColorRamp.color(field.rampPosition(band: band)), stroke: nil, strokeWidth: 0))
+                    }
+                }
+                i = end
+            }
+        }
+        return items
+    }
+
+    private static func lines(_ field: ContourField, viewport: Viewport, style: SceneStyle) -> [SceneItem] {
+        field.levels.enumerated().compactMap { index, level in
+            let pieces = MarchingSquares.segments(field, level: level).compactMap { s -> [Point]? in
+                guard let a = viewport.point(s.x0, s.y0), let b = viewport.point(s.x1, s.y1),
+                      let (p, q) = Clipping.clip(segment: a, b, to: viewport.rect) else { return nil }
+                return [p, q]
+            }
+            guard !pieces.isEmpty else { return nil }
+            return .paths(pieces, color: ColorRamp.lineColor(field.rampPosition(level: index)), width: style.lineWidth * 0.6, dash: [])
+        }
+    }
+}
+
+/// The colour bar right of a contour plot: the bands (or the line colours) from the lowest
+/// level at the bottom to the highest at the top, labelled with the levels.
+struct ColorBar {
+    let field: ContourField
+    let style: SceneStyle
+
+    private var gap: Double { 12 * style.scale }
+    private var barWidth: Double { 16 * style.scale }
+    private var labelGap: Double { 5 * style.scale }
+
+    /// Horizontal room taken right of the plot area.
+    var width: Double {
+        let widest = field.levels.map { TextMetrics.width(LevelLabel.text($0), size: style.tickFont) }.max() ?? 0
+        return gap + barWidth + labelGap + widest + 4 * style.scale
+    }
+
+    /// The bar's items, starting `left` of the gap, spanning `top` to `top + height`.
+    func items(left: Double, top: Double, height: Double) -> [SceneItem] {
+        var items: [SceneItem] = []
+        let x = PixelPanel.crisp(left + gap)
+        let levels = field.levels
+        guard !levels.isEmpty else { return [] }
+        let bandCount = field.filled ? levels.count + 1 : levels.count
+        let bandHeight = height / Double(bandCount)
+        for band in 0..<bandCount {
+            let y = top + height - Double(band + 1) * bandHeight
+            let color = field.filled ? ColorRamp.color(field.rampPosition(band: band))
+                : ColorRamp.lineColor(field.rampPosition(level: band))
+            items.append(.rect(Rect(x: x, y: y, width: barWidth, height: bandHeight + 0.5), fill: color, stroke: nil, strokeWidth: 0))
+        }
+        items.append(.rect(Rect(x: x, y: top, width: barWidth, height: height), fill: nil, stroke: SceneStyle.frame, strokeWidth: style.thinLine))
+        // Labels at band boundaries (filled) or band centres (lines), skipping crowded ones.
+        var lastY = Double.infinity
+        for (index, level) in levels.enumerated() {
+            let y = field.filled ? top + height - Double(index + 1) * bandHeight : top + height - (Double(index) + 0.5) * bandHeight
+            guard lastY - y >= style.tickFont * 1.1 else { continue }
+            lastY = y
+            items.append(.text(LevelLabel.text(level), at: Point(x: x + barWidth + labelGap, y: y + style.tickFont * 0.35),
+                               size: style.tickFont, anchor: .start, bold: false, vertical: false, color: SceneStyle.text))
+        }
+        return items
+    }
+}
+
+/// Short labels of contour levels: three significant digits, "0.001", "2.5", "1e+04" → "1e4".
+enum LevelLabel {
+    static func text(_ value: Double) -> String {
+        var text = String(format: "%.3g", value)
+        if let e = text.firstIndex(of: "e") {
+            var exponent = String(text[text.index(after: e)...])
+            let sign = exponent.hasPrefix("-") ? "-" : ""
+            exponent = String(exponent.drop { $0 == "+" || $0 == "-" || $0 == "0" })
+            text = String(text[..<e]) + "e" + sign + (exponent.isEmpty ? "0" : exponent)
+        }
+        return text
+    }
+}
