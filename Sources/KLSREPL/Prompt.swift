@@ -121,7 +121,11 @@ public final class Prompt {
             for d in diagnostics { showError(d) }
         case .failed(let error):
             if error.isInterrupt {
-                Console.err.write("\(errorPalette.warning)interrupted\(errorPalette.reset)\n")
+                Console.err.write("\(errorPalette.warning)\(error.message)\(errorPalette.reset)\n")
+                if let partial = error.partialResult {
+                    show(partial)
+                    interpreter.setGlobal("ans", partial)
+                }
                 return (nil, false, true)
             }
             showError(error.diagnostic)

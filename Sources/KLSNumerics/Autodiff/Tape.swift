@@ -33,22 +33,29 @@ public final class Tape {
         nodes.removeAll(keepingCapacity: true)
     }
 
-    /// Starts a new recording (as `reset()`) whose first nodes are scalar leaves holding
-    /// `values`, one per element, kept in `leaves`. A leaf node of the previous recording that
-    /// nothing else refers to any more is reused in place (a fit's next step allocates none).
-    public func reset(leaves: inout [Node], values: [Double]) {
+    /// Starts a new recording (as `reset()`) whose first nodes are leaves holding `values`,
+    /// kept in `leaves`: one scalar leaf per value, or with `shapes` one leaf per shape taking
+    /// the next elements of `values` in order (a fit's array parameters). A leaf node of the
+    /// previous recording of the same shape that nothing else refers to any more is reused in
+    /// place (a fit's next step allocates none).
+    public func reset(leaves: inout [Node], values: [Double], shapes: [[Int]]? = nil) {
         reset()
-        if leaves.count > values.count { leaves.removeLast(leaves.count - values.count) }
-        for (i, value) in values.enumerated() {
-            if i < leaves.count, leaves[i].tape === self, leaves[i].value.isScalar,
+        let count = shapes?.count ?? values.count
+        if leaves.count > count { leaves.removeLast(leaves.count - count) }
+        var offset = 0
+        for i in 0..<count {
+            let shape = shapes?[i] ?? []
+            let n = shape.isEmpty ? 1 : Tensor.elementCount(shape)
+            defer { offset += n }
+            if i < leaves.count, leaves[i].tape === self, leaves[i].value.shape == shape,
                isKnownUniquelyReferenced(&leaves[i]) {
-                leaves[i].restart(index: nodes.count, generation: generation, scalar: value)
+                leaves[i].restart(index: nodes.count, generation: generation, values: values, from: offset)
                 nodes.append(leaves[i])
-            } else if i < leaves.count {
-                leaves[i] = leaf(Tensor(scalar: value))
-            } else {
-                leaves.append(leaf(Tensor(scalar: value)))
+                continue
             }
+            let value = shape.isEmpty ? Tensor(scalar: values[offset])
+                : Tensor(shape: shape, data: Array(values[offset ..< offset + n]))
+            if i < leaves.count { leaves[i] = leaf(value) } else { leaves.append(leaf(value)) }
         }
     }
 
@@ -86,14 +93,22 @@ public final class Tape {
         }
     }
 
-    /// ∂output/∂leaf for scalar leaves, written into `gradient` (0 where the output does not
-    /// depend on a leaf, or the leaf is of another tape). `output` must hold a single element.
-    public func scalarGradients(of output: Node, withRespectTo leaves: [Node], into gradient: inout [Double]) {
+    /// ∂output/∂leaf for each of `leaves`, their elements one after another, written into
+    /// `gradient` (0 where the output does not depend on a leaf, or the leaf is of another
+    /// tape). `output` must hold a single element.
+    public func flatGradients(of output: Node, withRespectTo leaves: [Node], into gradient: inout [Double]) {
         backpropagate(from: output, keepingAll: false)
-        for i in gradient.indices {
-            gradient[i] = 0
-            guard i < leaves.count, leaves[i].tape === self, let g = leaves[i].gradient else { continue }
-            gradient[i] = (g.tensor.data.first ?? 0) * g.scale
+        for i in gradient.indices { gradient[i] = 0 }
+        var offset = 0
+        for leaf in leaves {
+            let n = leaf.value.count
+            defer { offset += n }
+            guard leaf.tape === self, let g = leaf.gradient, offset + n <= gradient.count else { continue }
+            if n == 1 {
+                gradient[offset] = (g.tensor.data.first ?? 0) * g.scale
+            } else {
+                for k in 0..<Swift.min(n, g.tensor.count) { gradient[offset + k] = g.tensor.data[k] * g.scale }
+            }
         }
         for node in nodes { node.gradient = nil }
     }
@@ -179,12 +194,16 @@ public final class Node {
         self.generation = generation
     }
 
-    /// This leaf, reused as a leaf of a new recording holding `scalar` (only when nothing
-    /// else refers to it: the node of the earlier recording is gone).
-    fileprivate func restart(index: Int, generation: Int, scalar: Double) {
+    /// This leaf, reused as a leaf of a new recording holding `values[offset...]` (as many as
+    /// it has elements; only when nothing else refers to it: the node of the earlier
+    /// recording is gone).
+    fileprivate func restart(index: Int, generation: Int, values: [Double], from offset: Int) {
         self.index = index
         self.generation = generation
-        value.data[0] = scalar
+        if value.count == 1 { value.data[0] = values[offset]; return }
+        value.data.withUnsafeMutableBufferPointer { p in
+            for k in p.indices { p[k] = values[offset + k] }
+        }
     }
 
     /// True while this node's recording goes on: its tape is open and has not been reset.

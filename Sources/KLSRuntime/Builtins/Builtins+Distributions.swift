@@ -151,17 +151,18 @@ extension BuiltinRegistry {
         return try a.numeric(i)
     }
 
-    /// The Fisher information of model(params…), flattened row-major (for NaturalGradient).
-    static func fisherMatrix(model: Value, params: [Double], interpreter: Interpreter) throws -> [Double] {
-        let v = try interpreter.call(model, params.map { .number($0) })
+    /// The Fisher information of model(arguments…), flattened row-major (for NaturalGradient):
+    /// its distribution must have `count` parameters, one per element of the fit's parameters.
+    static func fisherMatrix(model: Value, arguments: [Value], count: Int, interpreter: Interpreter) throws -> [Double] {
+        let v = try interpreter.call(model, arguments)
         guard case .object(let o as DistributionValue) = v else {
             throw BuiltinError("NaturalGradient: the model must return a distribution (got \(v.typeName))")
         }
         guard let f = o.distribution.fisher() else {
             throw BuiltinError("NaturalGradient: \(o.typeName) has no Fisher information in closed form")
         }
-        guard f.count == params.count * params.count else {
-            throw BuiltinError("NaturalGradient: the model has \(Int(Double(f.count).squareRoot())) parameters but the fit has \(params.count)")
+        guard f.count == count * count else {
+            throw BuiltinError("NaturalGradient: the model has \(Int(Double(f.count).squareRoot())) parameters but the fit has \(count)")
         }
         return f.data
     }

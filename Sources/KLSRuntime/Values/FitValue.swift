@@ -3,9 +3,14 @@ import KLSNumerics
 /// The result of `minimize`/`maximize`: final parameters, the loss before each step, and the
 /// parameters before each step.
 public final class FitValue: Object {
-    /// Parameter names (the fitted function's parameter names), for display.
+    /// One name per element of the parameters (`μ`, `w[0]`, `W[1, 2]`), for plots.
     public let names: [String]
+    /// The final parameters, flattened (the elements of f's arguments one after another).
     public let params: [Double]
+    /// How the flat parameters make f's arguments and `fit.params`.
+    let layout: FitParameters
+    /// The names of f's arguments, for display.
+    let argumentNames: [String]
     /// losses[i] = f(trace[i]), as given (not negated for maximize).
     public let losses: [Double]
     /// Row i: the parameters before step i (flattened steps × k).
@@ -14,12 +19,14 @@ public final class FitValue: Object {
     public let finalLoss: Double
     public let optimizer: String
     public let maximizing: Bool
-    /// Why the fit stopped early (a tolerance), or nil when it ran every step.
+    /// Why the fit stopped early (a tolerance, an interrupt), or nil when it ran every step.
     public let stoppedEarly: String?
     public let seconds: Double
 
-    init(names: [String], params: [Double], losses: [Double], trace: [Double], finalLoss: Double,
-         optimizer: String, maximizing: Bool, stoppedEarly: String?, seconds: Double) {
+    init(layout: FitParameters, argumentNames: [String], names: [String], params: [Double], losses: [Double],
+         trace: [Double], finalLoss: Double, optimizer: String, maximizing: Bool, stoppedEarly: String?, seconds: Double) {
+        self.layout = layout
+        self.argumentNames = argumentNames
         self.names = names
         self.params = params
         self.losses = losses
@@ -36,7 +43,7 @@ public final class FitValue: Object {
 
     public override func field(_ name: String) -> Value? {
         switch name {
-        case "params": return .tensor(Tensor(vector: params))
+        case "params": return layout.value(params)
         case "losses": return .tensor(Tensor(vector: losses))
         case "trace": return .tensor(Tensor(shape: [losses.count, params.count], data: trace))
         case "loss": return .number(finalLoss)
@@ -53,8 +60,7 @@ public final class FitValue: Object {
         if let stoppedEarly { out += " (stopped early: \(stoppedEarly))" }
         out += ", \(ValueFormatter.number((seconds * 1000).rounded() / 1000)) s"
         if let first = losses.first { out += "\n  loss    \(f(first)) → \(f(finalLoss))" }
-        let shown = zip(names, params).map { "\($0) = \(f($1))" }
-        out += "\n  params  " + shown.joined(separator: ", ")
+        out += "\n  params  " + layout.describe(argumentNames, params)
         out += "\n  fields  .params .losses .trace .loss .steps"
         return out
     }

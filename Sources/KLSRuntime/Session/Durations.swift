@@ -1,9 +1,9 @@
 import Foundation
 
 /// Wall times as `:time` prints them, with three significant digits in a fitting unit.
-enum Durations {
+public enum Durations {
     /// `850 ns`, `12.3 µs`, `4.56 ms`, `1.23 s`, `2 min 5.3 s`.
-    static func format(seconds: Double) -> String {
+    public static func format(seconds: Double) -> String {
         guard seconds.isFinite, seconds >= 0, seconds < 1e12 else { return "?" }
         if seconds >= 59.95 {
             let minutes = (seconds / 60).rounded(.down)
@@ -20,7 +20,7 @@ enum Durations {
 
     /// `x` rounded to `digits` significant digits (all of its integer digits kept), without
     /// trailing zeros after the decimal point.
-    static func significant(_ x: Double, digits: Int) -> String {
+    public static func significant(_ x: Double, digits: Int) -> String {
         let integerDigits = x < 1 ? 1 : String(Int(x.rounded(.down))).count
         var text = String(format: "%.\(max(0, digits - integerDigits))f", x)
         if text.contains(".") {
