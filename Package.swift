@@ -36,6 +36,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // read_csv's parser (RFC 4180 quoting, BOM, CRLF).
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // C system libraries (thin wrappers for variadic APIs live in CLineEdit).
@@ -66,6 +68,7 @@ let package = Package(
         .target(name: "KLSSyntax", swiftSettings: singleThreadedRelease),
         .target(name: "KLSRuntime", dependencies: [
             "KLSSyntax", "KLSNumerics", "KLSSpecial", "KLSInformation", "KLSDistributions", "KLSOptim", "KLSCoding", "KLSPlot",
+            .product(name: "CSV", package: "CSV.swift"),
         ], swiftSettings: [
             // The evaluator's frames are accessed on one thread only; dynamic exclusivity
             // checks on every slot access would dominate the interpreter's inner loops.

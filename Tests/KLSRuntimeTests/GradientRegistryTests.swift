@@ -39,7 +39,7 @@ struct GradientRegistryTests {
         "avg_length": "coding", "efficiency": "coding", "kraft": "coding", "kraft_code": "coding",
         "is_prefix_free": "coding", "is_uniquely_decodable": "coding", "sardinas_patterson": "coding",
         "encode": "coding", "decode": "coding", "arith_encode": "coding", "arith_decode": "coding",
-        "read_text": "input", "chars": "text", "frequencies": "counts",
+        "read_text": "input", "read_csv": "input", "chars": "text", "frequencies": "counts",
         // plots
         "plot": "draws", "scatter": "draws", "hist": "draws", "subplots": "draws", "savefig": "writes a file",
         "animate": "draws", "contour": "draws",

@@ -1,11 +1,12 @@
 /// Every builtin library, in the order they are installed into the registry. Each domain
-/// (core, math, vectors, calculus, distributions, information, losses, optimisation,
+/// (core, math, vectors, data, calculus, distributions, information, losses, optimisation,
 /// coding, plots) declares its builtins in a file of its own.
 extension BuiltinRegistry {
     static var libraries: [(BuiltinRegistry) -> Void] { [
         installCore,
         installMath,
         installVectors,
+        installData,
         installCalculus,
         installLosses,
         installDistributions,
