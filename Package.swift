@@ -49,6 +49,12 @@ let package = Package(
                        providers: [.apt(["libgif-dev"])]),
         .target(name: "CLineEdit", path: "Sources/CLineEdit",
                 linkerSettings: [.linkedLibrary("edit")]),
+        // The Jupyter kernel's transport (ZeroMQ) and message signatures (HMAC-SHA256 of OpenSSL's
+        // libcrypto). zmq.h is in /usr/include; libzmq's pkg-config flags name Kerberos include
+        // directories SwiftPM will not pass on, so CZMQ does without pkg-config.
+        .systemLibrary(name: "CZMQ", path: "Sources/CZMQ", providers: [.apt(["libzmq3-dev"])]),
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
 
         // Pure numeric layers. CKernels holds the hot vector loops, each compiled for AVX2 and
         // for the baseline, chosen at load time.
@@ -78,8 +84,10 @@ let package = Package(
         // Lessons: the lesson file format, judging answers by value, progress (no terminal).
         .target(name: "KLSLessons", dependencies: ["KLSRuntime", "KLSSyntax"], swiftSettings: singleThreadedRelease),
         .target(name: "KLSREPL", dependencies: ["KLSRuntime", "KLSLineEditor", "KLSLessons"], swiftSettings: singleThreadedRelease),
+        // The Jupyter kernel runs its sockets on several threads: reference counts stay atomic.
+        .target(name: "KLSKernel", dependencies: ["KLSREPL", "KLSRuntime", "KLSPlot", "CZMQ", "CCrypto"]),
         .executableTarget(name: "kls", dependencies: [
-            "KLSREPL", "KLSRuntime",
+            "KLSREPL", "KLSRuntime", "KLSKernel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: singleThreadedRelease, linkerSettings: [
             // A position-dependent executable: the loader has no ~80,000 relative relocations
@@ -100,5 +108,6 @@ let package = Package(
         .testTarget(name: "KLSLineEditorTests", dependencies: ["KLSLineEditor"]),
         .testTarget(name: "KLSREPLTests", dependencies: ["KLSREPL"], exclude: ["pty"]),
         .testTarget(name: "KLSLessonsTests", dependencies: ["KLSLessons"]),
+        .testTarget(name: "KLSKernelTests", dependencies: ["KLSKernel"]),
     ]
 )

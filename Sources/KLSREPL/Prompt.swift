@@ -22,19 +22,24 @@ public final class Prompt {
     var tutor: LessonTutor?
     /// Whether `:quit` in the lesson also leaves kls (the prompt was opened for the lesson).
     var leavesWithLesson = false
+    /// Where output, values, errors and pictures go.
+    let output: PromptOutput
+    /// The name errors give for typed input (a notebook names each cell).
+    var inputName = "<prompt>"
 
     public init() {
+        output = .console
         palette = Palette.forDescriptor(STDOUT_FILENO)
         errorPalette = Palette.forDescriptor(STDERR_FILENO)
         var path: String?
         do {
             path = try HistoryStore.defaultPath()
         } catch {
-            Console.err.write("kls: history: \(error) (history is kept in memory only)\n")
+            output.err("kls: history: \(error) (history is kept in memory only)\n")
         }
         historyPath = path
         reader = makeLineReader(historyFile: path)
-        session = Prompt.makeSession(registry: nil)
+        session = Prompt.makeSession(registry: nil, output: output)
         if let editor = reader as? LineEditor {
             editor.colorPrompt = palette.enabled
             editor.completer = { [weak self] line, cursor in
@@ -43,11 +48,23 @@ public final class Prompt {
         }
     }
 
-    /// A fresh session writing to standard output (sharing `registry` when given).
-    static func makeSession(registry: BuiltinRegistry?) -> Session {
-        let write: (String) -> Void = { text in Console.out.write(text) }
+    /// A prompt without a terminal, for a front end that sends it input and shows `output`
+    /// (the Jupyter kernel): no colours, no line editor, history kept by the front end.
+    public init(output: PromptOutput) {
+        self.output = output
+        palette = Palette(enabled: false)
+        errorPalette = Palette(enabled: false)
+        historyPath = nil
+        reader = PlainLineReader(historyFile: nil)
+        session = Prompt.makeSession(registry: nil, output: output)
+    }
+
+    /// A fresh session writing to `output` (sharing `registry` when given).
+    static func makeSession(registry: BuiltinRegistry?, output: PromptOutput) -> Session {
+        let write = output.out
         let interpreter = registry.map { Interpreter(registry: $0, write: write) } ?? Interpreter(write: write)
-        interpreter.outputIsTerminal = isatty(STDOUT_FILENO) == 1
+        interpreter.outputIsTerminal = output.isTerminal
+        interpreter.display = output.display
         return Session(interpreter: interpreter)
     }
 
@@ -57,10 +74,10 @@ public final class Prompt {
     /// Runs the prompt until `:quit`, Ctrl-D or the end of input, first starting `lesson` when
     /// one is given; returns the exit status (0).
     public func run(lesson: Lesson? = nil, restart: Bool = false) -> Int32 {
-        Console.out.write(Banner.text(palette: palette))
+        output.out(Banner.text(palette: palette))
         if let lesson { begin(lesson, progress: LessonProgress(path: LessonProgress.standardPath()), restart: restart) }
         while true {
-            Console.out.flush()
+            output.flush()
             let continuing = !pendingBlock.isEmpty
             switch reader.readLine(prompt: continuing ? "...  " : "kls> ", continuation: continuing) {
             case .eof:
@@ -97,7 +114,7 @@ public final class Prompt {
     /// Returns the echoed value and how the run ended.
     @discardableResult
     func evaluate(_ code: String) -> (value: Value?, succeeded: Bool, interrupted: Bool) {
-        let outcome = execute(code, name: "<prompt>")
+        let outcome = execute(code, name: inputName)
         guard let value = outcome.value, !ValueFacts.isNone(value) else { return (nil, outcome.succeeded, outcome.interrupted) }
         show(value)
         interpreter.setGlobal("ans", value)
@@ -111,7 +128,7 @@ public final class Prompt {
         Interrupts.requested = false
         defer { Interrupts.requested = false }
         let outcome = session.run(code, name: name)
-        Console.out.flush()
+        output.flush()
         switch outcome {
         case .value(let value):
             return (value, true, false)
@@ -121,7 +138,11 @@ public final class Prompt {
             for d in diagnostics { showError(d) }
         case .failed(let error):
             if error.isInterrupt {
-                Console.err.write("\(errorPalette.warning)\(error.message)\(errorPalette.reset)\n")
+                if let failure = output.failure {
+                    failure(.interrupted(error.message))
+                } else {
+                    output.err("\(errorPalette.warning)\(error.message)\(errorPalette.reset)\n")
+                }
                 if let partial = error.partialResult {
                     show(partial)
                     interpreter.setGlobal("ans", partial)
@@ -135,16 +156,24 @@ public final class Prompt {
 
     /// Echoes a value in the colour of its kind.
     func show(_ value: Value) {
-        Console.out.write(palette.paint(ValueFormatter.display(value), as: value) + "\n")
+        if let shown = output.value { return shown(value) }
+        output.out(palette.paint(ValueFormatter.display(value), as: value) + "\n")
     }
 
     /// Prints a diagnostic with its caret, then a hint when it concerns a builtin.
     func showError(_ d: Diagnostic) {
+        if let failure = output.failure { return failure(.error(d, shown: errorText(d))) }
+        output.err(errorText(d))
+    }
+
+    /// A diagnostic as shown: the located message with its line and caret, then a hint when
+    /// it concerns a builtin.
+    func errorText(_ d: Diagnostic) -> String {
         var text = DiagnosticRenderer.render(d, color: errorPalette.enabled)
         if let hint = ErrorHint.hint(for: d, registry: interpreter.registry) {
             text += "\(errorPalette.dim)\(hint)\(errorPalette.reset)\n"
         }
-        Console.err.write(text)
+        return text
     }
 
     // MARK: Completion

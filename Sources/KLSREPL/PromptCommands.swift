@@ -13,13 +13,13 @@ extension Prompt {
         case .unknown(let name, let suggestions):
             var text = "unknown command ':\(name)'"
             if !suggestions.isEmpty { text += "; did you mean " + suggestions.map(\.spelled).joined(separator: " or ") + "?" }
-            Console.err.write(text + "\n\(errorPalette.dim)Commands: " + PromptCommand.allCases.map(\.spelled).joined(separator: " ") + "\(errorPalette.reset)\n")
+            output.err(text + "\n\(errorPalette.dim)Commands: " + PromptCommand.allCases.map(\.spelled).joined(separator: " ") + "\(errorPalette.reset)\n")
         case .ambiguous(let name, let matches):
-            Console.err.write("':\(name)' could be " + matches.map(\.spelled).joined(separator: " or ") + "\n")
+            output.err("':\(name)' could be " + matches.map(\.spelled).joined(separator: " or ") + "\n")
         case .run(let command, let argument):
             switch command {
-            case .help: Console.out.write(helpBook.page(for: argument))
-            case .vars: Console.out.write(variablesTable())
+            case .help: output.out(helpBook.page(for: argument))
+            case .vars: output.out(variablesTable())
             case .type: showType(argument)
             case .load: load(argument)
             case .reset: reset()
@@ -86,12 +86,12 @@ extension Prompt {
     /// `:type EXPR`: the kind (with shape) of the value; a function's signature too.
     func showType(_ argument: String) {
         guard !argument.isEmpty else {
-            Console.err.write("usage: :type EXPR   e.g. :type [0.5, 0.5]\n")
+            output.err("usage: :type EXPR   e.g. :type [0.5, 0.5]\n")
             return
         }
-        let (value, succeeded, _) = execute(argument, name: "<prompt>")
+        let (value, succeeded, _) = execute(argument, name: inputName)
         guard let value else {
-            if succeeded { Console.err.write(":type needs an expression, e.g. :type Normal(0, 1)\n") }
+            if succeeded { output.err(":type needs an expression, e.g. :type Normal(0, 1)\n") }
             return
         }
         var text = value.typeName
@@ -100,19 +100,19 @@ extension Prompt {
         case .builtin(let b): text += "  " + b.usage
         default: break
         }
-        Console.out.write(palette.paint(text, as: value) + "\n")
+        output.out(palette.paint(text, as: value) + "\n")
     }
 
     /// `:time CODE`: runs it as prompt input (echo, `ans`), then prints the wall time.
     func time(_ argument: String) {
         guard !argument.isEmpty else {
-            Console.err.write("usage: :time EXPR   e.g. :time sum(range(1e6))\n")
+            output.err("usage: :time EXPR   e.g. :time sum(range(1e6))\n")
             return
         }
         let start = DispatchTime.now().uptimeNanoseconds
         evaluate(argument)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        Console.out.write("\(palette.dim)time: \(Durations.format(seconds: seconds)) (wall)\(palette.reset)\n")
+        output.out("\(palette.dim)time: \(Durations.format(seconds: seconds)) (wall)\(palette.reset)\n")
     }
 
     // MARK: :load, :reset
@@ -124,7 +124,7 @@ extension Prompt {
             path = String(path.dropFirst().dropLast())
         }
         guard !path.isEmpty else {
-            Console.err.write("usage: :load FILE   e.g. :load examples/functions.kls\n")
+            output.err("usage: :load FILE   e.g. :load examples/functions.kls\n")
             return
         }
         if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
@@ -137,12 +137,12 @@ extension Prompt {
         guard succeeded else { return }
         var text = "loaded \(path)"
         if !added.isEmpty { text += ": " + added.joined(separator: ", ") }
-        Console.out.write("\(palette.dim)\(Prompt.oneLine(text, width: 200))\(palette.reset)\n")
+        output.out("\(palette.dim)\(Prompt.oneLine(text, width: 200))\(palette.reset)\n")
     }
 
     /// `:reset`: a fresh session (same builtins), so every variable and `ans` are gone.
     func reset() {
-        session = Prompt.makeSession(registry: interpreter.registry)
-        Console.out.write("\(palette.dim)All variables forgotten.\(palette.reset)\n")
+        session = Prompt.makeSession(registry: interpreter.registry, output: output)
+        output.out("\(palette.dim)All variables forgotten.\(palette.reset)\n")
     }
 }

@@ -12,16 +12,16 @@ extension Prompt {
         words.removeAll { $0 == "--restart" }
         let progress = LessonProgress(path: LessonProgress.standardPath())
         guard let name = words.first else {
-            Console.out.write(LessonCatalog.listing(library: .standard(), progress: progress))
+            output.out(LessonCatalog.listing(library: .standard(), progress: progress))
             return
         }
         switch LessonLibrary.standard().locate(name) {
         case .failure(let problem):
-            Console.err.write("\(problem.message)\n")
+            output.err("\(problem.message)\n")
         case .success(let path):
             switch LessonLibrary.load(path: path) {
             case .failure(let errors):
-                Console.err.write(errors.problems.map(\.description).joined(separator: "\n") + "\n")
+                output.err(errors.problems.map(\.description).joined(separator: "\n") + "\n")
             case .success(let lesson):
                 begin(lesson, progress: progress, restart: restart)
             }
@@ -43,7 +43,7 @@ extension Prompt {
     /// `:hint`, `:solution`, `:skip`, `:back`: passed to the running lesson.
     func lessonCommand(_ command: PromptCommand) {
         guard let tutor else {
-            Console.err.write(":\(command.rawValue) works inside a lesson; :lesson lists them\n")
+            output.err(":\(command.rawValue) works inside a lesson; :lesson lists them\n")
             return
         }
         switch command {

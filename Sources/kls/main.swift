@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KLSKernel
 import KLSREPL
 
 /// The `kls` command: run a script, a snippet, stdin, or the interactive prompt.
@@ -13,6 +14,7 @@ struct KLSCommand: ParsableCommand {
         kls -e 'CODE'        run CODE and print the value of its last expression
         kls --check FILE     parse and resolve only; report every error
         kls lesson [NAME]    lessons: learn information theory and optimisation by typing
+        kls kernel install   make kls a Jupyter kernel (kls kernel --help)
         """,
         version: KLSVersion.string)
 
@@ -37,6 +39,9 @@ struct KLSCommand: ParsableCommand {
 let argv = Array(CommandLine.arguments.dropFirst())
 if argv.first == "lesson" {
     LessonCommand.main(Array(argv.dropFirst()))
+}
+if argv.first == "kernel" {
+    exit(KernelCommand.run(Array(argv.dropFirst())))
 }
 if let invocation = Invocation(argv) {
     exit(invocation.launch())

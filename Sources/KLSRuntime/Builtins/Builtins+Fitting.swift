@@ -85,7 +85,7 @@ extension BuiltinRegistry {
         var trace: [Double] = []
         trace.reserveCapacity(min(steps, 1 << 20) * k)
         var stoppedEarly: String?
-        let progress = FitProgress(total: steps)
+        let progress = FitProgress(total: steps, display: interp.display)
         defer { progress.finish() }
         let start = Date()
         func result(finalLoss: Double) -> Value {

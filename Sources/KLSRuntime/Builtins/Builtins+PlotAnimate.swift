@@ -95,7 +95,8 @@ extension BuiltinRegistry {
         return try present(a, frames: frames, fps: fps)
     }
 
-    /// Writes the frames to the GIF named by `file=`, plays them at a terminal, or prints the last.
+    /// Writes the frames to the GIF named by `file=`, hands them to the display (a notebook),
+    /// plays them at a terminal, or prints the last.
     static func present(_ a: Arguments, frames: [Figure], fps: Double) throws -> Value {
         let interp = a.interpreter
         if a.has(4) {
@@ -110,6 +111,13 @@ extension BuiltinRegistry {
                 throw a.error(error.description)
             }
             return finish(interp, frames[frames.count - 1], note: "\(frames.count) frames in \(path)")
+        }
+        if let display = interp.display {
+            let size = try pictureSize(a, widthIndex: 7, heightIndex: 8, figure: frames[0])
+            let delay = max(2, Int((100 / fps).rounded()))
+            display(.animation(frames, width: size.width, height: size.height, scale: try drawingScale(a, 13),
+                               delayCentiseconds: delay, lastDelayCentiseconds: max(delay, finalPause)))
+            return finish(interp, frames[frames.count - 1], note: nil)
         }
         let text = PlotText.current(interp)
         guard text.isTerminal else {

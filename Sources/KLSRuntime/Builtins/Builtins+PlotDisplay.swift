@@ -78,8 +78,9 @@ struct PlotText {
 }
 
 extension Interpreter {
-    /// Prints `figure` as text (its plot areas at most `widest` characters wide), makes it the
-    /// figure `savefig` writes, and returns it as a value. With `warn`, points a log axis
+    /// Prints `figure` as text (its plot areas at most `widest` characters wide), or hands it
+    /// to the display when one is installed; makes it the figure `savefig` writes, and
+    /// returns it as a value. With `warn`, points a log axis
     /// leaves out are reported on stderr (`warning: …`).
     func show(_ figure: Figure, print: Bool = true, widest: Int? = nil, warn: Bool = true) -> Value {
         let plot = PlotValue(figure, widest: widest)
@@ -88,7 +89,13 @@ extension Interpreter {
         if hidden > 0 {
             Console.err.write("warning: \(hidden) point\(hidden == 1 ? "" : "s") with a value ≤ 0 cannot be drawn on a log scale and \(hidden == 1 ? "is" : "are") left out\n")
         }
-        if print { write(PlotText.current(self).render(figure, widest: widest)) }
+        if print, let display {
+            let grid = figure.gridShape
+            display(.figure(figure, width: min(8192, Figure.defaultPanelPixels.width * grid.cols),
+                            height: min(8192, Figure.defaultPanelPixels.height * grid.rows)))
+        } else if print {
+            write(PlotText.current(self).render(figure, widest: widest))
+        }
         return .object(plot)
     }
 }

@@ -21,6 +21,9 @@ public final class Interpreter {
     public var lastFigure: Object?
     /// Whether output goes to a terminal (plots use colour only then).
     public var outputIsTerminal = false
+    /// Where plots, animations and fit progress go when the front end shows pictures (a
+    /// notebook); nil: they are printed as text.
+    public var display: ((DisplayItem) -> Void)?
 
     /// The Ctrl-C flag this interpreter polls.
     public let interrupt: InterruptFlag

@@ -1,0 +1,42 @@
+import Foundation
+import KLSPlot
+import KLSRuntime
+
+/// MIME bundles for what a cell shows: values (`text/plain`), figures (`image/png`,
+/// `image/svg+xml` and a `text/plain` summary) and animations (`image/gif`).
+enum RichOutput {
+    /// The bundle of a cell's final value.
+    static func bundle(of value: Value) -> JSONObject {
+        ["text/plain": ValueFormatter.display(value)]
+    }
+
+    /// The content of a `display_data` message for a picture.
+    static func display(_ item: DisplayItem) throws -> JSONObject {
+        switch item {
+        case .figure(let figure, let width, let height):
+            let data: JSONObject = [
+                "image/png": Data(try figure.pngData(width: width, height: height)).base64EncodedString(),
+                "image/svg+xml": try figure.svg(width: width, height: height),
+                "text/plain": summary(figure),
+            ]
+            return ["data": data, "metadata": ["image/png": ["width": width, "height": height]]]
+        case .animation(let frames, let width, let height, let scale, let delay, let lastDelay):
+            let gif = try gifData(frames: frames, width: width, height: height, scale: scale, delayCentiseconds: delay,
+                                  lastDelayCentiseconds: lastDelay, maximumFrames: frames.count)
+            let data: JSONObject = [
+                "image/gif": Data(gif).base64EncodedString(),
+                "text/plain": "<animation: \(frames.count) frames, \(width)×\(height)>",
+            ]
+            return ["data": data, "metadata": JSONObject()]
+        case .progress(let line, _):
+            return ["data": ["text/plain": line], "metadata": JSONObject()]
+        }
+    }
+
+    /// "<figure: P and the starting Q>", or the number of panels of a grid.
+    static func summary(_ figure: Figure) -> String {
+        if figure.panels.count > 1 { return "<figure: \(figure.panels.count) panels>" }
+        let title = figure.panels.first?.title ?? ""
+        return title.isEmpty ? "<figure>" : "<figure: \(title)>"
+    }
+}
