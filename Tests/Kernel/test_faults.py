@@ -142,7 +142,8 @@ class KernelFaults(unittest.TestCase):
         self.interrupted_fit(request)
 
     def test_stop_on_error_aborts_only_queued_cells(self):
-        failing = self.kc.execute("s = 0\nfor i in range(100000) { s = s + i }\nnosuch")
+        # The error comes at run time, after a loop long enough for the next request to queue.
+        failing = self.kc.execute('s = 0\nfor i in range(1000000) { s = s + i }\nassert(s < 0, "too big")')
         queued = self.kc.execute("queued_ran = 1")
         replies = {}
         while len(replies) < 2:
