@@ -71,6 +71,7 @@ public enum ContourLevels {
     ///   × 10^k — when half of the values lie in the lowest 10% of the range: a valley such as
     ///   Rosenbrock's (m = 0), where evenly spaced levels would all crowd onto the walls; d runs
     ///   from the decade of the smallest positive distance (at least range · 1e-6) to the range;
+    ///   a minimum between 0 and that distance counts as 0;
     /// - otherwise round 1-2-5 steps strictly inside the range.
     /// Empty when fewer than two distinct finite values exist.
     public static func automatic(_ values: [Double], count: Int = 10) -> [Double] {
@@ -80,7 +81,9 @@ public enum ContourLevels {
         if median - low < 0.1 * (high - low) {
             let range = high - low
             let floor = Swift.max((finite.first { $0 > low } ?? high) - low, range * 1e-6)
-            return logarithmic(from: floor, to: range, count: count).map { low + $0 }
+            // A minimum of 0 (or nearly: below the first level) keeps the levels round.
+            let base = low >= 0 && low < floor ? 0 : low
+            return logarithmic(from: floor, to: high - base, count: count).map { base + $0 }
         }
         let ticks = AxisTicks(data: AxisRange(low, high), fixed: AxisRange(low, high), targetIntervals: Double(count))
         return ticks.values.filter { $0 > low && $0 < high }

@@ -9,7 +9,7 @@ extension Figure {
         let panelCount = frames.map(\.panels.count).max() ?? 0
         let limits = (0..<panelCount).map { index in
             let panels = frames.compactMap { index < $0.panels.count ? $0.panels[index].drawable : nil }
-            let bounds = panels.map(DataBounds.init(panel:))
+            let bounds = panels.map { DataBounds(panel: $0) }
             let x = AxisRange(bounds.map(\.x.lower).min() ?? 0, bounds.map(\.x.upper).max() ?? 1)
             let y = AxisRange(bounds.map(\.y.lower).min() ?? 0, bounds.map(\.y.upper).max() ?? 1)
             let xSpacing = TickSpacing.combined(panels.map(\.xTickSpacing))

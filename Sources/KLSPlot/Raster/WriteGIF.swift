@@ -65,7 +65,8 @@ enum GIFFrames {
                     totals[corner] += count
                 }
             }
-            return LegendBox.bestCorner(totals)
+            let fits = layouts.first { index < $0.count }.map { LegendBox(panel: $0[index].panel, style: $0[index].style).fitsOutside(width: $0[index].cell.width) } ?? false
+            return LegendBox.bestCorner(totals, outsideFits: fits)
         }
     }
 }

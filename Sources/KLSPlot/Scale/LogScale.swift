@@ -32,7 +32,7 @@ extension Panel {
             if panel.series[index].fill { panel.series[index].fill = false }
         }
         panel.contour = nil
-        let bounds = DataBounds(panel: panel)
+        let bounds = DataBounds(panel: panel, margins: false)
         if xscale == .log {
             let range = panel.xlim.flatMap(LogAxis.logRange) ?? LogAxis.decades(bounds.x)
             panel.xlim = range

@@ -30,7 +30,8 @@ struct DataBounds {
     let x: AxisRange
     let y: AxisRange
 
-    init(panel: Panel) {
+    /// The bounds of `panel`'s data; with `margins` false, the bare extent (log axes round it to decades).
+    init(panel: Panel, margins: Bool = true) {
         var lowX = Double.infinity, highX = -Double.infinity
         var lowY = Double.infinity, highY = -Double.infinity
         for series in panel.series {
@@ -50,7 +51,7 @@ struct DataBounds {
         let bars = panel.series.contains(where: \.fill)
         let xRange = AxisRange(lowX, highX).sanitized ?? AxisRange(0, 1)
         let yRange = AxisRange(lowY, highY).sanitized ?? AxisRange(0, 1)
-        guard panel.contour == nil else {
+        guard panel.contour == nil, margins else {
             (x, y) = (xRange, yRange)
             return
         }

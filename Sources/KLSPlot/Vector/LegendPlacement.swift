@@ -70,13 +70,20 @@ struct LegendBox {
     }
 
     /// The inside corner with the smallest occupancy (the earlier on ties), or `.outside` when
-    /// every corner would cover some data.
-    static func bestCorner(_ occupancy: [Int]) -> LegendCorner {
+    /// every corner would cover some data and `outsideFits` (the box takes at most
+    /// `outsideShare` of the panel's width there).
+    static func bestCorner(_ occupancy: [Int], outsideFits: Bool = true) -> LegendCorner {
         let corners = LegendCorner.inside
         guard let least = occupancy.min() else { return .topRight }
-        guard least == 0 else { return .outside }
+        if least > 0, outsideFits { return .outside }
         return corners[occupancy.firstIndex(of: least) ?? 0]
     }
+
+    /// Largest share of a panel's width a legend outside the axes may take.
+    static let outsideShare = 0.3
+
+    /// Whether the box fits outside the axes of a panel `width` wide.
+    func fitsOutside(width: Double) -> Bool { outsideWidth <= Self.outsideShare * width }
 
     private static func crossings(of points: [Point], closed: Bool, box: Rect) -> Int {
         guard let first = points.first else { return 0 }

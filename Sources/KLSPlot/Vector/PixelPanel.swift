@@ -30,7 +30,8 @@ struct PixelPanel {
             chosen = legend
         } else if panel.hasLegend {
             let trial = PixelPanel(drawable: panel, cell: cell, style: style, legend: .topRight)
-            chosen = LegendBox.bestCorner(trial.legendOccupancy)
+            let fits = LegendBox(panel: panel, style: style).fitsOutside(width: cell.width)
+            chosen = LegendBox.bestCorner(trial.legendOccupancy, outsideFits: fits)
         } else {
             chosen = nil
         }

@@ -14,7 +14,7 @@ extension BuiltinRegistry {
                                p("width", Value.none, shown: "640"), p("height", Value.none, shown: "420"),
                                p("y", Value.none, shown: "auto"), p("spacing", .string("path")),
                                p("levels", Value.none, shown: "auto"), p("filled", .bool(false)),
-                               p("scale", Value.none, shown: "auto")],
+                               p("scale", Value.none, shown: "auto"), p("labels", Value.none, shown: "optimisers")],
                    category: "plots",
                    summary: "Shows Q = model(fit.trace[i]) moving onto the target P, or races fits over the contour of f.",
                    help: """
@@ -22,8 +22,8 @@ extension BuiltinRegistry {
                    are (then target must be a distribution). model maps the fit's parameters to Q: a distribution, or
                    Q's values on x; the default for a two-parameter fit is (μ, σ) -> Normal(μ, σ).
                    animate([fit1, fit2, …], f) races two-parameter fits over the contour of f(a, b) (levels=, filled= as
-                   in contour): each a moving point with its trail, labelled with its optimiser and current loss; the
-                   ranges are x=[x0, x1] and y=[y0, y1], by default the paths' extent widened by 15%.
+                   in contour): each a moving point with its trail, labelled with its current loss and its optimiser (or
+                   labels=[…]); the ranges are x=[x0, x1] and y=[y0, y1], by default the paths' extent widened by 15%.
                    At a terminal the frames are redrawn in place, fps a second (Ctrl-C stops at the current frame);
                    with file="name.gif" they are written as a looping GIF of width × height pixels (scale= as in
                    savefig) that pauses 1.5 s on its last frame; when the output is not a terminal only the last frame

@@ -9,7 +9,8 @@ extension BuiltinRegistry {
         r.function("contour", [p("f"), p("x"), p("y"), p("levels", Value.none, shown: "auto"), p("filled", .bool(false)),
                                p("paths", Value.none), p("points", .number(100)),
                                p("title", Value.none), p("xlabel", Value.none, shown: "f's 1st parameter"),
-                               p("ylabel", Value.none, shown: "f's 2nd parameter"), p("show", .bool(true))],
+                               p("ylabel", Value.none, shown: "f's 2nd parameter"), p("show", .bool(true)),
+                               p("labels", Value.none, shown: "optimisers")],
                    category: "plots",
                    summary: "Draws a function of two numbers over [x0, x1] × [y0, y1] as contour lines or filled bands.",
                    help: """
@@ -18,7 +19,7 @@ extension BuiltinRegistry {
                    about 10 round levels, log-spaced (1, 2, 5 per decade) when f ≥ 0 has a narrow valley, as
                    Rosenbrock's. filled=true draws bands between the levels instead of lines. Files get a colour bar;
                    the terminal lists the levels. paths=[fit1, fit2, …] draws each two-parameter fit's trace over the
-                   surface (hollow mark at the start, filled at the end), labelled with its optimiser.
+                   surface (hollow mark at the start, filled at the end), labelled with its optimiser (or labels=[…]).
                    """,
                    example: """
                    rosen(a, b) = (1 - a)^2 + 100 * (b - a^2)^2
@@ -35,7 +36,11 @@ extension BuiltinRegistry {
         let n = try a.integer(6, in: 2...1000)
         let field = try ContourSurface.evaluate(a, f: 0, x: x, y: y, points: n, levelsIndex: 3, filled: try a.bool(4))
         var series: [Series] = []
-        if a.has(5) { series = try ContourSurface.paths(a, 5) }
+        if a.has(5) {
+            let fits = try ContourSurface.fits(a, 5)
+            let labels = try ContourSurface.labels(a, 11, fits: fits)
+            series = fits.enumerated().map { index, fit in PlotData.pathSeries(fit, label: labels[index], color: index) }
+        }
         let names = PlotData.functionParameterNames(a[0])
         var panel = Panel(series: series, title: a.has(7) ? try a.string(7) : "",
                           xlabel: a.has(8) ? try a.string(8) : names?[0] ?? "x",
@@ -104,9 +109,12 @@ enum ContourSurface {
         return field
     }
 
-    /// The fits at argument `i` (one, or a list) as paths labelled with their optimisers.
-    static func paths(_ a: Arguments, _ i: Int) throws -> [Series] {
-        try fits(a, i).enumerated().map { index, fit in PlotData.pathSeries(fit, label: PlotData.optimizerName(fit), color: index) }
+    /// Legend labels of `fits`: the strings at argument `i`, one per fit, or their optimisers' names.
+    static func labels(_ a: Arguments, _ i: Int, fits: [FitValue]) throws -> [String] {
+        guard a.has(i) else { return PlotData.optimizerNames(fits) }
+        let labels = try a.strings(i)
+        guard labels.count == fits.count else { throw a.fail(i, "must hold one label per fit (\(fits.count))") }
+        return labels
     }
 
     /// The two-parameter fits at argument `i`: one fit or a non-empty list of fits.

@@ -3,7 +3,8 @@ import KLSPlot
 /// Optimiser races: several two-parameter fits moving over the contour of their objective.
 extension BuiltinRegistry {
     /// The frames of `animate([fit1, fit2, …], f, …)`: one contour (sampled once), and per frame
-    /// each fit's trail up to the frame's step with a mark at its head.
+    /// each fit's trail up to the frame's step with a mark at its head, labelled with its loss
+    /// there and its optimiser.
     static func raceFrames(_ a: Arguments, spacing: FrameSpacing, frameLimit: Int) throws -> [Figure] {
         let fits = try ContourSurface.fits(a, 0)
         let steps = fits.map(\.losses.count).max() ?? 1
@@ -12,14 +13,13 @@ extension BuiltinRegistry {
         let y = try a.has(9) ? PlotOptions.limits(a, 9) : raceRange(paths.flatMap { $0.map { $0[1] } })
         let field = try ContourSurface.evaluate(a, f: 1, x: x, y: y, points: 100, levelsIndex: 11, filled: try a.bool(12))
         let names = PlotData.functionParameterNames(a[1])
-        let labels = fits.map(PlotData.optimizerName)
-        let labelWidth = labels.map(\.count).max() ?? 0
+        let labels = try ContourSurface.labels(a, 14, fits: fits)
         let indices = spacing.indices(count: steps, maximum: frameLimit, progress: FrameSpacing.progress(of: paths))
         return indices.map { step in
             let series = fits.enumerated().map { index, fit in
                 let shown = min(step, fit.losses.count - 1)
-                let label = labels[index] + String(repeating: " ", count: labelWidth - labels[index].count)
-                    + "  " + fixedWidth(fit.losses[shown])
+                // The loss first, in a fixed width of digit-wide spaces: the names stay in one column.
+                let label = fixedWidth(fit.losses[shown]) + "  " + labels[index]
                 return PlotData.pathSeries(fit, label: label, upTo: shown, moving: true, color: index)
             }
             var panel = Panel(series: series, title: "step \(fixedWidth(step, total: steps)) of \(steps - 1)",

@@ -131,6 +131,10 @@ enum PlotData {
         return series
     }
 
-    /// The optimiser of a fit as a legend names it: as written ("SGD(lr=0.01, momentum=0.9)").
-    static func optimizerName(_ fit: FitValue) -> String { fit.optimizer }
+    /// The optimisers of fits as a legend names them: the name alone ("Adam") when no other fit
+    /// has the same one, else as written ("SGD(lr=0.01, momentum=0.9)").
+    static func optimizerNames(_ fits: [FitValue]) -> [String] {
+        let names = fits.map { String($0.optimizer.prefix { $0 != "(" }) }
+        return fits.indices.map { i in names.filter { $0 == names[i] }.count > 1 ? fits[i].optimizer : names[i] }
+    }
 }
