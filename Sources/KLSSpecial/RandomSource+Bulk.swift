@@ -22,7 +22,15 @@ extension RandomSource {
     public mutating func fillUniform(_ buffer: UnsafeMutableBufferPointer<Double>, a: Double = 0, b: Double = 1) {
         var generator = self
         let span = b - a
-        for i in buffer.indices { buffer[i] = a + span * generator.nextDouble() }
+        if span.isFinite {
+            for i in buffer.indices { buffer[i] = a + span * generator.nextDouble() }
+        } else {
+            // b − a overflows (a = −1e308, b = 1e308): mix the ends, each weight ≤ 1.
+            for i in buffer.indices {
+                let u = generator.nextDouble()
+                buffer[i] = a * (1 - u) + b * u
+            }
+        }
         self = generator
     }
 

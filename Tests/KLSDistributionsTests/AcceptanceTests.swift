@@ -70,7 +70,7 @@ func acceptanceDiscrete() throws {
     #expect(near(number(try b.pdf(Var(0))), 0.7, 1e-15))
     #expect(near(number(try b.logpdf(Var(0))), -0.35667494393873245, 1e-14))
     #expect(near(number(b.mean), 0.3, 1e-15) && near(number(b.variance), 0.21, 1e-14))
-    #expect(near(number(try b.entropy), 0.6108643020548935, 1e-14))
+    #expect(near(number(b.entropy), 0.6108643020548935, 1e-14))
 
     let c = try Categorical(probs: vec([0.2, 0.5, 0.3]))
     #expect(number(try c.pdf(Var(1))) == 0.5)

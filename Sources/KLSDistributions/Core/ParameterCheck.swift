@@ -52,6 +52,9 @@ struct ParameterCheck {
             guard p.isFinite else { throw fail("\(what) \(i) is not finite (\(NumberText.format(p)))") }
         }
         let total = t.sum()
+        guard total.isFinite else {
+            throw fail("\(what == "weight" ? "weights" : "probabilities") must sum to 1 (their sum overflows)")
+        }
         guard Swift.abs(total - 1) <= 1e-9 * Swift.max(1, total) else {
             throw fail("\(what == "weight" ? "weights" : "probabilities") must sum to 1 (got \(NumberText.format(total)))")
         }

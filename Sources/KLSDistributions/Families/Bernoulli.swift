@@ -17,6 +17,9 @@ public struct Bernoulli: Distribution {
     var value: Double { Scalar(p).value }
     /// 1 − p, computed on p's decimal form (1 − 0.85 = 0.15 exactly as typed).
     var complement: Double { DecimalSum.complement(value) }
+    /// log(1 − p): log1p(−p) below ½, where 1 − p would round away p's digits
+    /// (log(1 − 1e-12) is −1.0000000000005e-12, not −9.999778782803785e-13).
+    var logComplement: Double { value < 0.5 ? Special.log1p(-value) : Foundation.log(complement) }
     /// Validated parameters, stored as given.
     private init(constant p: Var) {
         self.p = p
@@ -48,7 +51,7 @@ public struct Bernoulli: Distribution {
     /// log P(X = x): log p at 1, log(1 − p) at 0, −inf elsewhere.
     public func logpdf(_ x: Var) throws -> Var {
         let (one, zero) = (value, complement)
-        let (logOne, logZero) = (Foundation.log(one), Foundation.log(zero))
+        let (logOne, logZero) = (Foundation.log(one), logComplement)
         return Fused.map([x, p], value: { x in x == 1 ? logOne : (x == 0 ? logZero : -.infinity) }, partials: { x, _ in
             SIMD3(0, x == 1 ? 1 / one : (x == 0 ? -1 / zero : 0), 0)
         })
@@ -84,9 +87,13 @@ public struct Bernoulli: Distribution {
     /// Var[X] = p(1 − p).
     public var variance: Var { (Scalar(p) * (1 - Scalar(p))).variable }
     public var std: Var { Scalar(variance).squareRoot().variable }
-    /// H = −p log p − (1 − p) log(1 − p).
+    /// H = −p log p − (1 − p) log(1 − p), with log(1 − p) as `logComplement` (accurate for tiny p);
+    /// ∂H/∂p = log(1 − p) − log p.
     public var entropy: Var {
-        get throws { try DiscreteMeasures.entropy(probabilities ?? p) }
+        let (x, logQ) = (value, logComplement)
+        let h = (x == 0 ? 0 : -x * Foundation.log(x)) - (x == 1 ? 0 : complement * logQ)
+        let slope = x == 0 || x == 1 ? 0 : logQ - Foundation.log(x)
+        return Scalar.unary(Scalar(p), h, slope).variable
     }
 
     /// [[1/(p(1 − p))]] in p.

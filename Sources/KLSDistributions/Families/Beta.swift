@@ -82,11 +82,16 @@ public struct Beta: Distribution {
     }
 
     /// E[X] = a/(a + b).
-    public var mean: Var { (Scalar(a) / (Scalar(a) + Scalar(b))).variable }
-    /// Var[X] = ab / ((a + b)²(a + b + 1)).
+    public var mean: Var { share(Scalar(a), Scalar(b)).variable }
+    /// Var[X] = ab / ((a + b)²(a + b + 1)), as (a/(a + b))·(b/(a + b))/(a + b + 1) so that
+    /// tiny shapes do not underflow to 0/0 (Beta(1e-300, 1e-300) has variance ¼).
     public var variance: Var {
-        let s = Scalar(a) + Scalar(b)
-        return (Scalar(a) * Scalar(b) / (s.squared * (s + 1))).variable
+        (share(Scalar(a), Scalar(b)) * share(Scalar(b), Scalar(a)) / (Scalar(a) + Scalar(b) + 1)).variable
+    }
+    /// x/(x + y), also when x + y overflows (as 1/(1 + y/x)).
+    private func share(_ x: Scalar, _ y: Scalar) -> Scalar {
+        let sum = x + y
+        return sum.value.isFinite ? x / sum : 1 / (1 + y / x)
     }
     public var std: Var { Scalar(variance).squareRoot().variable }
     /// H = log B(a, b) − (a−1)ψ(a) − (b−1)ψ(b) + (a+b−2)ψ(a+b).

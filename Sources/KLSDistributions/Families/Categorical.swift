@@ -13,12 +13,16 @@ public struct Categorical: Distribution {
     public var outcomeLabels: [String]? { labels }
 
     /// Categorical(probs, labels); `probs` a vector of non-negative numbers summing to 1
-    /// (within 1e-9), `labels` (when given) as many as the probabilities.
+    /// (within 1e-9), `labels` (when given) as many as the probabilities and distinct.
     public init(probs: Var, labels: [String]? = nil) throws {
         let check = ParameterCheck(family: Self.family)
         let p = try check.probabilityVector(probs)
         if let labels, labels.count != p.count {
             throw check.fail("\(labels.count) labels for \(p.count) probabilities")
+        }
+        if let labels, Set(labels).count != labels.count,
+           let twice = labels.enumerated().first(where: { labels[..<$0.offset].contains($0.element) }) {
+            throw check.fail("label '\(twice.element)' is given twice: outcomes need distinct labels")
         }
         self.probs = probs
         self.labels = labels

@@ -41,9 +41,24 @@ public struct Normal: Distribution {
     public func pdf(_ x: Var) throws -> Var { density(x, exponentiate: true) }
 
     private func density(_ x: Var, exponentiate: Bool) -> Var {
-        let log = NormalLogDensity(mu: Scalar(mu).value, sigma: Scalar(sigma).value)
+        let m = Scalar(mu).value, s = Scalar(sigma).value
+        guard (1 / s).isFinite else { return subnormalDensity(x, m, s, exponentiate) }
+        let log = NormalLogDensity(mu: m, sigma: s)
         if exponentiate { return Fused.map([x, mu, sigma], kernel: NormalDensity(log: log)) }
         return Fused.map([x, mu, sigma], kernel: log)
+    }
+
+    /// The density for a σ whose reciprocal overflows (σ < 5.6e-309), dividing by σ rather
+    /// than multiplying by 1/σ = inf (which made log p(μ) = nan for Normal(0, 1e-320)).
+    private func subnormalDensity(_ x: Var, _ m: Double, _ s: Double, _ exponentiate: Bool) -> Var {
+        let offset = -Foundation.log(s) - 0.5 * Foundation.log(2 * Double.pi)
+        return Fused.density([x, mu, sigma], exponentiate: exponentiate, logDensity: { x in
+            let z = (x - m) / s
+            return offset - 0.5 * z * z
+        }, logPartials: { x in
+            let z = (x - m) / s
+            return SIMD3(-z / s, z / s, (z * z - 1) / s)
+        })
     }
 
     /// F(x) = Φ((x−μ)/σ), via Φ(z) = ½erfc(−z/√2) (relative accuracy in the lower tail).

@@ -32,6 +32,12 @@ public struct Uniform: Distribution {
     public var detached: Uniform { Uniform(constant: .constant(a.value), .constant(b.value)) }
     public var parameters: [(name: String, value: Var)] { [("a", a), ("b", b)] }
     var bounds: (Double, Double) { (Scalar(a).value, Scalar(b).value) }
+    /// log(b − a), finite also when b − a overflows (a = −1e308, b = 1e308): log(b/2 − a/2) + log 2.
+    var logWidth: Scalar {
+        let width = Scalar(b) - Scalar(a)
+        guard !width.value.isFinite else { return ScalarMath.log(width) }
+        return ScalarMath.log(0.5 * Scalar(b) - 0.5 * Scalar(a)) + Scalar(Foundation.log(2.0))
+    }
     public var support: Support { .interval(lower: bounds.0, upper: bounds.1) }
     public var landmarks: [Var] { [a, b] }
     public var description: String {
@@ -46,7 +52,7 @@ public struct Uniform: Distribution {
     private func density(_ x: Var, exponentiate: Bool) -> Var {
         let (lo, hi) = bounds
         let inv = 1 / (hi - lo)
-        let inside = -Foundation.log(hi - lo)
+        let inside = -logWidth.value
         return Fused.density([x, a, b], exponentiate: exponentiate, logDensity: { x in
             x >= lo && x <= hi ? inside : -.infinity
         }, logPartials: { x in
@@ -62,8 +68,10 @@ public struct Uniform: Distribution {
     private func fraction(_ x: Var, upper: Bool) -> Var {
         let (lo, hi) = bounds
         let w = hi - lo
+        // Where b − a overflows, the halves of every difference do not.
+        let s: Double = w.isFinite ? 1 : 0.5
         return Fused.map([x, a, b], value: { x in
-            let f = upper ? (hi - x) / w : (x - lo) / w
+            let f = upper ? (s * hi - s * x) / (s * hi - s * lo) : (s * x - s * lo) / (s * hi - s * lo)
             return Swift.min(1, Swift.max(0, f))
         }, partials: { x, _ in
             guard x > lo && x < hi else { return .zero }
@@ -87,7 +95,7 @@ public struct Uniform: Distribution {
     public var variance: Var { ((Scalar(b) - Scalar(a)).squared / 12).variable }
     public var std: Var { Scalar(variance).squareRoot().variable }
     /// H = log(b − a).
-    public var entropy: Var { ScalarMath.log(Scalar(b) - Scalar(a)).variable }
+    public var entropy: Var { logWidth.variable }
 
     /// None: the support depends on the parameters, so the Fisher information is undefined.
     public func fisher() -> Tensor? { nil }

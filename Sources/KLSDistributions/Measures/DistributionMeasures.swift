@@ -85,6 +85,12 @@ public enum DistributionMeasures {
         return try ContinuousMeasures.totalVariation(p, q)
     }
 
+    /// The mass vectors of two discrete distributions over common outcomes: compared by label
+    /// when both name their outcomes (an error when the names differ), else by position.
+    public static func discreteMasses(_ p: any Distribution, _ q: any Distribution) throws -> (Var, Var) {
+        try DiscreteMeasures.masses(p, q)
+    }
+
     /// KL(P‖Q) in nats: support check, closed form, numerical fallback.
     static func klNats(_ p: any Distribution, _ q: any Distribution) throws -> Var {
         if try bothDiscrete(p, q, "KL") { return try DiscreteMeasures.kl(p, q) }

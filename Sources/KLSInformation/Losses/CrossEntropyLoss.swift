@@ -30,16 +30,22 @@ extension Loss {
 private struct SoftmaxRows {
     let x: Tensor
     let layout: ClassLayout
-    /// log Σ_c exp(x_c) for each row.
-    let lse: [Double]
+    /// Each row's maximum m and log Σ_c exp(x_c − m): log softmax is (x − m) − log Σ, shifted
+    /// first as torch does, so that [1e15, 1e15] gives log 2 and not a rounded 1e15 + log 2 − 1e15.
+    let shifted: [(max: Double, logSum: Double)]
 
     init(_ x: Tensor, layout: ClassLayout) {
         self.x = x
         self.layout = layout
         let c = layout.classes
-        lse = (0..<layout.batch).map { r in
-            Tensor(vector: Array(x.data[r * c ..< (r + 1) * c])).logsumexp()
+        shifted = (0..<layout.batch).map { r in
+            Tensor(vector: Array(x.data[r * c ..< (r + 1) * c])).shiftedLogSumExp()
         }
+    }
+
+    /// log softmax of the element at flat position j of row i.
+    private func logSoftmax(_ i: Int, _ j: Int) -> Double {
+        (x.data[j] - shifted[i].max) - shifted[i].logSum
     }
 
     private func gradientFactor(_ g: Tensor, _ i: Int, _ reduction: LossReduction, _ factor: Double) -> Double {
@@ -50,10 +56,10 @@ private struct SoftmaxRows {
         let c = layout.classes
         let cc = Double(c)
         let losses = indices.enumerated().map { i, k -> Double in
-            let nll = lse[i] - x.data[i * c + k]
+            let nll = -logSoftmax(i, i * c + k)
             guard smoothing > 0 else { return nll }
             var smooth = 0.0
-            for j in 0..<c { smooth += lse[i] - x.data[i * c + j] }
+            for j in 0..<c { smooth -= logSoftmax(i, i * c + j) }
             return (1 - smoothing) * nll + smoothing / cc * smooth
         }
         let (value, factor) = Loss.reduced(losses, reduction: reduction, layout: layout)
@@ -63,7 +69,7 @@ private struct SoftmaxRows {
             for (i, k) in indices.enumerated() {
                 let gi = gradientFactor(g, i, reduction, factor)
                 for j in 0..<c {
-                    let softmax = Foundation.exp(x.data[i * c + j] - lse[i])
+                    let softmax = Foundation.exp(logSoftmax(i, i * c + j))
                     let target = (j == k ? 1 - smoothing : 0) + smoothing / cc
                     gx[i * c + j] = gi * (softmax - target)
                 }
@@ -78,7 +84,7 @@ private struct SoftmaxRows {
         let smoothed = smoothing > 0 ? t.data.map { $0 * (1 - smoothing) + smoothing / Double(c) } : t.data
         let losses = (0..<layout.batch).map { i -> Double in
             var s = 0.0
-            for j in i * c ..< (i + 1) * c { s += (x.data[j] - lse[i]) * smoothed[j] }
+            for j in i * c ..< (i + 1) * c { s += logSoftmax(i, j) * smoothed[j] }
             return -s
         }
         let (value, factor) = Loss.reduced(losses, reduction: reduction, layout: layout)
@@ -92,7 +98,7 @@ private struct SoftmaxRows {
                 var mass = 0.0
                 for j in i * c ..< (i + 1) * c { mass += smoothed[j] }
                 for j in i * c ..< (i + 1) * c {
-                    let logp = x.data[j] - lse[i]
+                    let logp = logSoftmax(i, j)
                     if trackX { gx[j] = gi * (Foundation.exp(logp) * mass - smoothed[j]) }
                     if trackT { gt[j] = -gi * logp * (1 - smoothing) }
                 }

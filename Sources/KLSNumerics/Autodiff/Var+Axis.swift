@@ -27,9 +27,13 @@ public struct SliceOperation: Sendable {
         for k in x.indices.reversed() { out[k] *= after; after *= x[k] }
         return out
     })
-    /// log Σ exp xₖ, stable; ∂/∂xₖ = exp(xₖ − lse).
+    /// log Σ exp xₖ, stable; ∂/∂xₖ = exp((xₖ − max) − log Σ exp(x − max)), not exp(xₖ − lse),
+    /// which is 1 at [1e300, 1e300] where lse rounds to 1e300.
     public static let logsumexp = SliceOperation(keepsAxis: false, forward: { [Tensor(vector: $0).logsumexp()] },
-                                                 backward: { x, y, g in x.map { Foundation.exp($0 - y[0]) * g[0] } })
+                                                 backward: { x, _, g in
+        let (m, logSum) = Tensor(vector: x).shiftedLogSumExp()
+        return x.map { Foundation.exp(($0 - m) - logSum) * g[0] }
+    })
     /// Running sums; ∂/∂xₖ = Σ_{j≥k} gⱼ.
     public static let cumsum = SliceOperation(keepsAxis: true, forward: { Tensor(vector: $0).cumsum().data }, backward: { _, _, g in
         var out = g

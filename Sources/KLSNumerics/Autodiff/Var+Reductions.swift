@@ -39,8 +39,10 @@ extension Var {
         let x = a.value
         let lse = x.logsumexp()
         guard a.isTracked else { return .constant(Tensor(scalar: lse)) }
+        // exp(x − m − log Σ), not exp(x − lse): at x = [1e300, 1e300], lse rounds to 1e300.
+        let (m, logSum) = x.shiftedLogSumExp()
         return make(Tensor(scalar: lse), from: [a]) { g in
-            [Tensor(shape: x.shape, data: x.data.map { Foundation.exp($0 - lse) * g.data[0] })]
+            [Tensor(shape: x.shape, data: x.data.map { Foundation.exp(($0 - m) - logSum) * g.data[0] })]
         }
     }
 

@@ -29,6 +29,13 @@ public struct AxisLayout: Sendable, Equatable {
                   length: shape[a], inner: Tensor.elementCount(Array(shape[(a + 1)...])))
     }
 
+    /// The axis softmax works along when none is given, torch's implicit rule
+    /// (`_get_softmax_dim`): nil (all elements) for a number or a vector, 0 for a 3-D tensor,
+    /// else 1 — each row of a matrix.
+    public static func implicitSoftmaxAxis(rank: Int) -> Int? {
+        rank <= 1 ? nil : (rank == 3 ? 0 : 1)
+    }
+
     /// The whole tensor as one slice of its elements in order (an operation on all elements).
     public static func flat(_ shape: [Int]) -> AxisLayout {
         AxisLayout(shape: shape, reducedShape: [], outer: 1, length: Tensor.elementCount(shape), inner: 1)

@@ -2,9 +2,15 @@
 extension Tensor {
     /// `n` evenly spaced points from `a` to `b` inclusive, as `torch.linspace`: both endpoints
     /// exact, the first half stepping up from `a`, the second half stepping down from `b`.
-    public static func linspace(_ a: Double, _ b: Double, _ n: Int) -> Tensor {
+    /// Both ends must be finite (an infinite end has no evenly spaced points).
+    public static func linspace(_ a: Double, _ b: Double, _ n: Int) throws -> Tensor {
+        guard a.isFinite, b.isFinite else {
+            throw NumericError.invalidArgument("linspace: both ends must be finite numbers")
+        }
         guard n > 1 else { return Tensor(vector: n == 1 ? [a] : []) }
-        let step = (b - a) / Double(n - 1)
+        let span = b - a
+        // Ends of opposite sign near the largest double: the span overflows, its parts do not.
+        let step = span.isFinite ? span / Double(n - 1) : b / Double(n - 1) - a / Double(n - 1)
         let half = n / 2
         var out = [Double](repeating: 0, count: n)
         for i in 0..<n {

@@ -55,12 +55,20 @@ extension Tensor {
 
     /// log Σ exp(x), computed stably by shifting by the maximum (−inf for an empty tensor).
     public func logsumexp() -> Double {
-        guard let m = max() else { return -.infinity }
-        if m.isNaN { return .nan }
-        if m.isInfinite { return m }
+        let (m, logSum) = shiftedLogSumExp()
+        return m.isFinite ? m + logSum : m
+    }
+
+    /// The maximum m and log Σ exp(x − m) (≥ 0), the two parts of logsumexp kept apart so
+    /// that x − logsumexp(x) = (x − m) − log Σ exp(x − m) does not lose x's digits to the
+    /// rounding of a huge m + log Σ (torch's log_softmax; ∂logsumexp/∂x = exp((x − m) − log Σ)).
+    /// An empty tensor gives (−inf, 0); a nan or infinite maximum gives (m, 0).
+    public func shiftedLogSumExp() -> (max: Double, logSum: Double) {
+        guard let m = max() else { return (-.infinity, 0) }
+        guard m.isFinite else { return (m, 0) }
         var s = 0.0
         for x in data { s += Foundation.exp(x - m) }
-        return m + Foundation.log(s)
+        return (m, Foundation.log(s))
     }
 
     /// exp(x − max x) / Σ exp(x − max x) elementwise (as torch): probabilities summing to 1.

@@ -91,13 +91,13 @@ extension BuiltinRegistry {
             }
             let base = try logBase(a, 3)
             guard a.has(1) else { throw a.error("write explain(KL(P || Q)) or explain(KL, P, Q)") }
-            let p = try discreteMasses(a, 1)
+            let (p, second) = try explainedMasses(a)
             let measure: ExplainedMeasure
-            switch (measureName, a.has(2)) {
-            case ("H", false): measure = .entropy(p)
-            case ("H", true): measure = .crossEntropy(p, try discreteMasses(a, 2))
-            case ("KL", true): measure = .kl(p, try discreteMasses(a, 2))
-            case ("JS", true): measure = .js(p, try discreteMasses(a, 2))
+            switch (measureName, second) {
+            case ("H", nil): measure = .entropy(p)
+            case ("H", let q?): measure = .crossEntropy(p, q)
+            case ("KL", let q?): measure = .kl(p, q)
+            case ("JS", let q?): measure = .js(p, q)
             default: throw a.error("can explain H(P), H(P, Q), KL(P || Q) and JS(P, Q) (got \(measureName))")
             }
             let text = try Information.explain(measure, base: base)
@@ -134,6 +134,20 @@ extension BuiltinRegistry {
                          distributions: (any Distribution, any Distribution) throws -> Var) throws -> Value {
         if let p = vectorArgument(a[0]), let q = vectorArgument(a[1]) { return Value(try vectors(p, q)) }
         return Value(try distributions(try distribution(a, 0).distribution, try distribution(a, 1).distribution))
+    }
+
+    /// The mass vectors of explain's one or two arguments; two labelled distributions are
+    /// compared by label (Q's masses put in the order of P's labels).
+    static func explainedMasses(_ a: Arguments) throws -> (Tensor, Tensor?) {
+        guard a.has(2) else { return (try discreteMasses(a, 1), nil) }
+        if vectorArgument(a[1]) == nil, vectorArgument(a[2]) == nil {
+            let p = try distribution(a, 1).distribution, q = try distribution(a, 2).distribution
+            if p.outcomeLabels != nil, q.outcomeLabels != nil {
+                let (x, y) = try DistributionMeasures.discreteMasses(p, q)
+                return (x.value, y.value)
+            }
+        }
+        return (try discreteMasses(a, 1), try discreteMasses(a, 2))
     }
 
     /// The mass vector of a discrete distribution or probability vector (for explain).

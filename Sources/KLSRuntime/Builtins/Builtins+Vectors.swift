@@ -6,7 +6,7 @@ extension BuiltinRegistry {
         r.function("linspace", [p("a"), p("b"), p("n", .number(100))], category: "vectors",
                    summary: "n evenly spaced points from a to b, both ends included (as torch.linspace).",
                    example: "linspace(0, 1, 5)") { a in
-            .tensor(Tensor.linspace(try a.number(0), try a.number(1), try a.count(2)))
+            .tensor(try Tensor.linspace(try a.number(0), try a.number(1), try a.count(2)))
         }
         r.function("range", [p("start"), p("stop", Value.none), p("step", .number(1))], category: "vectors",
                    summary: "range(n) is 0, 1, …, n−1; range(a, b) is a, …, b−1; an optional step.",
@@ -86,8 +86,12 @@ extension BuiltinRegistry {
         }
         r.function("softmax", [p("v"), axisParameter], category: "vectors",
                    summary: "exp(vᵢ) / Σ exp(vⱼ), computed stably; along an axis, each slice sums to 1.",
-                   help: axisHelp, example: "softmax([[1, 2], [3, 5]], axis=1)") { a in
-            try alongAxis(a, .softmax) { Var.softmax($0) }
+                   help: softmaxHelp, example: "softmax([[1, 2], [3, 5]], axis=1)") { a in
+            try alongAxis(a, .softmax) { v in
+                let shape = v.value.shape
+                let layout = try AxisLayout.implicitSoftmaxAxis(rank: shape.count).map { try AxisLayout(shape: shape, axis: $0) }
+                return try Var.along(v, .softmax, layout ?? .flat(shape))
+            }
         }
         r.function("logsumexp", [p("v"), axisParameter], category: "vectors",
                    summary: "log Σ exp(vᵢ), computed stably (no overflow); or along an axis.",
@@ -122,6 +126,13 @@ extension BuiltinRegistry {
         axis=0 works down the rows (one result per column), axis=1 along each row (one per row), as NumPy's
         axis and torch's dim; a negative axis counts from the last (-1 is the last axis). Without axis=, all
         elements at once. An axis the array does not have is an error.
+        """
+
+    /// softmax's help: `axisHelp`, but without axis= it follows torch's implicit dimension.
+    static let softmaxHelp = """
+        axis=0 works down the rows (each column sums to 1), axis=1 along each row (each row sums to 1), as
+        NumPy's axis and torch's dim; a negative axis counts from the last. Without axis=, torch's implicit
+        dimension: a vector as a whole, each row of a matrix (dim=1 for 2-D), axis 0 of a 3-D array.
         """
 
     /// The builtin's operation on argument 0: along the axis given as argument `axisIndex`
