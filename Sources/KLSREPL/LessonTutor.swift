@@ -14,14 +14,17 @@ final class LessonTutor {
     let palette: Palette
     /// The student's session (the prompt's current one: `:reset` replaces it).
     let student: () -> Session
+    /// Where the lesson's text goes (the prompt's output: the terminal, or a notebook's stream).
+    let output: PromptOutput
     /// The step being worked on; `lesson.steps.count` once finished.
     private(set) var index = 0
     /// How many of the current step's hints have been shown.
     var hintsShown = 0
 
-    init(lesson: Lesson, progress: LessonProgress, palette: Palette, student: @escaping () -> Session,
-         makeSession: @escaping () -> Session) {
+    init(lesson: Lesson, progress: LessonProgress, palette: Palette, output: PromptOutput,
+         student: @escaping () -> Session, makeSession: @escaping () -> Session) {
         self.lesson = lesson
+        self.output = output
         self.progress = progress
         self.palette = palette
         self.student = student
@@ -64,7 +67,7 @@ final class LessonTutor {
         guard !finished else { return }
         let step = lesson.steps[index]
         guard step.asksSomething else {
-            say("\(palette.dim)(press Enter to go on)\(palette.reset)")
+            say("\(palette.dim)\(continueHint)\(palette.reset)")
             return
         }
         if interrupted {
@@ -167,16 +170,19 @@ final class LessonTutor {
         if step.asksSomething {
             text += "\n\(palette.bold)▶ \(step.task.replacingOccurrences(of: "\n", with: "\n  "))\(palette.reset)"
         } else {
-            text += "\(palette.dim)(press Enter to go on)\(palette.reset)"
+            text += "\(palette.dim)\(continueHint)\(palette.reset)"
         }
         say(text)
     }
 
     // MARK: Output
 
+    /// How to leave a step that only shows something: Enter at a terminal, an empty cell in a notebook.
+    var continueHint: String { output.isTerminal ? "(press Enter to go on)" : "(an empty input — Enter, or an empty cell — goes on)" }
+
     func say(_ text: String) {
-        Console.out.write(text + "\n")
-        Console.out.flush()
+        output.out(text + "\n")
+        output.flush()
     }
 
     func indent(_ code: String, _ color: String) -> String {

@@ -24,8 +24,10 @@ extension Prompt {
             if perform(request) == .quit {
                 output.err(":quit does nothing in a notebook: restart the kernel to start afresh\n")
             }
-        } else if !text.trimmingBlanks().isEmpty {
-            evaluate(text)
+        } else if text.trimmingBlanks().isEmpty {
+            runBlank()
+        } else {
+            runCode(text)
         }
     }
 

@@ -89,7 +89,7 @@ public final class Prompt {
                 switch PromptInput.classify(block) {
                 case .blank:
                     pendingBlock = ""
-                    tutor?.blankLine()
+                    runBlank()
                 case .incomplete:
                     pendingBlock = block
                 case .command(let request):
@@ -99,16 +99,26 @@ public final class Prompt {
                 case .code:
                     pendingBlock = ""
                     reader.addHistory(block)
-                    let outcome = evaluate(block)
-                    tutor?.answered(block, value: outcome.value, succeeded: outcome.succeeded,
-                                    interrupted: outcome.interrupted)
-                    if tutor?.finished == true { tutor = nil }
+                    runCode(block)
                 }
             }
         }
     }
 
     // MARK: Running code
+
+    /// Runs finished code input (at the prompt or in a notebook cell) and, while a lesson
+    /// runs, hands it to the lesson as the student's answer.
+    func runCode(_ code: String) {
+        let outcome = evaluate(code)
+        tutor?.answered(code, value: outcome.value, succeeded: outcome.succeeded, interrupted: outcome.interrupted)
+        if tutor?.finished == true { tutor = nil }
+    }
+
+    /// An empty input: in a lesson, Enter leaves a step that only shows something.
+    func runBlank() {
+        tutor?.blankLine()
+    }
 
     /// Runs prompt input, echoes its value in colour and keeps it in `ans`; errors are shown.
     /// Returns the echoed value and how the run ended.

@@ -32,7 +32,7 @@ extension Prompt {
     func begin(_ lesson: Lesson, progress: LessonProgress, restart: Bool) {
         tutor?.quit()
         let registry = interpreter.registry
-        let tutor = LessonTutor(lesson: lesson, progress: progress, palette: palette,
+        let tutor = LessonTutor(lesson: lesson, progress: progress, palette: palette, output: output,
                                 student: { [unowned self] in self.session },
                                 makeSession: { Session(interpreter: Interpreter(registry: registry, write: { _ in })) })
         self.tutor = tutor
