@@ -10,14 +10,17 @@
 /// (`multipliedFullWidth`). Renormalisation emits the settled top bit (with any pending opposite
 /// bits) or, when the interval straddles the middle inside the middle half, counts a pending
 /// bit (E3); afterwards r > 2^61 > T, so every symbol with fᵢ ≥ 1 keeps a non-empty interval.
-/// Flush: the decoder reads the bits followed by zeros and knows the symbol count, so the encoder
-/// emits the shortest string whose zero-padded value lies in the final interval — nothing more
-/// when that value is already inside, else a single 1 (the pending bits after it are zeros and
-/// are dropped), and trailing zeros are removed.
+/// Flush: the code ends with the shortest bit string w whose dyadic interval [0.w, 0.w + 2^−|w|)
+/// lies inside the final interval, so every continuation of w decodes to the same message and
+/// the codewords of all messages of one length form a prefix code (Cover & Thomas §5.9, 13.3).
 ///
-/// Length: at most ⌊−log₂ W⌋ + 1 bits for a final interval of width W, and W differs from P(s)
-/// only by the quantisation and the ⌊·⌋ in each step (relative error about 2^−60/pᵢ per symbol),
-/// which keeps the output within ⌈−log₂ P(s)⌉ + 2 bits.
+/// Length: a dyadic interval of 2^−(⌈−log₂ W⌉ + 1) fits in any interval of width W, and no
+/// shorter one than 2^−⌈−log₂ W⌉ does, so ⌈−log₂ W⌉ ≤ |w| ≤ ⌈−log₂ W⌉ + 1 for the coder's final
+/// width W. W is P(s) exactly when every pᵢ is a multiple of 2^−60 (dyadic models); otherwise the
+/// quantisation of each pᵢ and the ⌊·⌋ of each narrowing step change it by a relative 2^−60/pᵢ
+/// or so per symbol, which can move ⌈−log₂ W⌉ one past ⌈−log₂ P(s)⌉ when −log₂ P(s) lies just
+/// below a whole number: the one place finite precision costs a bit, so
+/// ⌈−log₂ P(s)⌉ ≤ |w| ≤ ⌈−log₂ P(s)⌉ + 2.
 public struct ArithmeticCoder: Sendable {
     /// The probabilities the coder was built from.
     public let probabilities: [Double]
@@ -92,11 +95,27 @@ public struct ArithmeticCoder: Sendable {
                 Self.renormalize(low: &low, high: &high, pending: &pending, bits: &bits)
             }
         }
-        // The zero-padded value of the bits so far is `low` exactly when nothing is pending;
-        // otherwise the middle point (a 1, then pending zeros) lies strictly inside.
-        if pending > 0 || low > 0 { bits.append(1) }
-        bits.removeTrailingZeros()
+        Self.flush(low: low, high: high, pending: pending, bits: &bits)
         return bits
+    }
+
+    /// Ends the code with the shortest bit string m (k bits) whose dyadic interval
+    /// [m·2^(63−k), (m+1)·2^(63−k)) lies inside [low, high]: written as its first bit, the
+    /// `pending` opposite bits, then the rest (the E3 steps undone). When bits are pending the
+    /// interval is strictly inside the one they stand for, so k ≥ 1. The interval is wider than
+    /// a quarter after renormalisation, so k ≤ 2.
+    static func flush(low: UInt64, high: UInt64, pending: Int, bits: inout BitString) {
+        if pending == 0, low == 0, high == top { return }
+        for k in 1...precision {
+            let shift = UInt64(precision - k)
+            let size: UInt64 = 1 << shift
+            let m = (low + size - 1) >> shift
+            guard m << shift + (size - 1) <= high else { continue }
+            bits.append(m >> UInt64(k - 1))
+            if pending > 0 { bits.append(m >> UInt64(k - 1) ^ 1, repeating: pending) }
+            if k > 1 { bits.append(topBits: m << UInt64(65 - k), length: k - 1) }
+            return
+        }
     }
 
     /// Shifts settled bits out of [low, high] until it straddles the middle widely enough
@@ -198,12 +217,15 @@ public struct ArithmeticCoder: Sendable {
     }
 }
 
-/// Arithmetic-codes `message` (symbol indices) under `probabilities`, as a "0"/"1" string of at
-/// most ⌈−log₂ P(message)⌉ + 2 bits; see `ArithmeticCoder`.
-/// - Throws: `CodingError` for invalid probabilities, or naming the first position holding a
-///   symbol out of range or of probability 0.
+/// Arithmetic-codes `message` (symbol indices) under `probabilities`, as a "0"/"1" string of
+/// ⌈−log₂ P(message)⌉ to ⌈−log₂ P(message)⌉ + 2 bits, prefix-free; see `ArithmeticCoder`.
+/// - Throws: `CodingError` for invalid probabilities, an empty message (it has nothing to code:
+///   its codeword would be the empty string, a prefix of every other), or naming the first
+///   position holding a symbol out of range or of probability 0.
 public func arithEncode(probabilities: [Double], message: [Int]) throws(CodingError) -> String {
-    try ArithmeticCoder(probabilities: probabilities).encode(message).description
+    let coder = try ArithmeticCoder(probabilities: probabilities)
+    guard !message.isEmpty else { throw .empty(what: "the message") }
+    return try coder.encode(message).description
 }
 
 /// Decodes `count` symbols from a "0"/"1" string made by `arithEncode` with the same probabilities.

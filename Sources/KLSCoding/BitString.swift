@@ -112,18 +112,6 @@ public struct BitString: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Drops trailing 0 bits (harmless for a reader that pads with zeros).
-    mutating func removeTrailingZeros() {
-        while let last = storage.last, last == 0 {
-            storage.removeLast()
-        }
-        guard let last = storage.last else {
-            count = 0
-            return
-        }
-        count = (storage.count - 1) * 64 + (64 - last.trailingZeroBitCount)
-    }
-
     /// Zeroes the bits of the last word beyond `count`.
     private mutating func clearUnusedBits() {
         let used = count & 63

@@ -23,6 +23,8 @@ public enum CodingError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicate(what: String, first: Int, second: Int, value: String)
     /// Two words where one is a prefix of the other, when a prefix code is required.
     case notPrefixFree(prefix: Int, word: Int, prefixWord: String, longerWord: String)
+    /// Words that are not uniquely decodable, with the Sardinas–Patterson witness.
+    case notUniquelyDecodable(Ambiguity)
     /// A symbol index outside 0..<count in a message.
     case symbolOutOfRange(position: Int, symbol: Int, count: Int)
     /// A symbol name that the code does not contain.
@@ -67,6 +69,8 @@ public enum CodingError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(what) \(first) and \(second) are both \"\(value)\""
         case .notPrefixFree(let prefix, let word, let prefixWord, let longerWord):
             return "not a prefix code: codeword \(prefix) \"\(prefixWord)\" is a prefix of codeword \(word) \"\(longerWord)\""
+        case .notUniquelyDecodable(let witness):
+            return "not uniquely decodable: \(witness); a code must have one parse for every string"
         case .symbolOutOfRange(let position, let symbol, let count):
             return "symbol \(symbol) at position \(position) is out of range (the code has symbols 0...\(count - 1))"
         case .unknownSymbol(let position, let symbol):

@@ -1,9 +1,11 @@
 import Foundation
 
-/// A prefix code over a D-ary alphabet for symbols with known probabilities, as built by
-/// `huffman`: codeword i (digits "0"…"D−1") belongs to `symbols[i]`, which has probability
+/// A uniquely decodable code over a D-ary alphabet for symbols with known probabilities — a
+/// prefix code as built by `huffman`, or any code that passes Sardinas–Patterson, such as
+/// {0, 10, 011}: codeword i (digits "0"…"D−1") belongs to `symbols[i]`, which has probability
 /// `probabilities[i]`. Encoding looks codewords up by index or name; decoding walks a trie, so
-/// both take time proportional to the number of digits.
+/// both take time proportional to the number of digits (times the longest word for a code
+/// that is not prefix-free, which is parsed by dynamic programming).
 public struct PrefixCode: Sendable {
     /// The symbol names (by default "0", "1", …).
     public let symbols: [String]
@@ -15,30 +17,38 @@ public struct PrefixCode: Sendable {
     public let lengths: [Int]
     /// The code alphabet size D (2 for binary).
     public let alphabetSize: Int
+    /// True for a prefix (instantaneous) code: no codeword begins another.
+    public let isPrefixFree: Bool
 
     let trie: CodewordTrie
     let names: SymbolNames
     let codewordBytes: [[UInt8]]
 
-    /// A code from explicit codewords, which must form a prefix code of D-ary digit strings.
+    /// A code from explicit codewords, which must be a uniquely decodable code of D-ary digit
+    /// strings (a prefix code, or one that passes Sardinas–Patterson).
     /// - Parameters:
     ///   - symbols: symbol names; nil names them "0", "1", …
     ///   - probabilities: one probability per codeword, summing to 1.
-    /// - Throws: `CodingError` when the words are not a prefix code, are empty, contain a
-    ///   non-digit, or the symbols or probabilities are invalid or do not match in number.
+    /// - Throws: `CodingError` when the words are not uniquely decodable (with the witness),
+    ///   repeat, are empty, contain a non-digit, or the symbols or probabilities are invalid or
+    ///   do not match in number.
     public init(symbols: [String]? = nil, probabilities: [Double], codewords: [String], D: Int = 2) throws(CodingError) {
         let digits = try CodeAlphabet.codewordDigits(codewords, d: D)
-        if let violation = firstPrefixViolation(codewords, digits: digits, d: D) { throw violation.error }
+        let violation = firstPrefixViolation(codewords, digits: digits, d: D)
+        if let violation {
+            if violation.prefixWord == violation.longerWord { throw violation.error }
+            if let witness = try sardinasPatterson(codewords, D: D).witness { throw .notUniquelyDecodable(witness) }
+        }
         try validateProbabilities(probabilities)
         guard probabilities.count == codewords.count else {
             throw .countMismatch(what: "one probability per codeword", expected: codewords.count, got: probabilities.count)
         }
         let names = try SymbolNames(symbols, count: codewords.count)
-        self.init(names: names, probabilities: probabilities, digits: digits, D: D)
+        self.init(names: names, probabilities: probabilities, digits: digits, D: D, isPrefixFree: violation == nil)
     }
 
-    /// A code from checked parts (a prefix code, valid probabilities, distinct names).
-    init(names: SymbolNames, probabilities: [Double], digits: [[UInt8]], D: Int) {
+    /// A code from checked parts (uniquely decodable, valid probabilities, distinct names).
+    init(names: SymbolNames, probabilities: [Double], digits: [[UInt8]], D: Int, isPrefixFree: Bool = true) {
         var trie = CodewordTrie(d: D)
         for (index, word) in digits.enumerated() { trie.insert(word, index: index) }
         let bytes = digits.map { word in word.map { CodeAlphabet.byte(forDigit: Int($0)) } }
@@ -49,11 +59,24 @@ public struct PrefixCode: Sendable {
         self.codewords = bytes.map { String(decoding: $0, as: UTF8.self) }
         self.lengths = digits.map(\.count)
         self.alphabetSize = D
+        self.isPrefixFree = isPrefixFree
         self.trie = trie
     }
 
     /// The mean codeword length L = Σ pᵢ lᵢ, in D-ary digits per symbol.
     public var averageLength: Double {
+        var sum = 0.0
+        for (p, length) in zip(probabilities, lengths) { sum += p * Double(length) }
+        return sum
+    }
+
+    /// The mean codeword length Σ pᵢ lᵢ under other probabilities, one per codeword.
+    /// - Throws: `CodingError` for invalid probabilities or a count other than the codewords'.
+    public func averageLength(under probabilities: [Double]) throws(CodingError) -> Double {
+        try validateProbabilities(probabilities)
+        guard probabilities.count == lengths.count else {
+            throw .countMismatch(what: "one probability per codeword", expected: lengths.count, got: probabilities.count)
+        }
         var sum = 0.0
         for (p, length) in zip(probabilities, lengths) { sum += p * Double(length) }
         return sum
@@ -103,6 +126,7 @@ public struct PrefixCode: Sendable {
     ///   digit below D, of a codeword start whose digits match no codeword, or of trailing digits
     ///   that stop inside a codeword.
     public func decode(_ bits: String) throws(CodingError) -> [Int] {
+        if !isPrefixFree { return try parse(bits) }
         var result: [Int] = []
         let d = alphabetSize
         var node = 0
@@ -130,6 +154,55 @@ public struct PrefixCode: Sendable {
         }
         if node != 0 { throw .incompleteCodeword(position: start, bits: excerpt(bytes[start...])) }
         return result
+    }
+
+    /// The unique parse of `bits` into codewords of a uniquely decodable code that is not
+    /// prefix-free: every position reachable by whole codewords keeps the word that first
+    /// reached it, and the parse is read back from the end (unique decodability makes every
+    /// prefix of the whole parse parse one way only, so the first word found is the one).
+    /// - Throws: as `decode(_:)`, at the furthest position whole codewords reach.
+    func parse(_ bits: String) throws(CodingError) -> [Int] {
+        let d = alphabetSize
+        let bytes = Array(bits.utf8)
+        var digits = [Int](repeating: 0, count: bytes.count)
+        for (position, byte) in bytes.enumerated() {
+            guard let digit = CodeAlphabet.digit(of: byte, d: d) else {
+                throw .invalidDigit(word: nil, position: position, character: character(in: bits, atASCIIOffset: position),
+                                    alphabetSize: d)
+            }
+            digits[position] = digit
+        }
+        // lastWord[i]: the word ending at position i of a parse of bits[0..<i]; −1 unreached.
+        var lastWord = [Int32](repeating: -1, count: bytes.count + 1)
+        var furthest = 0
+        for start in 0..<bytes.count where start == 0 || lastWord[start] >= 0 {
+            furthest = start
+            var node = 0
+            for position in start..<bytes.count {
+                let child = Int(trie.children[node * d + digits[position]])
+                if child < 0 { break }
+                node = child
+                let word = trie.word[child]
+                if word >= 0, lastWord[position + 1] < 0 { lastWord[position + 1] = word }
+            }
+        }
+        guard bytes.isEmpty || lastWord[bytes.count] >= 0 else {
+            var node = 0
+            for position in furthest..<bytes.count {
+                let child = Int(trie.children[node * d + digits[position]])
+                if child < 0 { throw .noCodewordMatches(position: furthest, bits: excerpt(bytes[furthest...position])) }
+                node = child
+            }
+            throw .incompleteCodeword(position: furthest, bits: excerpt(bytes[furthest...]))
+        }
+        var result: [Int] = []
+        var end = bytes.count
+        while end > 0 {
+            let word = Int(lastWord[end])
+            result.append(word)
+            end -= lengths[word]
+        }
+        return result.reversed()
     }
 
     /// The symbol names spelled by `bits`; see `decode(_:)`.

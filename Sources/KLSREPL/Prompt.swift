@@ -108,8 +108,13 @@ public final class Prompt {
     // MARK: Running code
 
     /// Runs finished code input (at the prompt or in a notebook cell) and, while a lesson
-    /// runs, hands it to the lesson as the student's answer.
+    /// runs, hands it to the lesson as the student's answer. Python's `?name` is answered with
+    /// the kls command instead.
     func runCode(_ code: String) {
+        if let answer = Prompt.questionHelp(code) {
+            Console.err.write("\(code.trimmingBlanks()) is not kls; did you mean '\(answer)'?\n")
+            return
+        }
         let outcome = evaluate(code)
         tutor?.answered(code, value: outcome.value, succeeded: outcome.succeeded, interrupted: outcome.interrupted)
         if tutor?.finished == true { tutor = nil }
@@ -118,6 +123,15 @@ public final class Prompt {
     /// An empty input: in a lesson, Enter leaves a step that only shows something.
     func runBlank() {
         tutor?.blankLine()
+    }
+
+    /// The answer for Python's and Julia's `?name` (`?KL` → `:help KL`), or nil for other input.
+    static func questionHelp(_ input: String) -> String? {
+        let text = input.trimmingBlanks()
+        guard text.hasPrefix("?") else { return nil }
+        let topic = text.dropFirst().trimmingBlanks()
+        guard !topic.isEmpty, topic.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else { return nil }
+        return Habits.question(topic)
     }
 
     /// Runs prompt input, echoes its value in colour and keeps it in `ans`; errors are shown.

@@ -3,8 +3,8 @@ import Testing
 @testable import KLSCoding
 
 // Reference: arith_ref.py (PythonReference.swift) — exact Fraction arithmetic coding; for dyadic P the
-// 63-bit coder is exact, so its output must be the shortest string whose zero-padded value lies
-// in the final interval [L, L + P(s)).
+// 63-bit coder is exact, so its output must be the shortest bit string w whose dyadic interval
+// [0.w, 0.w + 2^−|w|) lies in the final interval [L, L + P(s)).
 
 /// ⌈−log₂ P(s)⌉ + 2, the contract's bound, from the given probabilities.
 private func bound(_ p: [Double], _ message: [Int]) -> Int {
@@ -37,7 +37,7 @@ private struct LCG {
     let p = [0.5, 0.25, 0.25]
     let s = [0, 1, 0, 2, 0, 1, 2, 0]
     let bits = try arithEncode(probabilities: p, message: s)
-    #expect(bits == "01001101011")          // arith_ref.py: shortest, 11 bits (-log2 P = 12)
+    #expect(bits == "010011010110")         // arith_ref.py: 12 bits (-log2 P = 12)
     #expect(bits.count <= 14)
     #expect(try arithDecode(probabilities: p, bits: bits, count: 8) == s)
 }
@@ -45,9 +45,12 @@ private struct LCG {
 @Test func exactShortestCodesForDyadicModels() throws {
     let cases: [(p: [Double], s: [Int], bits: String)] = [   // arith_ref.py
         ([0.5, 0.25, 0.25], [2, 2, 2], "111111"),
-        ([0.5, 0.25, 0.25], [0, 0, 0], ""),
-        ([0.5, 0.25, 0.25], [1], "1"),
-        ([0.125, 0.375, 0.5], [0, 1, 2, 1, 0, 2, 2, 1], "00001010111111"),
+        ([0.5, 0.25, 0.25], [0, 0, 0], "000"),
+        ([0.5, 0.25, 0.25], [1], "10"),
+        ([0.125, 0.375, 0.5], [0, 1, 2, 1, 0, 2, 2, 1], "000010101111101"),
+        ([0.5, 0.5], [0, 0, 0, 0], "0000"),
+        ([0.25, 0.75], [0, 1, 1], "001"),
+        ([0.25, 0.5, 0.25], [1], "01"),
         ([0.5, 0.5], [1, 0, 1, 1, 0, 0, 1, 0, 1, 1], "1011001011"),
         ([0.75, 0.25], [Int](repeating: 1, count: 40), String(repeating: "1", count: 80)),
     ]
@@ -59,7 +62,8 @@ private struct LCG {
 }
 
 @Test func emptyAndCertainMessages() throws {
-    #expect(try arithEncode(probabilities: [0.3, 0.7], message: []) == "")
+    #expect(throws: CodingError.empty(what: "the message")) { try arithEncode(probabilities: [0.3, 0.7], message: []) }
+    #expect(try ArithmeticCoder(probabilities: [0.3, 0.7]).encode([]).count == 0)
     #expect(try arithDecode(probabilities: [0.3, 0.7], bits: "", count: 0) == [])
     // One certain symbol costs nothing: -log2 1 = 0.
     #expect(try arithEncode(probabilities: [0, 1, 0], message: [Int](repeating: 1, count: 1000)) == "")
@@ -170,8 +174,37 @@ private struct LCG {
     long.append(0, repeating: 130)
     long.append(1)
     #expect(long.description == String(repeating: "1", count: 70) + String(repeating: "0", count: 130) + "1")
-    long.append(0, repeating: 65)
-    long.removeTrailingZeros()
-    #expect(long.count == 201)
     #expect(throws: CodingError.invalidDigit(word: nil, position: 0, character: " ", alphabetSize: 2)) { try BitString(" 1") }
+}
+
+/// Cover & Thomas §5.9 and §13.3 (Shannon–Fano–Elias): the codewords of all messages of one
+/// length n form a prefix code, so their Kraft sum is at most 1, and each codeword has
+/// ⌈−log₂ P(s)⌉ to ⌈−log₂ P(s)⌉ + 2 bits (+1 at most for dyadic P, where the coder is exact).
+@Test func codewordsOfEveryMessageFormAPrefixCode() throws {
+    var rng = LCG(state: 2026)
+    for trial in 0..<24 {
+        let size = 2 + trial % 4
+        var weights = (0..<size).map { _ in 0.05 + rng.uniform() }
+        if trial % 3 == 0 { weights = (0..<size).map { _ in Double(1 << Int(rng.next() % 3)) } }
+        let total = weights.reduce(0, +)
+        let p = weights.map { $0 / total }
+        let dyadic = p.allSatisfy { $0 == Double(sign: .plus, exponent: $0.exponent, significand: 1) }
+        let n = 1 + trial % 4
+        var words: [String] = []
+        var message = [Int](repeating: 0, count: n)
+        for index in 0..<Int(pow(Double(size), Double(n))) {
+            var rest = index
+            for position in 0..<n { message[position] = rest % size; rest /= size }
+            let bits = try arithEncode(probabilities: p, message: message)
+            var information = 0.0
+            for s in message { information -= log2(p[s]) }
+            let floor = Int((information - 1e-9).rounded(.up))
+            #expect(bits.count >= floor, "\(p) \(message)")
+            #expect(bits.count <= floor + (dyadic ? 1 : 2), "\(p) \(message)")
+            #expect(try arithDecode(probabilities: p, bits: bits, count: n) == message)
+            words.append(bits)
+        }
+        #expect(try isPrefixFree(words), "\(p) n=\(n)")
+        #expect(try kraftSum(lengths: words.map(\.count)) <= 1, "\(p) n=\(n)")
+    }
 }

@@ -60,8 +60,16 @@ import Testing
                               codewords: ["0", "10", "110", "1110", "1111"])
     #expect(code.averageLength == 1.875)
     #expect(code.efficiency == 1)
-    #expect(throws: CodingError.notPrefixFree(prefix: 0, word: 2, prefixWord: "0", longerWord: "011")) {
-        try PrefixCode(probabilities: [0.5, 0.25, 0.25], codewords: ["0", "10", "011"])
+    // {0, 10, 011} is not prefix-free but uniquely decodable (Sardinas–Patterson: S1 = {11},
+    // S2 = ∅): accepted, and decoded by parsing the whole string.
+    let ud = try PrefixCode(probabilities: [0.5, 0.25, 0.25], codewords: ["0", "10", "011"])
+    #expect(!ud.isPrefixFree)
+    #expect(try ud.decode("0110100") == [2, 0, 1, 0])
+    #expect(try ud.decode(ud.encode([2, 0, 1, 2, 2, 0])) == [2, 0, 1, 2, 2, 0])
+    #expect(throws: CodingError.incompleteCodeword(position: 4, bits: "1")) { try ud.decode("01101") }
+    // {0, 01, 10} is not: "010" = 0·10 = 01·0.
+    #expect(throws: CodingError.notUniquelyDecodable(try #require(sardinasPatterson(["0", "01", "10"]).witness))) {
+        try PrefixCode(probabilities: [0.5, 0.25, 0.25], codewords: ["0", "01", "10"])
     }
     #expect(throws: CodingError.duplicate(what: "codewords", first: 0, second: 1, value: "0")) {
         try PrefixCode(probabilities: [0.5, 0.5], codewords: ["0", "0"])

@@ -124,7 +124,8 @@
 //
 // ---- arith_ref.py: exact arithmetic coding with Fractions.
 // """Exact arithmetic-coding references with Fractions: for dyadic P the 63-bit coder's interval is
-// exact, so its output must be the shortest bit string whose zero-padded value lies in [L, L+W)."""
+// exact, so its output must be the shortest bit string w whose dyadic interval [0.w, 0.w + 2^-len(w))
+// lies in [L, L+W) (prefix-free)."""
 // from fractions import Fraction
 // import math
 // def shortest(P, msg):
@@ -136,11 +137,12 @@
 //     k = 0
 //     while True:
 //         m = math.ceil(L * 2**k)
-//         if Fraction(m, 2**k) < L + W:
+//         if Fraction(m + 1, 2**k) <= L + W:
 //             return (format(m, f"0{k}b") if k else ""), L, W
 //         k += 1
 // for P, msg in (([0.5,0.25,0.25],[0,1,0,2,0,1,2,0]), ([0.5,0.25,0.25],[2,2,2]), ([0.5,0.25,0.25],[0,0,0]),
 //                ([0.5,0.25,0.25],[1]), ([0.125,0.375,0.5],[0,1,2,1,0,2,2,1]), ([0.5,0.5],[1,0,1,1,0,0,1,0,1,1]),
-//                ([0.75,0.25],[1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1])):
+//                ([0.75,0.25],[1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]),
+//                ([0.5,0.5],[0,0,0,0]), ([0.25,0.75],[0,1,1]), ([0.25,0.5,0.25],[1])):
 //     bits, L, W = shortest(P, msg)
 //     print(P, msg, repr(bits), len(bits), "-log2 W =", -math.log2(W))

@@ -11,20 +11,19 @@ import KLSNumerics
     let q = vectorTensor([0.35, 0.15, 0.25, 0.25])
     let pm = matrixTensor([[0.5, 0.25, 0.25], [0.1, 0.6, 0.3]])
     let qm = matrixTensor([[0.25, 0.5, 0.25], [0.2, 0.2, 0.6]])
-    let ln2 = 0.6931471805599453
 
     @Test func entropyCrossEntropyKL() throws {
         for (a, b) in [(p, q), (pm, qm)] {
-            try expectGradientsMatchFiniteDifferences([a]) { Information.entropyKernel($0[0], divisor: 1) }
-            try expectGradientsMatchFiniteDifferences([a, b]) { Information.crossEntropyKernel($0[0], $0[1], divisor: ln2) }
-            try expectGradientsMatchFiniteDifferences([a, b]) { Information.klKernel($0[0], $0[1], divisor: 1) }
-            try expectGradientsMatchFiniteDifferences([b, a]) { Information.klKernel($0[0], $0[1], divisor: ln2) }
+            try expectGradientsMatchFiniteDifferences([a]) { Information.entropyKernel($0[0], unit: .nats) }
+            try expectGradientsMatchFiniteDifferences([a, b]) { Information.crossEntropyKernel($0[0], $0[1], unit: .bits) }
+            try expectGradientsMatchFiniteDifferences([a, b]) { Information.klKernel($0[0], $0[1], unit: .nats) }
+            try expectGradientsMatchFiniteDifferences([b, a]) { Information.klKernel($0[0], $0[1], unit: .bits) }
         }
     }
 
     @Test func jsChi2TV() throws {
         for (a, b) in [(p, q), (pm, qm)] {
-            try expectGradientsMatchFiniteDifferences([a, b]) { Information.jsKernel($0[0], $0[1], divisor: 1) }
+            try expectGradientsMatchFiniteDifferences([a, b]) { Information.jsKernel($0[0], $0[1], unit: .nats) }
             try expectGradientsMatchFiniteDifferences([a, b]) { Information.chi2Kernel($0[0], $0[1]) }
             try expectGradientsMatchFiniteDifferences([a, b]) { Information.totalVariationKernel($0[0], $0[1]) }
         }
@@ -39,10 +38,10 @@ import KLSNumerics
 
     @Test func mutualInformationAndSelfInformation() throws {
         let joint = matrixTensor([[0.1, 0.2], [0.05, 0.15], [0.3, 0.2]])
-        try expectGradientsMatchFiniteDifferences([joint]) { Information.mutualInformationKernel($0[0], divisor: 1) }
-        try expectGradientsMatchFiniteDifferences([joint]) { Information.mutualInformationKernel($0[0], divisor: ln2) }
-        try expectGradientsMatchFiniteDifferences([p]) { Information.informationKernel($0[0], divisor: ln2) }
-        try expectGradientsMatchFiniteDifferences([Tensor(scalar: 0.3)]) { Information.informationKernel($0[0], divisor: 1) }
+        try expectGradientsMatchFiniteDifferences([joint]) { Information.mutualInformationKernel($0[0], unit: .nats) }
+        try expectGradientsMatchFiniteDifferences([joint]) { Information.mutualInformationKernel($0[0], unit: .bits) }
+        try expectGradientsMatchFiniteDifferences([p]) { Information.informationKernel($0[0], unit: .bits) }
+        try expectGradientsMatchFiniteDifferences([Tensor(scalar: 0.3)]) { Information.informationKernel($0[0], unit: .nats) }
     }
 
     @Test func klDivEveryReduction() throws {

@@ -12,7 +12,15 @@ import KLSNumerics
         #expect(errorMessage { try Information.kl(vector([0.5, 0.5]), vector([0.7, 0.7])) }
                 == "KL: Q sums to 1.4, not 1")
         #expect(errorMessage { try Information.entropy(matrix([[0.5, 0.5], [0.2, 0.2]])) }
-                == "H: row 1 of P sums to 0.4, not 1")
+                == "H: P sums to 1.4, not 1 (a joint distribution), nor does each row (row 1 sums to 0.4)")
+        #expect(errorMessage { try Information.w1(matrix([[0.5, 0.5], [0.2, 0.2]]), matrix([[0.5, 0.5], [0.5, 0.5]])) }
+                == "W1: row 1 of P sums to 0.4, not 1")
+        #expect(errorMessage { try Information.kl(matrix([[0.1, 0.2], [0.3, 0.4]]), matrix([[0.5, 0.5], [0.5, 0.5]])) }
+                == "KL: P is a joint distribution (its entries sum to 1) but Q is a matrix of distributions (its entries sum to 2)")
+        #expect(errorMessage { try Information.conditionalEntropy(matrix([[0.1, 0.2], [0.3, 0.4]]), given: 2) }
+                == "H: given must be 0 (X, the rows) or 1 (Y, the columns) (got 2)")
+        #expect(errorMessage { try Information.marginal(matrix([[0.1, 0.2], [0.3, 0.3]]), axis: 0) }
+                == "marginal: the joint distribution sums to 0.9, not 1")
         // within 1e-9 of 1 is accepted; beyond is not
         #expect(errorMessage { try Information.entropy(vector([0.5, 0.5 + 5e-10])) } == nil)
         #expect(errorMessage { try Information.entropy(vector([0.5, 0.5 + 2e-9])) } != nil)

@@ -151,6 +151,9 @@ extension GradientRegistryTests {
     static let informationCases: [String: [GradientCase]] = [
         "H": [
             at("(a, b) -> H([a, b, 1 - a - b])", 0.2, 0.5),
+            at("(a, b, c) -> H([[a, b], [c, 1 - a - b - c]], base=2)", 0.3, 0.2, 0.1),
+            at("(a, b, c) -> H([[a, b], [c, 1 - a - b - c]], given=1)", 0.3, 0.2, 0.1),
+            at("(a, b, c) -> H([[a, b], [c, 1 - a - b - c]], given=0, base=2)", 0.3, 0.2, 0.1),
             at("(a, b) -> H([a, b, 1 - a - b], base=2)", 0.2, 0.5),
             at("(a, b) -> H([a, b, 1 - a - b], [0.3, 0.3, 0.4], base=2)", 0.2, 0.5),
             at("(a, b) -> H([0.3, 0.3, 0.4], [a, b, 1 - a - b])", 0.2, 0.5),
@@ -160,6 +163,7 @@ extension GradientRegistryTests {
         ],
         "KL": [
             at("(a, b) -> KL([a, b, 1 - a - b] || [0.3, 0.3, 0.4])", 0.2, 0.5),
+            at("(a, b, c) -> KL([[a, b], [c, 1 - a - b - c]] || [[0.1, 0.2], [0.3, 0.4]], base=2)", 0.3, 0.2, 0.1),
             at("(a, b) -> KL([0.3, 0.3, 0.4] || [a, b, 1 - a - b], base=2)", 0.2, 0.5),
             at("(m1, s1, m2, s2) -> KL(Normal(m1, s1) || Normal(m2, s2))", 0.3, 1.2, -0.5, 2),
             at("(a1, b1, a2, b2) -> KL(Uniform(a1, b1) || Uniform(a2, b2))", -0.5, 1, -1, 2.5),
@@ -201,5 +205,8 @@ extension GradientRegistryTests {
         "MI": [at("(a, b, c) -> MI([[a, b], [c, 1 - a - b - c]])", 0.3, 0.2, 0.1),
                at("(a, b, c) -> MI([[a, b], [c, 1 - a - b - c]], base=2)", 0.3, 0.2, 0.1)],
         "info": [at("p -> info(p)", 0.3), at("p -> info(p, base=2)", 0.125), at("v -> sum(info(v))", [0.3, 0.6])],
+        "marginal": [at("(a, b, c) -> dot(marginal([[a, b], [c, 1 - a - b - c]], 0), [1, 3])", 0.3, 0.2, 0.1),
+                     at("(a, b, c) -> dot(marginal([[a, b], [c, 1 - a - b - c]], 1), [2, 5])", 0.3, 0.2, 0.1)],
+        "outer": [at("(a, b) -> sum(outer([a, 1 - a], [b, 2 * b]) * [[1, 2], [3, 4]])", 0.3, 0.6)],
     ]
 }

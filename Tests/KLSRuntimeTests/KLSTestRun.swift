@@ -5,12 +5,16 @@ import KLSSyntax
 struct KLSTestRun {
     var output = ""
     var errorText = ""
+    /// The warnings written (to stderr in a real run).
+    var warnings = ""
     var outcome: Session.Outcome
 
     init(_ source: String, name: String = "test.kls", numericTier: Bool = true) {
         final class Sink { var text = "" }
         let sink = Sink()
         let interpreter = Interpreter(write: { sink.text += $0 })
+        let warningSink = Sink()
+        interpreter.warn = { warningSink.text += $0 }
         interpreter.usesNumericTier = numericTier
         let session = Session(interpreter: interpreter)
         outcome = LargeStack.run { session.run(source, name: name) }
@@ -21,6 +25,7 @@ struct KLSTestRun {
         case .value: break
         }
         output = sink.text
+        warnings = warningSink.text
     }
 
     var outputLines: [String] {

@@ -16,22 +16,22 @@ extension Information {
         case .entropy(let p):
             let unit = try LogBase(base, measure: "H")
             try checkVector(p, name: "P", measure: "H")
-            let value = entropyKernel(.constant(p), divisor: unit.divisor)
+            let value = entropyKernel(.constant(p), unit: unit)
             return Explanation.entropy(p.data, unit: unit, value: value.value.data[0])
         case .crossEntropy(let p, let q):
             let unit = try LogBase(base, measure: "H")
             try checkVectors(p, q, measure: "H")
-            let value = crossEntropyKernel(.constant(p), .constant(q), divisor: unit.divisor)
+            let value = crossEntropyKernel(.constant(p), .constant(q), unit: unit)
             return Explanation.crossEntropy(p.data, q.data, unit: unit, value: value.value.data[0])
         case .kl(let p, let q):
             let unit = try LogBase(base, measure: "KL")
             try checkVectors(p, q, measure: "KL")
-            let value = klKernel(.constant(p), .constant(q), divisor: unit.divisor)
+            let value = klKernel(.constant(p), .constant(q), unit: unit)
             return Explanation.kl(p.data, q.data, unit: unit, value: value.value.data[0])
         case .js(let p, let q):
             let unit = try LogBase(base, measure: "JS")
             try checkVectors(p, q, measure: "JS")
-            let value = jsKernel(.constant(p), .constant(q), divisor: unit.divisor)
+            let value = jsKernel(.constant(p), .constant(q), unit: unit)
             return Explanation.js(p.data, q.data, unit: unit, value: value.value.data[0])
         }
     }

@@ -28,9 +28,9 @@ enum Explanation {
     static func js(_ p: [Double], _ q: [Double], unit: LogBase, value: Double) -> String {
         let m = zip(p, q).map { 0.5 * ($0 + $1) }
         let klPM = Information.klKernel(.constant(.init(vector: p)), .constant(.init(vector: m)),
-                                        divisor: unit.divisor).value.data[0]
+                                        unit: unit).value.data[0]
         let klQM = Information.klKernel(.constant(.init(vector: q)), .constant(.init(vector: m)),
-                                        divisor: unit.divisor).value.data[0]
+                                        unit: unit).value.data[0]
         let (pTerms, _) = klTerms(p, m, unit: unit)
         let (qTerms, _) = klTerms(q, m, unit: unit)
         let midpoint = "[" + m.map(fmt).joined(separator: ", ") + "]"

@@ -4,7 +4,8 @@ extension Loss {
     /// `torch.nn.functional.cosine_similarity(a, b, eps=1e-8)` along the last axis: for two
     /// vectors a number (torch with dim=0), for matrices one value per row; a vector is paired
     /// with every row of a matrix. As current torch: Σ (a/max(‖a‖, eps))·(b/max(‖b‖, eps)),
-    /// the clamp outside the gradient (it flows through ‖a‖ even when clamped).
+    /// the clamp outside the gradient (it flows through ‖a‖ even when clamped). The value is
+    /// kept within [−1, 1], where torch's rounding can step past 1.
     public static func cosineSimilarity(_ a: Var, _ b: Var, eps: Double = 1e-8) throws -> Var {
         let x = a.value, y = b.value
         guard x.rank >= 1, x.rank <= 2, y.rank >= 1, y.rank <= 2, x.shape.last == y.shape.last,
@@ -50,7 +51,8 @@ private struct CosineRows {
             let (cx, cy) = (clamped(normsX[r]), clamped(normsY[r]))
             var s = 0.0
             for k in 0..<width { s += (x.data[ox + k] / cx) * (y.data[oy + k] / cy) }
-            cosines[r] = s
+            // Rounding can carry the sum past ±1 (1.0000000000000027 for a long vector with itself).
+            cosines[r] = s > 1 ? 1 : s < -1 ? -1 : s
         }
         let shape = x.rank == 2 || y.rank == 2 ? [rows] : []
         let value = Tensor(shape: shape, data: cosines)

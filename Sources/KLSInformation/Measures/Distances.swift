@@ -19,7 +19,7 @@ extension Information {
 
     /// Σ (p − q)²/q per row without validation; terms with p = q = 0 are 0 with gradient 0.
     static func chi2Kernel(_ p: Var, _ q: Var) -> Var {
-        RowwiseSum.evaluate(p, q, rows: ProbabilityRows(layoutOf: p.value.shape), divisor: 1,
+        RowwiseSum.evaluate(p, q, rows: ProbabilityRows(layoutOf: p.value.shape), unit: .nats,
                             term: { x, y in
                                 if x == 0 && y == 0 { return 0 }
                                 let d = x - y
@@ -34,7 +34,7 @@ extension Information {
 
     /// ½·Σ |p − q| per row without validation.
     static func totalVariationKernel(_ p: Var, _ q: Var) -> Var {
-        RowwiseSum.evaluate(p, q, rows: ProbabilityRows(layoutOf: p.value.shape), divisor: 1,
+        RowwiseSum.evaluate(p, q, rows: ProbabilityRows(layoutOf: p.value.shape), unit: .nats,
                             term: { x, y in 0.5 * Swift.abs(x - y) },
                             partials: { x, y in
                                 let s = x > y ? 0.5 : (x < y ? -0.5 : 0)

@@ -7,17 +7,17 @@ extension Information {
     /// square root (scipy's `jensenshannon` distance squared).
     public static func js(_ p: Var, _ q: Var, base: Double? = nil) throws -> Var {
         let unit = try LogBase(base, measure: "JS")
-        _ = try ProbabilityRows.pair(p.value, q.value, measure: "JS")
-        return jsKernel(p, q, divisor: unit.divisor)
+        let rows = try ProbabilityRows.pair(p.value, q.value, measure: "JS", allowsJoint: true)
+        return jsKernel(rows.flattened(p), rows.flattened(q), unit: unit)
     }
 
-    /// Σ ½[p·log(p/m) + q·log(q/m)] / divisor per row, without validation. Gradient
+    /// Σ ½[p·log(p/m) + q·log(q/m)] per row in the unit's base, without validation. Gradient
     /// ½·log(p/m) for p > 0, nan at p = 0 (torch's xlogy rule).
-    static func jsKernel(_ p: Var, _ q: Var, divisor: Double) -> Var {
-        RowwiseSum.evaluate(p, q, rows: ProbabilityRows(layoutOf: p.value.shape), divisor: divisor,
+    static func jsKernel(_ p: Var, _ q: Var, unit: LogBase) -> Var {
+        RowwiseSum.evaluate(p, q, rows: ProbabilityRows(layoutOf: p.value.shape), unit: unit,
                             term: { x, y in
                                 let m = 0.5 * (x + y)
-                                return 0.5 * (relativeEntropy(x, m) + relativeEntropy(y, m))
+                                return 0.5 * (relativeEntropy(x, m, unit) + relativeEntropy(y, m, unit))
                             },
                             partials: { x, y in
                                 let m = 0.5 * (x + y)

@@ -7,24 +7,15 @@ extension Information {
     /// `[[0.3, 0.2], [0.1, 0.4]]` → 0.0863 nats.
     public static func mutualInformation(_ joint: Var, base: Double? = nil) throws -> Var {
         let unit = try LogBase(base, measure: "MI")
-        let t = joint.value
-        guard t.rank == 2 else {
-            throw InformationError.invalid(
-                "MI: the joint distribution must be a matrix (rows: X, columns: Y), got a \(Tensor.describe(shape: t.shape))")
-        }
-        guard t.count > 0 else { throw InformationError.invalid("MI: the joint distribution is empty") }
-        try ProbabilityRows.checkEntries(t, shape: t.shape, name: "joint", measure: "MI")
-        let total = t.sum()
-        guard Swift.abs(total - 1) <= ProbabilityRows.sumTolerance else {
-            throw InformationError.invalid("MI: the joint distribution sums to \(NumberText.rounded(total)), not 1")
-        }
-        return mutualInformationKernel(joint, divisor: unit.divisor)
+        try checkJoint(joint.value, measure: "MI")
+        return mutualInformationKernel(joint, unit: unit)
     }
 
-    /// Σᵢⱼ [xlogy(pᵢⱼ, pᵢⱼ) − xlogy(pᵢⱼ, aᵢbⱼ)] / divisor for a matrix, a and b its row and column
+    /// Σᵢⱼ pᵢⱼ·log(pᵢⱼ / aᵢbⱼ) in the unit's base for a matrix, a and b its row and column
     /// sums, without validation. The gradient is torch's for that expression: for pᵢⱼ > 0 in
     /// rows and columns with mass, log(pᵢⱼ / aᵢbⱼ) − 1; nan at pᵢⱼ = 0.
-    static func mutualInformationKernel(_ joint: Var, divisor: Double) -> Var {
+    static func mutualInformationKernel(_ joint: Var, unit: LogBase) -> Var {
+        let divisor = unit.divisor
         let t = joint.value
         let (rows, cols) = (t.shape[0], t.shape[1])
         var a = [Double](repeating: 0, count: rows), b = [Double](repeating: 0, count: cols)
@@ -34,11 +25,11 @@ extension Information {
                 b[j] += t.data[i * cols + j]
             }
         }
-        var s = 0.0
+        var s = CompensatedSum()
         for i in 0..<rows {
-            for j in 0..<cols { s += relativeEntropy(t.data[i * cols + j], a[i] * b[j]) }
+            for j in 0..<cols { s.add(relativeEntropy(t.data[i * cols + j], a[i] * b[j], unit)) }
         }
-        let value = Tensor(scalar: s / divisor)
+        let value = Tensor(scalar: s.value + 0)
         guard joint.isTracked else { return .constant(value) }
         return Var.make(value, from: [joint]) { g in
             let scale = g.data[0] / divisor

@@ -2,7 +2,8 @@ import Foundation
 import KLSNumerics
 
 extension Information {
-    /// Self-information (surprisal) I(p) = −log p / log(base), elementwise on a number, vector
+    /// Self-information (surprisal) I(p) = −log_base p (log2 for bits, log10 for dits; +0 at
+    /// p = 1), elementwise on a number, vector
     /// or matrix of probabilities in [0, 1]; +inf at p = 0. `info(0.125, base=2)` = 3 bits.
     public static func information(_ p: Var, base: Double? = nil) throws -> Var {
         let unit = try LogBase(base, measure: "info")
@@ -12,13 +13,15 @@ extension Information {
             throw InformationError.invalid(
                 "info: \(at) = \(NumberText.format(x)) is not a probability (it must lie in [0, 1])")
         }
-        return informationKernel(p, divisor: unit.divisor)
+        return informationKernel(p, unit: unit)
     }
 
-    /// −log p / divisor elementwise, without validation; gradient −1/(p·divisor).
-    static func informationKernel(_ p: Var, divisor: Double) -> Var {
+    /// −log p elementwise in the unit's base (+0, not −0, at p = 1), without validation;
+    /// gradient −1/(p·log(base)).
+    static func informationKernel(_ p: Var, unit: LogBase) -> Var {
         let t = p.value
-        let value = Tensor(shape: t.shape, data: t.data.map { -Foundation.log($0) / divisor })
+        let divisor = unit.divisor
+        let value = Tensor(shape: t.shape, data: t.data.map { 0 - unit.log($0) })
         guard p.isTracked else { return .constant(value) }
         return Var.make(value, from: [p]) { g in
             [Tensor(shape: t.shape, data: zip(g.data, t.data).map { -$0 / ($1 * divisor) })]

@@ -7,6 +7,17 @@ struct LogBase {
     /// log(base): results in nats are divided by it.
     let divisor: Double
 
+    /// Natural logarithms: results in nats.
+    static let nats = LogBase(checked: nil)
+    /// Base 2: results in bits.
+    static let bits = LogBase(checked: 2)
+
+    /// A base already known to be valid.
+    private init(checked base: Double?) {
+        self.base = base
+        divisor = base.map { Foundation.log($0) } ?? 1
+    }
+
     /// Validates `base` (nil, or positive, finite and not 1) for the measure called `measure`.
     init(_ base: Double?, measure: String) throws {
         self.base = base
@@ -38,7 +49,9 @@ struct LogBase {
         }
     }
 
-    /// log(x) in this base; exact powers of 2 stay exact in base 2 (log2(0.25) = -2).
+    /// log(x) in this base, with log2 for base 2 and log10 for base 10 (as NumPy), so exact
+    /// powers stay exact: log2(0.25) = -2, log10(0.001) = -3.
+    @inline(__always)
     func log(_ x: Double) -> Double {
         switch base {
         case nil: return Foundation.log(x)

@@ -1,13 +1,16 @@
 import KLSNumerics
 
-/// The layout of a validated probability vector (one row) or matrix (one distribution per row).
+/// The layout of a validated probability vector (one row), matrix of distributions (one per
+/// row), or joint distribution (a matrix whose entries sum to 1: one row of all its cells).
 struct ProbabilityRows {
     /// Number of distributions: 1 for a vector, the row count for a matrix.
     let count: Int
     /// Number of outcomes of each distribution.
     let width: Int
-    /// Shape of a per-distribution result: a scalar for a vector, a vector for a matrix.
+    /// Shape of a per-distribution result: a scalar for a vector or joint, a vector for a matrix.
     let resultShape: [Int]
+    /// True for a matrix read as one joint distribution of (row, column).
+    let isJoint: Bool
 
     /// Largest tolerated |Σp − 1|.
     static let sumTolerance = 1e-9
@@ -20,15 +23,19 @@ struct ProbabilityRows {
         } else {
             (count, width, resultShape) = (1, Tensor.elementCount(shape), [])
         }
+        isJoint = false
     }
 
     /// Checks that `t` is a vector or matrix of probability rows: non-empty, entries finite and
     /// non-negative, each row summing to 1 within `sumTolerance`. `name` is the argument as the
     /// user wrote it (`P`, `Q`), `measure` the function reporting the error (`KL`, `H`, ...).
-    init(_ t: Tensor, name: String, measure: String) throws {
+    /// With `allowsJoint`, a matrix whose entries sum to 1 is one joint distribution.
+    init(_ t: Tensor, name: String, measure: String, allowsJoint: Bool = false) throws {
         let shape = t.shape
+        isJoint = allowsJoint && shape.count == 2 && t.count > 0 && Swift.abs(CompensatedSum.of(t.data) - 1) <= Self.sumTolerance
         switch shape.count {
         case 1: (count, width, resultShape) = (1, shape[0], [])
+        case 2 where isJoint: (count, width, resultShape) = (1, t.count, [])
         case 2: (count, width, resultShape) = (shape[0], shape[1], [shape[0]])
         default:
             throw InformationError.invalid(
@@ -40,8 +47,14 @@ struct ProbabilityRows {
             var s = 0.0
             for k in r * width ..< (r + 1) * width { s += t.data[k] }
             guard Swift.abs(s - 1) <= ProbabilityRows.sumTolerance else {
-                let what = shape.count == 1 ? name : "row \(r) of \(name)"
-                throw InformationError.invalid("\(measure): \(what) sums to \(NumberText.rounded(s)), not 1")
+                if shape.count == 1 || isJoint {
+                    throw InformationError.invalid("\(measure): \(name) sums to \(NumberText.rounded(s)), not 1")
+                }
+                if allowsJoint {
+                    throw InformationError.invalid(
+                        "\(measure): \(name) sums to \(NumberText.rounded(CompensatedSum.of(t.data))), not 1 (a joint distribution), nor does each row (row \(r) sums to \(NumberText.rounded(s)))")
+                }
+                throw InformationError.invalid("\(measure): row \(r) of \(name) sums to \(NumberText.rounded(s)), not 1")
             }
         }
     }
@@ -55,10 +68,16 @@ struct ProbabilityRows {
         }
     }
 
-    /// Validates P and Q of one measure: each a probability vector or matrix, of equal shapes.
-    static func pair(_ p: Tensor, _ q: Tensor, measure: String) throws -> ProbabilityRows {
-        let rows = try ProbabilityRows(p, name: "P", measure: measure)
-        let qRows = try ProbabilityRows(q, name: "Q", measure: measure)
+    /// Validates P and Q of one measure: each a probability vector or matrix, of equal shapes;
+    /// with `allowsJoint`, both joint distributions or neither.
+    static func pair(_ p: Tensor, _ q: Tensor, measure: String, allowsJoint: Bool = false) throws -> ProbabilityRows {
+        let rows = try ProbabilityRows(p, name: "P", measure: measure, allowsJoint: allowsJoint)
+        let qRows = try ProbabilityRows(q, name: "Q", measure: measure, allowsJoint: allowsJoint)
+        guard rows.isJoint == qRows.isJoint || p.shape != q.shape else {
+            let (joint, other, sum) = rows.isJoint ? ("P", "Q", CompensatedSum.of(q.data)) : ("Q", "P", CompensatedSum.of(p.data))
+            throw InformationError.invalid(
+                "\(measure): \(joint) is a joint distribution (its entries sum to 1) but \(other) is a matrix of distributions (its entries sum to \(NumberText.rounded(sum)))")
+        }
         guard p.shape == q.shape else {
             if p.rank == 1, q.rank == 1 {
                 throw InformationError.invalid(
@@ -68,5 +87,10 @@ struct ProbabilityRows {
                 "\(measure): P is a \(Tensor.describe(shape: p.shape)) but Q is a \(Tensor.describe(shape: q.shape)); they must have the same shape")
         }
         return rows
+    }
+
+    /// `v` as this layout reads it: a joint distribution flattened to one vector of its cells.
+    func flattened(_ v: Var) -> Var {
+        isJoint ? Var.reshape(v, [v.value.count]) ?? v : v
     }
 }

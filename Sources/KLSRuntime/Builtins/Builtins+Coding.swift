@@ -32,11 +32,13 @@ extension BuiltinRegistry {
             return .object(CodeValue(code, labelled: symbols != nil))
         }
         r.function("code", [p("words"), p("P", Value.none), p("D", .number(2))], category: "coding",
-                   summary: "A prefix code from its codewords, for encode/decode; P gives the symbol probabilities.",
+                   summary: "A uniquely decodable code from its codewords, for encode/decode; P gives the symbol probabilities.",
                    help: """
-                   The words must form a prefix code of digits below D (an error names the first word that begins
-                   another, a repeated word, or a bad digit). Without P the symbols 0, 1, … are taken as equally likely;
-                   with a labelled Categorical the symbols are its labels.
+                   The words must form a uniquely decodable code of digits below D: a prefix code, or any code that
+                   passes Sardinas–Patterson, such as ["0", "10", "011"] (decoded by parsing the whole string). A code
+                   that is not uniquely decodable is refused with a string that has two parses; a repeated word or a
+                   bad digit is named. Without P the symbols 0, 1, … are taken as equally likely; with a labelled
+                   Categorical the symbols are its labels.
                    """,
                    example: "code([\"0\", \"10\", \"11\"], [0.5, 0.25, 0.25])") { a in
             let words = try a.strings(0)
@@ -51,8 +53,6 @@ extension BuiltinRegistry {
         let fields: [(String, String, String)] = [
             ("codewords", "The codewords of a code, one per symbol.", "codewords(huffman([0.5, 0.25, 0.25]))"),
             ("lengths", "The codeword lengths of a code.", "lengths(huffman([0.4, 0.3, 0.2, 0.1]))"),
-            ("avg_length", "Expected codeword length L = Σ pᵢ lᵢ (digits per symbol).",
-             "avg_length(huffman([0.5, 0.25, 0.25]))"),
             ("efficiency", "Code efficiency H/L (entropy in base D over the average length; 1 at the entropy bound).",
              "efficiency(huffman([0.4, 0.3, 0.2, 0.1]))"),
         ]
@@ -60,6 +60,19 @@ extension BuiltinRegistry {
             r.function(name, [p("code")], category: "coding", summary: summary, example: example) { a in
                 try codeArgument(a, 0).field(name) ?? Value.none
             }
+        }
+        r.function("avg_length", [p("code"), p("P", Value.none)], category: "coding",
+                   summary: "Expected codeword length L = Σ pᵢ lᵢ (digits per symbol), under the code's P or the P given.",
+                   help: """
+                   avg_length(code) uses the probabilities the code was built with; avg_length(code, P) takes them from
+                   P (a probability vector or Categorical, one probability per codeword), as for a code built from words:
+                   avg_length(code(["0", "10", "11"]), [0.5, 0.25, 0.25]) is 1.5.
+                   """,
+                   example: "avg_length(code([\"0\", \"10\", \"11\"]), [0.5, 0.25, 0.25])") { a in
+            let c = try codeArgument(a, 0)
+            guard a.has(1) else { return .number(c.code.averageLength) }
+            let (probabilities, _) = try symbolDistribution(a, 1)
+            return .number(try coding(a) { try c.code.averageLength(under: probabilities) })
         }
     }
 
@@ -102,13 +115,17 @@ extension BuiltinRegistry {
         r.function("sardinas_patterson", [p("words"), p("D", .number(2))], category: "coding",
                    summary: "The Sardinas–Patterson test with a witness: a string with two parses when the code is ambiguous.",
                    help: """
-                   Prints the verdict, e.g. `not uniquely decodable: "010" = 0·10 = 01·0`. Fields: decodable,
-                   prefix_free, witness (the ambiguous string, or none) and parses (its two parses as lists of words).
+                   Prints the verdict, e.g. `not uniquely decodable: "010" = 0·10 = 01·0`, then the dangling-suffix
+                   sets the textbook test walks through: S1 holds the suffixes w of codeword pairs a·w = b, S(i+1) the
+                   w with c·w in Si or s·w = c (c a codeword, s in Si); the code is uniquely decodable exactly when no
+                   set holds a codeword. For ["0", "01", "10"]: S1 = {1}, S2 = {0}, which holds the codeword 0.
+                   Fields: decodable, prefix_free, witness (the ambiguous string, or none), parses (its two parses as
+                   lists of words) and sets (S1, S2, … as lists of strings; "" is the empty suffix ε).
                    """,
                    example: "sardinas_patterson([\"0\", \"01\", \"10\"])") { a in
             let words = try a.strings(0)
             let d = try a.integer(1, in: 2...36)
-            return .object(DecodabilityValue(try coding(a) { try sardinasPatterson(words, D: d) }))
+            return .object(DecodabilityValue(try coding(a) { try sardinasPatterson(words, D: d) }, words: words))
         }
     }
 

@@ -6,11 +6,22 @@ import KLSNumerics
 /// rows for the discrete measures); `base=2` gives bits, `base=10` dits, the default nats.
 extension BuiltinRegistry {
     static func installInformation(_ r: BuiltinRegistry) {
-        r.function("H", [p("P"), p("Q", Value.none), p("base", Value.none, shown: "e")], category: "information",
+        r.function("H", [p("P"), p("Q", Value.none), p("base", Value.none, shown: "e"), p("given", Value.none)],
+                   category: "information",
                    summary: "Entropy H(P) = −Σ p log p, or cross-entropy H(P, Q) = −Σ p log q.",
-                   help: "For continuous distributions, differential entropy; H(P, Q) = H(P) + KL(P‖Q).",
-                   example: "H([0.5, 0.25, 0.25], base=2)") { a in
+                   help: """
+                   For continuous distributions, differential entropy; H(P, Q) = H(P) + KL(P‖Q). A matrix whose entries
+                   sum to 1 is a joint distribution of X (the row) and Y (the column): H(Pxy) is the joint entropy
+                   H(X, Y), H(Pxy, given=1) the conditional entropy H(X | Y) = H(X, Y) − H(Y), and H(Pxy, given=0)
+                   is H(Y | X). A matrix whose rows each sum to 1 gives one entropy per row.
+                   """,
+                   example: "H([[0.1, 0.2], [0.3, 0.4]], given=1, base=2)") { a in
             let base = try logBase(a, 2)
+            if a.has(3) {
+                if a.has(1) { throw a.error("given= is for the conditional entropy of one joint distribution: write H(Pxy, given=1)") }
+                guard let joint = vectorArgument(a[0]) else { throw a.fail(0, "must be a joint distribution (a matrix summing to 1) with given=") }
+                return Value(try Information.conditionalEntropy(joint, given: try a.integer(3), base: base))
+            }
             if !a.has(1) {
                 if let v = vectorArgument(a[0]) { return Value(try Information.entropy(v, base: base)) }
                 return Value(try DistributionMeasures.entropy(try distribution(a, 0).distribution, base: base))
@@ -111,6 +122,7 @@ extension BuiltinRegistry {
             }
             return Value(value)
         }
+        installJoint(r)
     }
 
     /// The optional `base=` argument: nil (nats) or a positive number other than 1.

@@ -11,6 +11,10 @@ public final class Interpreter {
     public var random = RandomSource(seed: 0x6b6c73)
     /// Where `print` writes.
     public var write: (String) -> Void
+    /// Where warnings go (standard error unless a host captures them).
+    public var warn: (String) -> Void = { Console.err.write($0) }
+    /// The call sites that have warned (each warns once).
+    var warnings = WarningLog()
     /// Current depth of kls calls, limited by `maxDepth`.
     var depth = 0
     /// Deepest allowed nesting of kls calls (the native stack is sized for it).
@@ -174,7 +178,9 @@ public final class Interpreter {
                      span: SourceSpan?, file: SourceFile?) throws -> Value {
         var args = arguments
         do {
-            return try body(&args)
+            let result = try body(&args)
+            if !warnings.pending.isEmpty { warnings.flush(at: span, in: file, to: warn) }
+            return result
         } catch let e as RuntimeError {
             if e.span == nil { var e = e; e.span = span; e.file = file; throw e }
             throw e

@@ -193,6 +193,7 @@ extension Interpreter {
             let names = o.fieldNames
             var message = "\(o.typeName) has no field '\(name)'"
             if !names.isEmpty { message += " (fields: \(names.joined(separator: ", ")))" }
+            if let answer = Habits.field(name) { message += "; did you mean \(answer)?" }
             throw BuiltinError(message)
         }
         if let v = a.asVar?.value {
@@ -202,7 +203,7 @@ extension Interpreter {
             default: break
             }
         }
-        throw BuiltinError("\(a.typeName) has no field '\(name)'")
+        throw BuiltinError("\(a.typeName) has no field '\(name)'" + (Habits.field(name).map { "; did you mean \($0)?" } ?? ""))
     }
 
     /// An array literal: numbers make a vector, equal-shape vectors a matrix (up to

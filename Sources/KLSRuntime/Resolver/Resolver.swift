@@ -138,7 +138,10 @@ struct Resolver {
         loopDepth = outerLoops
     }
 
-    mutating func resolveName(_ n: NameRef, scope: Scope?) {
+    /// Resolves `n`; an unknown name is reported with a "did you mean": `habit` when given (the
+    /// answer for a call such as `help(KL)`), else the `Habits` answer for the name, else the
+    /// closest known name.
+    mutating func resolveName(_ n: NameRef, scope: Scope?, habit: String? = nil) {
         var depth = 0
         var s = scope
         while let current = s {
@@ -155,9 +158,36 @@ struct Resolver {
             n.resolution = .builtin(b)
         } else {
             var d = Diagnostic(.resolve, "undefined name '\(n.name)'", at: n.span, in: file)
-            if let suggestion = suggestion(for: n.name, scope: scope) { d.notes.append("did you mean '\(suggestion)'?") }
+            if let suggestion = habit ?? Habits.name(n.name) ?? suggestion(for: n.name, scope: scope) {
+                d.notes.append("did you mean '\(suggestion)'?")
+            }
             diagnostics.append(d)
         }
+    }
+
+    /// True when `name` is a local, enclosing, global or builtin name here.
+    func isDefined(_ name: String, scope: Scope?) -> Bool {
+        var s = scope
+        while let current = s {
+            if current.slots[name] != nil { return true }
+            s = current.parent
+        }
+        return globals.index(of: name) != nil || registry.index(of: name) != nil
+    }
+
+    /// `F.kl_div`, `torch.nn.functional.kl_div`, `np.log2` where the module is not a kls name:
+    /// one error at the module's name, suggesting the kls name after the prefix. Returns false
+    /// (nothing reported) for any other field access.
+    mutating func reportModulePrefix(_ e: Expr, field: String, scope: Scope?) -> Bool {
+        var root = e
+        while case .field(let inner, _, _) = root { root = inner }
+        guard case .name(let n) = root, Habits.isModule(n.name), !isDefined(n.name, scope: scope) else { return false }
+        var d = Diagnostic(.resolve, "undefined name '\(n.name)'", at: n.span, in: file)
+        let answer = registry.index(of: field) != nil ? field
+            : Habits.name(field) ?? Suggestions.closest(to: field, among: registry.names)
+        if let answer { d.notes.append("did you mean '\(answer)'? (kls names have no \(n.name). prefix)") }
+        diagnostics.append(d)
+        return true
     }
 
     func suggestion(for name: String, scope: Scope?) -> String? {
@@ -176,13 +206,18 @@ struct Resolver {
             resolveExpr(a, scope: scope)
             resolveExpr(b, scope: scope)
         case .call(let callee, let args, _):
-            resolveExpr(callee, scope: scope)
+            if case .name(let n) = callee {
+                resolveName(n, scope: scope, habit: Habits.call(n.name, arguments: args.map { file.text(of: $0.value.span) }))
+            } else {
+                resolveExpr(callee, scope: scope)
+            }
             args.forEach { resolveExpr($0.value, scope: scope) }
             checkArguments(callee: callee, args: args)
         case .index(let a, let i, _):
             resolveExpr(a, scope: scope)
             resolveExpr(i, scope: scope)
-        case .field(let a, _, _): resolveExpr(a, scope: scope)
+        case .field(let a, let name, _):
+            if !reportModulePrefix(a, field: name, scope: scope) { resolveExpr(a, scope: scope) }
         case .array(let items, _): items.forEach { resolveExpr($0, scope: scope) }
         case .lambda(let f): resolveFunction(f, scope: scope)
         }

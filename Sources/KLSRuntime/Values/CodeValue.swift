@@ -43,15 +43,38 @@ public final class CodeValue: Object {
     }
 }
 
-/// The result of the Sardinas–Patterson test, with a witness when a code is ambiguous.
+/// The result of the Sardinas–Patterson test, with a witness when a code is ambiguous and the
+/// dangling-suffix sets S₁, S₂, … that lead to the verdict.
 public final class DecodabilityValue: Object {
     let result: UniqueDecodability
-    init(_ result: UniqueDecodability) { self.result = result }
+    let suffixes: DanglingSuffixSets
+    init(_ result: UniqueDecodability, words: [String]) {
+        self.result = result
+        self.suffixes = DanglingSuffixSets(words)
+    }
     public override var typeName: String { "Decodability" }
-    public override func display() -> String { result.description }
-    public override var fieldNames: [String] { ["decodable", "prefix_free", "witness", "parses"] }
+
+    /// The verdict, then one line per set: `S1 = {1}`, `S2 = {0}  ← holds the codeword 0`,
+    /// ending `S3 = ∅` or `S3 = S1` for a uniquely decodable code.
+    public override func display() -> String {
+        var lines = [result.description]
+        let sets = suffixes.sets
+        for (i, set) in sets.enumerated() {
+            lines.append("S\(i + 1) = {" + set.map { $0.isEmpty ? "ε" : $0 }.joined(separator: ", ") + "}")
+        }
+        let next = "S\(sets.count + 1) = "
+        switch suffixes.end {
+        case .codeword(let word): lines[lines.count - 1] += "  ← holds the codeword \(word)"
+        case .empty: lines.append(next + "∅: no set holds a codeword")
+        case .repeats(let k): lines.append(next + "S\(k): the sets repeat and none holds a codeword")
+        case .cut: if !sets.isEmpty { lines.append(next + "…") }
+        }
+        return lines.joined(separator: "\n")
+    }
+    public override var fieldNames: [String] { ["decodable", "prefix_free", "witness", "parses", "sets"] }
     public override func field(_ name: String) -> Value? {
         switch name {
+        case "sets": return .list(suffixes.sets.map { .list($0.map { .string($0) }) })
         case "decodable": return .bool(result.isUniquelyDecodable)
         case "prefix_free":
             if case .uniquelyDecodable(let prefixFree) = result { return .bool(prefixFree) }

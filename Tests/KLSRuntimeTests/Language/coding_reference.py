@@ -11,8 +11,8 @@ section and the function that produced them:
   ambiguity       brute force: the shortest string (then lexicographically first) with two parses
   sardinas        Sardinas–Patterson on sets of dangling suffixes (a verdict only)
   shortest_arith  exact arithmetic coding with Fractions: for dyadic P the coder's interval is
-                  exact, so its output is the shortest bit string whose zero-padded value lies in
-                  the final interval [L, L + W)
+                  exact, so its output is the shortest bit string w whose dyadic interval
+                  [0.w, 0.w + 2^-len(w)) lies in the final interval [L, L + W) (prefix-free)
   info_bits       −log2 P(message) and n·H with Fractions and math.log2
 """
 import heapq
@@ -128,7 +128,7 @@ def shortest_arith(P, msg):
     k = 0
     while True:
         m = math.ceil(L * 2 ** k)
-        if Fraction(m, 2 ** k) < L + W:
+        if Fraction(m + 1, 2 ** k) <= L + W:
             return format(m, f"0{k}b") if k else ""
         k += 1
 
@@ -192,7 +192,7 @@ for P, msg in (([0.5, 0.25, 0.25], [0, 1, 0, 2, 0, 1, 2, 0]), ([0.5, 0.25, 0.25]
                ([0.125, 0.375, 0.5], [0, 1, 2, 1, 0, 2, 2, 1]), ([0.5, 0.5], [1, 0, 1, 1, 0, 0, 1, 0, 1, 1]),
                ([0.5, 0.25, 0.25], [0, 2, 1, 0])):
     bits = shortest_arith(P, msg)
-    print(P, msg, repr(bits), len(bits), "bound", math.ceil(info_bits(P, msg)) + 2)
+    print(P, msg, repr(bits), len(bits), "bounds", math.ceil(info_bits(P, msg)), math.ceil(info_bits(P, msg)) + 2)
 P = [0.4, 0.3, 0.2, 0.1]
 msg = [0, 1, 0, 2, 0, 1, 3, 0, 1, 2]
 print(P, msg, "-log2 P(s) =", info_bits(P, msg), "bound", math.ceil(info_bits(P, msg)) + 2)
