@@ -53,7 +53,7 @@ import Testing
          "contour: argument 4 'levels' must be increasing (level 2 is not above level 1) (got vector(2))"),
         ("contour((a, b) -> \"s\", [0, 1], [0, 1], points=2)", "contour: the function must return a number (got string at (0, 0))"),
         ("f = minimize((a, b, c) -> a^2 + b^2 + c^2, [1, 1, 1], steps=3)\ncontour((a, b) -> a, [0, 1], [0, 1], paths=[f])",
-         "contour: fit 1 has 3 parameters; a path over the surface needs 2"),
+         "contour: fit 0 has 3 parameters; a path over the surface needs 2"),
         ("plot([1, 2], style=\"~\")", "plot: argument 14 'style' must be a line style \"-\", \"--\", \":\" or \"-.\" (got \"~\")"),
         ("plot([1, 2], yscale=\"ln\")", "plot: argument 13 'yscale' must be \"linear\" or \"log\" (got \"ln\")"),
         ("plot([1, 2], show=false)\nsavefig(\"/tmp/kls-never.png\", scale=0)", "savefig: argument 5 'scale' must be from 0.1 to 20 (got 0)"),

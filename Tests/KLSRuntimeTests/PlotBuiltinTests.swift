@@ -446,7 +446,7 @@ enum PictureFile {
         ("plot(Normal(0, 1), Bernoulli(0.5))", "plot: cannot overlay discrete and continuous distributions in one plot"),
         ("plot([1, 2], xlim=[2, 1])", "plot: argument 9 'xlim' must be [low, high] with low < high (got vector(2))"),
         ("hist([nan])", "hist: argument 1 'samples' must hold at least one finite number (got vector(1))"),
-        ("subplots([1])", "subplots: item 1 of the list must be a plot (got number)"),
+        ("subplots([1])", "subplots: item 0 of the list must be a plot (got number)"),
         ("animate(1, Normal(0, 1))", "animate: argument 1 'fit' must be a fit (what minimize or maximize return) or a list of fits (got 1)"),
     ])
     func messages(_ source: String, _ message: String) {

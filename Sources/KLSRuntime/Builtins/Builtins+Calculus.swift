@@ -28,7 +28,7 @@ extension BuiltinRegistry {
         var leaves: [Node] = []
         for (i, point) in points.enumerated() {
             guard let v = point.asVar else {
-                throw BuiltinError("\(name): point \(i + 1) must be a number or a vector (got \(point.typeName))")
+                throw BuiltinError("\(name): point \(i) must be a number or a vector (got \(point.typeName))")
             }
             leaves.append(tape.leaf(v.value))
         }

@@ -154,11 +154,15 @@ extension BuiltinRegistry {
     /// `arith_encode` and `arith_decode`.
     static func installArithmetic(_ r: BuiltinRegistry) {
         r.function("arith_encode", [p("P"), p("symbols")], category: "coding",
-                   summary: "Exact arithmetic coding of a message: at most ⌈−log2 P(message)⌉ + 2 bits.",
+                   summary: "Exact arithmetic coding of a message: a prefix-free codeword of ⌈−log2 P(s)⌉ to ⌈−log2 P(s)⌉ + 2 bits.",
                    help: """
-                   Integer range coding (63-bit interval, probabilities quantised to 60 bits): no floating-point drift,
-                   any message length. P is a probability vector (symbols are indices) or a labelled Categorical
-                   (symbols are labels; a string is read character by character).
+                   The codeword w is the shortest bit string whose dyadic interval [0.w, 0.w + 2^−len(w)) lies inside
+                   the message's interval, so the codewords of all messages of one length form a prefix code (Cover &
+                   Thomas 5.9). len(w) ≤ ⌈−log2 P(s)⌉ + 1, plus one bit only where quantising a non-dyadic P makes the
+                   coder's interval narrower than P(s). Integer range coding (63-bit interval, probabilities quantised
+                   to 60 bits): no floating-point drift, any message length. P is a probability vector (symbols are
+                   indices) or a labelled Categorical (symbols are labels; a string is read character by character).
+                   The message must not be empty.
                    """,
                    example: "arith_encode([0.5, 0.25, 0.25], [0, 1, 0, 2])") { a in
             let (probabilities, symbols) = try symbolDistribution(a, 0)

@@ -39,7 +39,7 @@ extension BuiltinRegistry {
                    example: "Mixture([Normal(-5, 1), Normal(10, 1)])") { a in
             let components = try a.list(0).enumerated().map { i, v -> any Distribution in
                 guard case .object(let o as DistributionValue) = v else {
-                    throw a.error("component \(i + 1) must be a distribution (got \(v.typeName))")
+                    throw a.error("component \(i) must be a distribution (got \(v.typeName))")
                 }
                 return o.distribution
             }

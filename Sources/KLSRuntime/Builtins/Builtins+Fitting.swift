@@ -63,7 +63,7 @@ extension BuiltinRegistry {
         let names = layout.elementNames(argumentNames)
         let positive = try positivityMask(a, index: 5, layout: layout)
         for (i, isPositive) in positive.enumerated() where isPositive && !(initial[i] > 0) {
-            let which = layout.allNumbers ? "\(i + 1)" : names[i]
+            let which = layout.allNumbers ? "\(i)" : names[i]
             throw a.error("parameter \(which) must start > 0 to be kept positive (got \(ValueFormatter.number(initial[i])))")
         }
         var spec = optimizer.spec

@@ -1,3 +1,4 @@
+import KLSCoding
 import KLSDistributions
 import KLSInformation
 import KLSNumerics
@@ -90,6 +91,9 @@ extension BuiltinRegistry {
                              = 0.5·1 + 0.25·(-1) + 0.25·0
                              = 0.25 bits
                    and returns the value. Works for discrete distributions and probability vectors.
+                   explain(arith_encode(P, s)) prints the arithmetic coder's interval narrowed symbol by symbol (exact
+                   fractions for short messages), −log2 P(s) and the codeword's dyadic interval inside the final
+                   interval, and returns the codeword.
                    """,
                    example: "explain(KL([0.5, 0.25, 0.25] || [0.25, 0.5, 0.25], base=2))") { a in
             let measureName: String
@@ -100,6 +104,7 @@ extension BuiltinRegistry {
                 throw a.error("give the measure itself, as in explain(KL(P || Q, base=2)), explain(H(P)), explain(H(P, Q)) or explain(JS(P, Q)) (got its value \(ValueFormatter.describeForError(a[0])))")
             default: throw a.fail(0, "must be H, KL or JS")
             }
+            if measureName == "arith_encode" { return try explainArithmetic(a) }
             let base = try logBase(a, 3)
             guard a.has(1) else { throw a.error("write explain(KL(P || Q)) or explain(KL, P, Q)") }
             let (p, second) = try explainedMasses(a)
@@ -123,6 +128,16 @@ extension BuiltinRegistry {
             return Value(value)
         }
         installJoint(r)
+    }
+
+    /// `explain(arith_encode(P, s))`: prints the narrowing table, returns the codeword.
+    static func explainArithmetic(_ a: Arguments) throws -> Value {
+        guard a.has(1), a.has(2) else { throw a.error("write explain(arith_encode(P, message))") }
+        let (probabilities, symbols) = try symbolDistribution(a, 1)
+        let message = try symbols.map { try labelIndices(a, 2, labels: $0) } ?? messageIndices(a, 2)
+        let text = try coding(a) { try explainArithmeticCode(probabilities: probabilities, message: message, symbols: symbols) }
+        a.interpreter.write(text + "\n")
+        return .string(try coding(a) { try arithEncode(probabilities: probabilities, message: message) })
     }
 
     /// The optional `base=` argument: nil (nats) or a positive number other than 1.

@@ -124,12 +124,12 @@ enum ContourSurface {
         guard !items.isEmpty else { throw a.fail(i, "must hold at least one fit") }
         return try items.enumerated().map { index, item in
             guard case .object(let fit as FitValue) = item else {
-                throw a.fail(i, "must be a fit or a list of fits (item \(index + 1) is \(item.typeName))")
+                throw a.fail(i, "must be a fit or a list of fits (item \(index) is \(item.typeName))")
             }
             guard fit.params.count == 2 else {
-                throw a.error("fit \(index + 1) has \(fit.params.count) parameters; a path over the surface needs 2")
+                throw a.error("fit \(index) has \(fit.params.count) parameters; a path over the surface needs 2")
             }
-            guard !fit.losses.isEmpty else { throw a.error("fit \(index + 1) has no steps") }
+            guard !fit.losses.isEmpty else { throw a.error("fit \(index) has no steps") }
             return fit
         }
     }

@@ -206,7 +206,7 @@ extension BuiltinRegistry {
         var panels: [Panel] = []
         for (i, item) in try a.list(0).enumerated() {
             guard case .object(let plot as PlotValue) = item else {
-                throw a.error("item \(i + 1) of the list must be a plot (got \(item.typeName))")
+                throw a.error("item \(i) of the list must be a plot (got \(item.typeName))")
             }
             panels += plot.figure.panels
         }

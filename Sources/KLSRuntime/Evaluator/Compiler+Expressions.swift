@@ -153,12 +153,12 @@ extension Compiler {
 
 extension Compiler {
     /// `explain(KL(P || Q, base=2))` is evaluated as `explain("KL", P, Q, base=2)`: the measure's
-    /// arguments, not its value, are what explain needs.
+    /// arguments, not its value, are what explain needs (likewise `explain(arith_encode(P, s))`).
     func explainedMeasure(_ callee: Expr, _ args: [Argument]) -> [Argument]? {
         guard case .name(let n) = callee, case .builtin(let i)? = n.resolution,
               interp.registry.builtins[i].name == "explain", args.count == 1, args[0].label == nil,
               case .call(.name(let inner), let innerArgs, _) = args[0].value, case .builtin(let j)? = inner.resolution,
-              ["H", "KL", "JS"].contains(interp.registry.builtins[j].name) else { return nil }
+              ["H", "KL", "JS", "arith_encode"].contains(interp.registry.builtins[j].name) else { return nil }
         let name = Argument(label: nil, labelSpan: nil, value: .string(interp.registry.builtins[j].name, inner.span))
         return [name] + innerArgs
     }
