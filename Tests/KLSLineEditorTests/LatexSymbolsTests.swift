@@ -8,14 +8,11 @@ import Testing
         ("sigma", "\u{03C3}"),    // GREEK SMALL LETTER SIGMA
         ("|", "\u{2016}"),        // DOUBLE VERTICAL LINE
         ("sum", "\u{2211}"),      // N-ARY SUMMATION
-        ("int", "\u{222B}"),      // INTEGRAL
         ("infty", "\u{221E}"),    // INFINITY
-        ("partial", "\u{2202}"),  // PARTIAL DIFFERENTIAL
-        ("nabla", "\u{2207}"),    // NABLA
         ("le", "\u{2264}"),       // LESS-THAN OR EQUAL TO
         ("ge", "\u{2265}"),       // GREATER-THAN OR EQUAL TO
         ("ne", "\u{2260}"),       // NOT EQUAL TO
-        ("pm", "\u{00B1}"),       // PLUS-MINUS SIGN
+        ("minus", "\u{2212}"),    // MINUS SIGN
         ("cdot", "\u{22C5}"),     // DOT OPERATOR
         ("times", "\u{00D7}"),    // MULTIPLICATION SIGN
         ("sqrt", "\u{221A}"),     // SQUARE ROOT
@@ -57,13 +54,23 @@ import Testing
         #expect(LatexSymbols.completion(line: "a \\in", cursorUTF8Offset: 5)?.candidates == ["∈"])
     }
 
+    /// Symbols that mean nothing in kls are not offered (issue 15): no integrals, arrows or set
+    /// operations, which the lexer would reject.
+    @Test func symbolsWithoutAMeaningAreNotOffered() {
+        for name in ["int", "partial", "nabla", "pm", "approx", "subset", "leftarrow", "^+", "_(", "bbone"] {
+            #expect(LatexSymbols.table[name] == nil, "\\\(name)")
+        }
+    }
+
     @Test func partialNameOffersTheMatchingNames() {
         let result = LatexSymbols.completion(line: "\\vart", cursorUTF8Offset: 5)
         #expect(result == CompletionResult(replacing: 0..<5, candidates: ["\\vartheta"]))
         let many = LatexSymbols.completion(line: "\\lambd", cursorUTF8Offset: 6)
         #expect(many?.candidates == ["\\lambda"])
         let sums = LatexSymbols.completion(line: "\\su", cursorUTF8Offset: 3)
-        #expect(sums?.candidates == ["\\subset", "\\subseteq", "\\sum", "\\supset", "\\supseteq"])
+        #expect(sums?.candidates == ["\\sum"])
+        let les = LatexSymbols.completion(line: "\\le", cursorUTF8Offset: 3)
+        #expect(les?.candidates == ["≤"])
     }
 
     @Test func offsetsAreUTF8BytesAfterNonASCIIText() {

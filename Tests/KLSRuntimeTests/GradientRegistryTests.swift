@@ -12,7 +12,7 @@ struct GradientRegistryTests {
     static let notDifferentiable: [String: String] = [
         // core
         "print": "output", "assert": "control", "len": "a count", "seed": "randomness state",
-        "type": "a name", "string": "text", "isnan": "a predicate",
+        "type": "a name", "string": "text", "format": "text", "isnan": "a predicate",
         "pi": "constant", "e": "constant", "inf": "constant", "nan": "constant",
         // vectors
         "linspace": "constructor", "range": "constructor", "zeros": "constructor", "ones": "constructor",

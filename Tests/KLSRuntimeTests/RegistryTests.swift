@@ -28,7 +28,8 @@ struct RegistryTests {
             let form = try #require(b.numberForm)
             guard case .function(let body) = b.body else { continue }
             for x in xs {
-                var arguments = Arguments(builtin: b, values: [.number(x)], interpreter: interpreter)
+                let defaults = b.parameters.dropFirst().compactMap(\.defaultValue)
+                var arguments = Arguments(builtin: b, values: [.number(x)] + defaults, interpreter: interpreter)
                 guard case .number(let viaBody) = try body(&arguments) else {
                     Issue.record("\(b.name)(\(x)) is not a number")
                     continue

@@ -42,9 +42,9 @@ public final class Builtin {
     /// The help topic it belongs to (e.g. "math", "vectors", "distributions").
     public let category: String
     public let body: Body
-    /// For a builtin of one parameter that maps a number to a number (`exp`, `log`, `sin`…):
-    /// that map. A call with a number argument uses it directly, with no argument binding;
-    /// it must give what the body gives for that number.
+    /// For a builtin of one required parameter that maps a number to a number (`exp`, `log`,
+    /// `sin`, `round`…): that map. A call with one number argument uses it directly, with no
+    /// argument binding; it must give what the body gives for that number (and the defaults).
     public let numberForm: ((Double) -> Double)?
 
     public init(name: String, parameters: [BuiltinParameter], variadic: Bool = false, keywordOnly: Int = 0,
@@ -59,7 +59,8 @@ public final class Builtin {
         self.example = example
         self.category = category
         self.body = body
-        self.numberForm = parameters.count == 1 && !variadic ? numberForm : nil
+        let oneRequired = !parameters.isEmpty && parameters.dropFirst().allSatisfy { $0.defaultValue != nil }
+        self.numberForm = oneRequired && !variadic ? numberForm : nil
     }
 
     /// The position of the variadic parameter (the number of positional parameters before it).

@@ -23,7 +23,6 @@ extension BuiltinRegistry {
             (.erfc, "complementary error function 1 − erf x, accurate in the tail", "erfc(5)"),
             (.floor, "largest whole number ≤ x", "floor(2.7)"),
             (.ceil, "smallest whole number ≥ x", "ceil(2.1)"),
-            (.round, "nearest whole number (ties to even)", "round(2.5)"),
             (.sign, "−1, 0 or 1", "sign(-2)"),
         ]
         for (op, summary, example) in functions {
@@ -32,6 +31,17 @@ extension BuiltinRegistry {
                 if case .number(let x) = a[0] { return .number(op.apply(x)) }
                 return Value(Var.unary(op, try a.numeric(0)))
             }
+        }
+        r.function("round", [p("x"), p("digits", .number(0))], category: "math",
+                   summary: "x rounded to digits decimals (default 0), half to even, elementwise.",
+                   help: "As NumPy's np.round: x·10^digits rounded half to even, then divided by 10^digits, so round(2.5) is 2, round(-0.5) is -0, round(1.25, 1) is 1.2 and round(2.675, 2) is 2.68 (2.675·100 is exactly 267.5 in float64). Negative digits round to tens, hundreds…: round(1250, -2) is 1200. The gradient is 0.",
+                   example: "round(3.14159, 2)", numberForm: UnaryOp.round.apply) { a in
+            let digits = try a.integer(1, in: -1000...1000)
+            if case .number(let x) = a[0] { return .number(Rounding.halfEven(x, digits: digits)) }
+            let x = try a.numeric(0)
+            if digits == 0 { return Value(Var.unary(.round, x)) }
+            let t = x.value
+            return Value(Tensor(shape: t.shape, data: t.data.map { Rounding.halfEven($0, digits: digits) }))
         }
         r.function("pow", [p("x"), p("y")], category: "math",
                    summary: "x^y elementwise (the same as the ^ operator).", example: "pow(2, 10)") { a in

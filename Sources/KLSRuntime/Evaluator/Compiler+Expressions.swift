@@ -15,6 +15,9 @@ extension Compiler {
         case .bool(let b, _):
             let v = Value.bool(b)
             return { _ in v }
+        case .formatString(let parts, _):
+            let pieces = parts.map(formatPiece)
+            return { frame in .string(try pieces.map { try $0(frame) }.joined()) }
         case .none:
             return { _ in .none }
         case .name(let n):
@@ -56,8 +59,17 @@ extension Compiler {
             }
         case .call(let callee, let args, _):
             return call(callee, args)
-        case .index(let a, let i, let span):
-            let x = expression(a), k = expression(i)
+        case .index(let a, let subscripts, let span):
+            let x = expression(a)
+            guard subscripts.count == 1, let i = subscripts[0].index else {
+                let parts = subscripts.map(subscriptValue)
+                return { frame in
+                    let v = try x(frame)
+                    let s = try parts.map { try $0(frame) }
+                    return try located(span) { try interp.subscripted(v, s) }
+                }
+            }
+            let k = expression(i)
             return { frame in
                 let v = try x(frame), idx = try k(frame)
                 if case .tensor(let t) = v, t.rank == 1, case .number(let d) = idx, d >= 0, d < Double(t.count), d.rounded() == d {
@@ -79,6 +91,39 @@ extension Compiler {
             }
         case .lambda(let decl):
             return closureMaker(decl, topLevel: false)
+        }
+    }
+
+    /// The text of one piece of an f-string: literal text, a value as `print` writes it, or a
+    /// value formatted by its spec (a bad spec is an error at the spec).
+    func formatPiece(_ part: FormatPart) -> (Frame) throws -> String {
+        switch part {
+        case .text(let text):
+            return { _ in text }
+        case .value(let e, let spec, let specSpan):
+            let x = expression(e)
+            guard let spec, let specSpan else { return { frame in ValueFormatter.plain(try x(frame)) } }
+            let parsed = Result { try FormatSpec(spec) }
+            return { [self] frame in
+                let v = try x(frame)
+                return try located(specSpan) { try parsed.get().format(v) }
+            }
+        }
+    }
+
+    /// A subscript's parts evaluated, in order: start, stop, step.
+    func subscriptValue(_ s: Subscript) -> (Frame) throws -> SubscriptValue {
+        let file = self.file, span = s.span
+        switch s {
+        case .index(let e):
+            let x = expression(e)
+            return { frame in SubscriptValue(part: .index(try x(frame)), span: span, file: file) }
+        case .slice(let a, let b, let c, _):
+            let xs = [a, b, c].map { $0.map(expression) }
+            return { frame in
+                let v = try xs.map { try $0?(frame) }
+                return SubscriptValue(part: .slice(start: v[0], stop: v[1], step: v[2]), span: span, file: file)
+            }
         }
     }
 

@@ -24,9 +24,24 @@ extension Compiler {
                 let put = store(n)
                 return { frame in put(frame, try x(frame)); return .normal }
             }
-        case .assignIndex(let n, let indices, let e, let span):
-            let slot = slotPointer(n), xs = indices.map(expression), x = expression(e)
+        case .assignIndex(let n, let groups, let e, let span):
+            let slot = slotPointer(n), x = expression(e)
             let load = self.load(n)
+            // Indices only (`v[i] = x`, `m[i][j] = x`, `M[i, j] = x`) walk axes one by one;
+            // a slice anywhere (`v[1:3] = w`, `M[:, 0] = 0`) selects through `Subscripts`.
+            let indices = groups.joined().compactMap(\.index)
+            guard indices.count == groups.joined().count else {
+                let parts = groups.map { $0.map(subscriptValue) }
+                return { frame in
+                    guard let p = slot(frame) else { return .normal }
+                    if case .unset = p.pointee { _ = try load(frame) }
+                    let path = try parts.map { try $0.map { try $0(frame) } }
+                    let v = try x(frame)
+                    try located(span) { try interp.assign(into: &p.pointee, subscripts: path[...], v) }
+                    return .normal
+                }
+            }
+            let xs = indices.map(expression)
             if indices.count == 1 {
                 let k = expression(indices[0])
                 let index = Compiler.isDirectOperand(indices[0]) ? operand(indices[0]) : .general(k)

@@ -94,9 +94,13 @@ extension Compiler {
     static func makesNoCalls(_ e: Expr) -> Bool {
         switch e {
         case .number, .string, .bool, .none, .name: return true
+        case .formatString(let parts, _):
+            return parts.allSatisfy { if case .value(let e, _, _) = $0 { return makesNoCalls(e) }; return true }
         case .unary(_, let a, _): return makesNoCalls(a)
-        case .binary(_, let a, let b, _), .logical(_, let a, let b, _), .index(let a, let b, _):
+        case .binary(_, let a, let b, _), .logical(_, let a, let b, _):
             return makesNoCalls(a) && makesNoCalls(b)
+        case .index(let a, let subscripts, _):
+            return makesNoCalls(a) && subscripts.flatMap(\.expressions).allSatisfy(makesNoCalls)
         case .field(let a, _, _): return makesNoCalls(a)
         case .array(let items, _): return items.allSatisfy(makesNoCalls)
         case .call, .lambda: return false

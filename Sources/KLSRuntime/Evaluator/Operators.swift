@@ -9,7 +9,10 @@ extension Interpreter {
         if case .number(let x) = a, case .number(let y) = b { return .number(op.apply(x, y)) }
         if op == .add, case .string(let s) = a {
             if case .string(let t) = b { return .string(s + t) }
-            throw BuiltinError("cannot add \(b.typeName) to a string (use string(x) to convert)")
+            throw BuiltinError("cannot add \(b.typeName) to a string (write f\"…{x}…\" or string(x) to put a value in text)")
+        }
+        if op == .add, case .string = b {
+            throw BuiltinError("cannot add a string to \(a.typeName) (write f\"…{x}…\" or string(x) to put a value in text)")
         }
         guard let x = a.asVar, let y = b.asVar else {
             throw BuiltinError("'\(op.rawValue)' needs numbers, vectors or matrices (got \(a.typeName) and \(b.typeName))")
@@ -142,6 +145,16 @@ extension Interpreter {
     /// `a[i₀][i₁]… = v` on a copy of `a` (values are never shared: vectors are values).
     func assign(into a: inout Value, path: ArraySlice<Value>, _ v: Value) throws {
         guard let first = path.first else { a = v; return }
+        if let x = a.asVar, x.value.rank >= 1, let y = v.asVar, x.isTracked || y.isTracked {
+            // Gradients flow through the store: recorded as one replacing operation.
+            guard path.count <= x.value.rank else { throw BuiltinError("too many indices for \(Tensor.describe(shape: x.value.shape))") }
+            let shape = x.value.shape
+            let selections = try path.enumerated().map { axis, i in
+                AxisSelection.at(try Interpreter.position(i, count: shape[axis], what: Tensor.describe(shape: Array(shape[axis...]))))
+            }
+            a = Value(try Var.replacing(x, selections, with: y))
+            return
+        }
         // The payload is moved out of `a` before it is changed (a switch on `a` would keep a
         // second reference alive and copy the whole vector on every element store).
         if case .tensor = a {
@@ -176,14 +189,13 @@ extension Interpreter {
             try assign(into: &items[k], path: path.dropFirst(), v)
             return
         }
-        switch a {
-        case .tracked(let n):
+        if case .tracked(let n) = a {  // of a finished recording: a plain tensor now
             var plain = Value(n.value)
             try assign(into: &plain, path: path, v)
             a = plain
-        default:
-            throw BuiltinError("cannot assign into an element of \(a.typeName)")
+            return
         }
+        throw BuiltinError("cannot assign into an element of \(a.typeName)")
     }
 
     /// `a.name`.

@@ -78,7 +78,7 @@ struct Resolver {
             resolveExpr(v, scope: scope)
             bind(n, scope: scope)
         case .assignIndex(let n, let indices, let v, _):
-            indices.forEach { resolveExpr($0, scope: scope) }
+            indices.joined().flatMap(\.expressions).forEach { resolveExpr($0, scope: scope) }
             resolveExpr(v, scope: scope)
             resolveName(n, scope: scope)
         case .function(let f):
@@ -200,6 +200,8 @@ struct Resolver {
     mutating func resolveExpr(_ e: Expr, scope: Scope?) {
         switch e {
         case .number, .string, .bool, .none: break
+        case .formatString(let parts, _):
+            for case .value(let e, _, _) in parts { resolveExpr(e, scope: scope) }
         case .name(let n): resolveName(n, scope: scope)
         case .unary(_, let a, _): resolveExpr(a, scope: scope)
         case .binary(_, let a, let b, _), .logical(_, let a, let b, _):
@@ -213,9 +215,9 @@ struct Resolver {
             }
             args.forEach { resolveExpr($0.value, scope: scope) }
             checkArguments(callee: callee, args: args)
-        case .index(let a, let i, _):
+        case .index(let a, let subscripts, _):
             resolveExpr(a, scope: scope)
-            resolveExpr(i, scope: scope)
+            subscripts.flatMap(\.expressions).forEach { resolveExpr($0, scope: scope) }
         case .field(let a, let name, _):
             if !reportModulePrefix(a, field: name, scope: scope) { resolveExpr(a, scope: scope) }
         case .array(let items, _): items.forEach { resolveExpr($0, scope: scope) }

@@ -44,10 +44,49 @@ public struct Argument {
     }
 }
 
+/// One position inside `[…]`: an index (`v[i]`, `M[i, j]`) or a slice `start:stop:step` with
+/// each part optional (`v[1:3]`, `v[::2]`, `M[:, 0]`).
+public enum Subscript {
+    case index(Expr)
+    /// The parts that were written, and the span from the first part (or colon) to the last.
+    case slice(start: Expr?, stop: Expr?, step: Expr?, SourceSpan)
+
+    /// What messages about this subscript underline.
+    public var span: SourceSpan {
+        switch self {
+        case .index(let e): return e.span
+        case .slice(_, _, _, let s): return s
+        }
+    }
+
+    /// The expressions written in it, in order.
+    public var expressions: [Expr] {
+        switch self {
+        case .index(let e): return [e]
+        case .slice(let a, let b, let c, _): return [a, b, c].compactMap { $0 }
+        }
+    }
+
+    /// The index expression when this is a plain index.
+    public var index: Expr? {
+        if case .index(let e) = self { return e }
+        return nil
+    }
+}
+
+/// A piece of an f-string: literal text, or a value with an optional format spec.
+public enum FormatPart {
+    case text(String)
+    /// `{value}` or `{value:spec}`: the spec's text and where it is.
+    case value(Expr, spec: String?, specSpan: SourceSpan?)
+}
+
 /// Expressions. Spans point at what a message about the node should underline.
 public indirect enum Expr {
     case number(Double, SourceSpan)
     case string(String, SourceSpan)
+    /// `f"…{expr}…{expr:spec}…"`.
+    case formatString([FormatPart], SourceSpan)
     case bool(Bool, SourceSpan)
     case none(SourceSpan)
     case name(NameRef)
@@ -58,7 +97,8 @@ public indirect enum Expr {
     case logical(isAnd: Bool, Expr, Expr, SourceSpan)
     /// Callee, arguments, span of the whole call.
     case call(Expr, [Argument], SourceSpan)
-    case index(Expr, Expr, SourceSpan)
+    /// `a[s₀, s₁, …]`: the indexed value, its subscripts (at least one), the span of the whole.
+    case index(Expr, [Subscript], SourceSpan)
     case field(Expr, String, SourceSpan)
     case array([Expr], SourceSpan)
     case lambda(FunctionDecl)
@@ -66,7 +106,7 @@ public indirect enum Expr {
     /// The span of the whole expression.
     public var span: SourceSpan {
         switch self {
-        case .number(_, let s), .string(_, let s), .bool(_, let s), .none(let s): return s
+        case .number(_, let s), .string(_, let s), .bool(_, let s), .none(let s), .formatString(_, let s): return s
         case .name(let n): return n.span
         case .unary(_, let e, let s): return s.to(e.span)
         case .binary(_, let a, let b, _), .logical(_, let a, let b, _): return a.span.to(b.span)
@@ -121,8 +161,8 @@ public indirect enum Stmt {
     case expression(Expr, echo: Bool)
     /// `name = value`.
     case assign(NameRef, Expr, SourceSpan)
-    /// `target[i]… = value`: the base name, the index chain, the value.
-    case assignIndex(NameRef, [Expr], Expr, SourceSpan)
+    /// `target[…][…]… = value`: the base name, the subscripts of each `[…]` in order, the value.
+    case assignIndex(NameRef, [[Subscript]], Expr, SourceSpan)
     case function(FunctionDecl)
     case ifElse(Expr, [Stmt], [Stmt]?, SourceSpan)
     case forIn(NameRef, Expr, [Stmt], SourceSpan)

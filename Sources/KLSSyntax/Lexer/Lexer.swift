@@ -10,7 +10,13 @@ public struct Lexer {
     private var brackets: [TokenKind] = []
     private var tokens: [Token] = []
 
-    public init(_ file: SourceFile) { self.file = file }
+    /// Where lexing stops: the end of the file, or of the part being lexed.
+    private var end: Int
+
+    public init(_ file: SourceFile) {
+        self.file = file
+        self.end = file.scalars.count
+    }
 
     /// All tokens of the file, ending with `.eof`.
     public static func tokenize(_ file: SourceFile) -> [Token] {
@@ -18,16 +24,25 @@ public struct Lexer {
         return lexer.run()
     }
 
+    /// The tokens of one part of the file (an f-string's `{expression}`), with no line breaks,
+    /// ending with `.eof` at the part's end.
+    static func tokenize(_ file: SourceFile, part: SourceSpan) -> [Token] {
+        var lexer = Lexer(file)
+        lexer.i = part.start
+        lexer.end = part.end
+        return lexer.run().filter { $0.kind != .newline }
+    }
+
     private mutating func run() -> [Token] {
         let scalars = file.scalars
-        while i < scalars.count {
+        while i < end {
             let c = scalars[i]
             let start = i
             switch c {
             case " ", "\t", "\r":
                 i += 1
             case "#":
-                while i < scalars.count, scalars[i] != "\n" { i += 1 }
+                while i < end, scalars[i] != "\n" { i += 1 }
             case "\n":
                 i += 1
                 newline(at: start)
@@ -47,8 +62,8 @@ public struct Lexer {
                 }
             }
         }
-        newline(at: scalars.count)
-        tokens.append(Token(kind: .eof, span: SourceSpan(scalars.count, scalars.count)))
+        newline(at: end)
+        tokens.append(Token(kind: .eof, span: SourceSpan(end, end)))
         return tokens
     }
 
@@ -68,7 +83,7 @@ public struct Lexer {
         switch k {
         case .newline, .lparen, .lbracket, .lbrace, .comma, .assign, .arrow, .plus, .minus, .star,
              .slash, .caret, .percent, .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual,
-             .bars, .kwAnd, .kwOr, .kwNot, .dot, .semicolon, .colon:
+             .bars, .kwAnd, .kwOr, .kwNot, .dot, .semicolon, .colon, .root:
             return true
         default:
             return false
@@ -98,7 +113,8 @@ public struct Lexer {
         var name = String.UnicodeScalarView()
         name.append(contentsOf: s[start..<i])
         let text = String(name)
-        add(Token.keywords[text] ?? .identifier(text), start)
+        if text == "f", i < s.count, s[i] == "\"" || s[i] == "'" { return formatString(start: start) }
+        add(Token.keywords[text] ?? .identifier(text == "π" ? "pi" : text), start)
     }
 
     private mutating func number() {
@@ -144,31 +160,7 @@ public struct Lexer {
         var value = String.UnicodeScalarView()
         while i < s.count, s[i] != quote {
             if s[i] == "\\", i + 1 < s.count {
-                i += 1
-                switch s[i] {
-                case "n": value.append("\n")
-                case "t": value.append("\t")
-                case "r": value.append("\r")
-                case "0": value.append("\0")
-                case "\\": value.append("\\")
-                case "\"": value.append("\"")
-                case "'": value.append("'")
-                case "u":
-                    guard let scalar = unicodeEscape() else {
-                        add(.error("malformed \\u{…} escape in string"), start)
-                        skipToEndOfString(quote)
-                        return
-                    }
-                    value.append(scalar)
-                    continue
-                default:
-                    let bad = s[i]
-                    i += 1
-                    add(.error("unknown escape '\\\(bad)' in string (use \\\\ for a backslash)"), start)
-                    skipToEndOfString(quote)
-                    return
-                }
-                i += 1
+                guard escape(into: &value, start: start, quote: quote) else { return }
             } else {
                 value.append(s[i])
                 i += 1
@@ -180,6 +172,129 @@ public struct Lexer {
         }
         i += 1
         add(.string(String(value)), start)
+    }
+
+    /// The escape at `i` (a backslash) appended to `value`; false after reporting a bad one
+    /// (the rest of the string, which started at `start`, is skipped).
+    private mutating func escape(into value: inout String.UnicodeScalarView, start: Int, quote: Unicode.Scalar) -> Bool {
+        i += 1
+        switch s[i] {
+        case "n": value.append("\n")
+        case "t": value.append("\t")
+        case "r": value.append("\r")
+        case "0": value.append("\0")
+        case "\\": value.append("\\")
+        case "\"": value.append("\"")
+        case "'": value.append("'")
+        case "u":
+            guard let scalar = unicodeEscape() else {
+                add(.error("malformed \\u{…} escape in string"), start)
+                skipToEndOfString(quote)
+                return false
+            }
+            value.append(scalar)
+            return true
+        default:
+            let bad = s[i]
+            i += 1
+            add(.error("unknown escape '\\\(bad)' in string (use \\\\ for a backslash)"), start)
+            skipToEndOfString(quote)
+            return false
+        }
+        i += 1
+        return true
+    }
+
+    /// `f"text {expr} {expr:spec} {{ }}"`, with `i` at the quote after the `f` that began at
+    /// `start`. The expressions are kept as source ranges, which the parser parses; a quote of
+    /// the other kind inside `{…}` starts a string of the expression.
+    private mutating func formatString(start: Int) {
+        let quote = s[i]
+        i += 1
+        var parts: [FormatStringPart] = []
+        var text = String.UnicodeScalarView()
+        func flush() {
+            if !text.isEmpty { parts.append(.text(String(text))); text = String.UnicodeScalarView() }
+        }
+        while i < s.count, s[i] != quote {
+            let c = s[i]
+            if c == "\\", i + 1 < s.count {
+                guard escape(into: &text, start: start, quote: quote) else { return }
+            } else if (c == "{" || c == "}"), i + 1 < s.count, s[i + 1] == c {
+                text.append(c)
+                i += 2
+            } else if c == "}" {
+                fail(at: i, "single '}' in an f-string (write '}}' for a brace)", quote: quote)
+                return
+            } else if c == "{" {
+                flush()
+                guard let field = formatField(quote: quote, start: start) else { return }
+                parts.append(field)
+            } else {
+                text.append(c)
+                i += 1
+            }
+        }
+        guard i < s.count else {
+            add(.error("unterminated string"), start)
+            return
+        }
+        i += 1
+        flush()
+        add(.formatString(parts), start)
+    }
+
+    /// One `{expr}` or `{expr:spec}` of the f-string that began at `start`, `i` at its `{`;
+    /// leaves `i` after its `}`.
+    private mutating func formatField(quote: Unicode.Scalar, start: Int) -> FormatStringPart? {
+        let open = i
+        i += 1
+        var depth = 0
+        var colon: Int?
+        while i < s.count, s[i] != quote {
+            let c = s[i]
+            if c == "\"" || c == "'" {
+                let inner = c
+                i += 1
+                while i < s.count, s[i] != inner, s[i] != quote { i += s[i] == "\\" ? 2 : 1 }
+                if i < s.count, s[i] == inner { i += 1 }
+                continue
+            }
+            if colon == nil {
+                if "([{".unicodeScalars.contains(c) { depth += 1 }
+                if ")]".unicodeScalars.contains(c) || (c == "}" && depth > 0) { depth -= 1 }
+                else if c == "}" { break }
+                if c == ":" && depth == 0 { colon = i }
+            } else if c == "}" {
+                break
+            } else if c == "{" {
+                fail(at: i, "a format spec cannot contain '{'", quote: quote)
+                return nil
+            }
+            i += 1
+        }
+        if i == s.count {
+            add(.error("unterminated string"), start)  // at the prompt: a continuation line
+            return nil
+        }
+        guard s[i] == "}" else {
+            fail(at: open, "unterminated '{' in an f-string (write '{{' for a brace; a string inside {…} takes the other quote)", quote: quote)
+            return nil
+        }
+        let expression = SourceSpan(open + 1, colon ?? i)
+        let spec = colon.map { SourceSpan($0 + 1, i) }
+        i += 1
+        if file.text(of: expression).allSatisfy(\.isWhitespace) {
+            fail(at: open, "empty expression in an f-string", quote: quote)
+            return nil
+        }
+        return .field(expression: expression, spec: spec)
+    }
+
+    /// Reports a malformed f-string at offset `at` (one character) and skips the rest of it.
+    private mutating func fail(at offset: Int, _ message: String, quote: Unicode.Scalar) {
+        tokens.append(Token(kind: .error(message), span: SourceSpan(offset, offset + 1)))
+        skipToEndOfString(quote)
     }
 
     private mutating func skipToEndOfString(_ quote: Unicode.Scalar) {
@@ -232,6 +347,15 @@ public struct Lexer {
             if next == "=" { i += 1; kind = .lessEqual } else { kind = .less }
         case ">":
             if next == "=" { i += 1; kind = .greaterEqual } else { kind = .greater }
+        case "−": kind = .minus  // U+2212 MINUS SIGN, as typeset
+        case "÷": kind = .slash
+        case "√": kind = .root
+        case "∞": kind = .identifier("inf")
+        case "∑": kind = .identifier("sum")
+        case "∧": kind = .kwAnd
+        case "∨": kind = .kwOr
+        case "¬": kind = .kwNot
+        case "∈": kind = .kwIn
         case "≤": kind = .lessEqual
         case "≥": kind = .greaterEqual
         case "≠": kind = .notEqual

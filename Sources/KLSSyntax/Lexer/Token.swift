@@ -2,6 +2,8 @@
 public enum TokenKind: Equatable, Sendable {
     case number(Double)
     case string(String)
+    /// `f"…{expr:spec}…"`: literal text and the source ranges of the fields.
+    case formatString([FormatStringPart])
     case identifier(String)
     // Keywords.
     case kwFn, kwReturn, kwIf, kwElse, kwFor, kwIn, kwWhile, kwBreak, kwContinue
@@ -11,6 +13,8 @@ public enum TokenKind: Equatable, Sendable {
     case comma, dot, semicolon, colon, assign, arrow
     case plus, minus, star, slash, caret, percent
     case equal, notEqual, less, lessEqual, greater, greaterEqual
+    /// `√`: the square root as a prefix operator, `√x` = `sqrt(x)`.
+    case root
     /// `||` or `‖`: separates the two distributions of a divergence, `KL(P || Q)`.
     case bars
     case newline
@@ -22,7 +26,7 @@ public enum TokenKind: Equatable, Sendable {
     public var display: String {
         switch self {
         case .number(let x): return "number \(x)"
-        case .string: return "a string"
+        case .string, .formatString: return "a string"
         case .identifier(let n): return "'\(n)'"
         case .newline: return "end of line"
         case .eof: return "end of input"
@@ -30,6 +34,13 @@ public enum TokenKind: Equatable, Sendable {
         default: return "'\(Token.spelling(of: self) ?? "?")'"
         }
     }
+}
+
+/// A piece of an f-string as the lexer found it.
+public enum FormatStringPart: Equatable, Sendable {
+    case text(String)
+    /// `{expression}` or `{expression:spec}`: where the expression's text and the spec are.
+    case field(expression: SourceSpan, spec: SourceSpan?)
 }
 
 /// A token and where it is.
@@ -74,6 +85,7 @@ public struct Token: Sendable {
         case .greater: return ">"
         case .greaterEqual: return ">="
         case .bars: return "||"
+        case .root: return "√"
         default:
             return keywords.first(where: { $0.value == kind })?.key
         }

@@ -9,7 +9,7 @@
 /// | 5 | `== != < <= > >=` | left |
 /// | 6 | `+ -` | left |
 /// | 7 | `* / %` | left |
-/// | 8 | unary `-` `+` | — |
+/// | 8 | unary `-` `+` `√` | — |
 /// | 9 | `^` | right |
 /// | 10 | call `f(…)`, index `v[i]`, field `x.name` | left |
 extension Parser {
@@ -61,6 +61,11 @@ extension Parser {
         case .string(let s):
             _ = advance()
             return .string(s, t.span)
+        case .formatString(let parts):
+            _ = advance()
+            var pieces: [FormatPart] = []
+            for part in parts { pieces.append(try formatPart(part)) }
+            return .formatString(pieces, t.span)
         case .kwTrue, .kwFalse:
             _ = advance()
             return .bool(t.kind == .kwTrue, t.span)
@@ -80,6 +85,12 @@ extension Parser {
             let operand = try parseExpression(minPower: Parser.unaryMinusPower)
             if case .number(let x, let s) = operand, t.kind == .minus { return .number(-x, t.span.to(s)) }
             return .unary(t.kind == .minus ? .negate : .plus, operand, t.span)
+        case .root:
+            // `√x` is `sqrt(x)`, binding like unary minus: `√x^2` is `√(x^2)`, `√4 * 2` is 4.
+            _ = advance()
+            let operand = try parseExpression(minPower: Parser.unaryMinusPower)
+            let sqrt = Expr.name(NameRef("sqrt", span: t.span))
+            return .call(sqrt, [Argument(label: nil, labelSpan: nil, value: operand)], t.span.to(operand.span))
         case .kwNot:
             _ = advance()
             let operand = try parseExpression(minPower: Parser.notPower)
@@ -111,6 +122,22 @@ extension Parser {
             throw error(message)
         default:
             throw error("expected an expression, found \(t.kind.display)")
+        }
+    }
+
+    /// A piece of an f-string, its expression parsed from its place in the file.
+    func formatPart(_ part: FormatStringPart) throws -> FormatPart {
+        switch part {
+        case .text(let text): return .text(text)
+        case .field(let span, let spec):
+            // The field's tokens end with its closing `}` (or the `:` before its spec).
+            var tokens = Lexer.tokenize(file, part: span)
+            tokens.insert(Token(kind: .rbrace, span: SourceSpan(span.end, span.end + 1)), at: tokens.count - 1)
+            var inner = Parser(file: file, tokens: tokens)
+            inner.depth = depth
+            let value = try inner.parseExpression()
+            if inner.kind != .rbrace { throw inner.error("expected '}' or ':' after the f-string's expression, found \(inner.kind.display)") }
+            return .value(value, spec: spec.map { file.text(of: $0) }, specSpan: spec)
         }
     }
 
@@ -150,9 +177,12 @@ extension Parser {
             let args = try parseArguments(open: op)
             return .call(left, args, left.span.to(tokens[pos - 1].span))
         case .lbracket:
-            let index = try parseExpression()
+            var subscripts: [Subscript] = []
+            repeat {
+                subscripts.append(try parseSubscript())
+            } while match(.comma) && kind != .rbracket
             let close = try expect(.rbracket, "']'", opening: op)
-            return .index(left, index, left.span.to(close.span))
+            return .index(left, subscripts, left.span.to(close.span))
         case .dot:
             let t = current
             guard case .identifier(let name) = t.kind else { throw error("expected a field name after '.', found \(kind.display)") }
@@ -165,6 +195,31 @@ extension Parser {
             let right = try parseExpression(minPower: power.right)
             return .binary(Parser.binaryOperator(op.kind), left, right, op.span)
         }
+    }
+
+    /// One subscript inside `[…]`: an index, or a slice `start:stop:step` with each part
+    /// optional (`:`, `a:`, `:b`, `::s`).
+    mutating func parseSubscript() throws -> Subscript {
+        let first = current
+        if kind == .rbracket || kind == .comma { throw error("expected an index or a slice, found \(kind.display)") }
+        let start = kind == .colon ? nil : try parseExpression()
+        guard kind == .colon else { return .index(start!) }
+        var end = advance().span
+        func bound(_ parser: inout Parser) throws -> Expr? {
+            switch parser.kind {
+            case .colon, .comma, .rbracket: return nil
+            default: return try parser.parseExpression()
+            }
+        }
+        let stop = try bound(&self)
+        if let stop { end = stop.span }
+        var step: Expr?
+        if kind == .colon {
+            end = advance().span
+            step = try bound(&self)
+            if let step { end = step.span }
+        }
+        return .slice(start: start, stop: stop, step: step, first.span.to(end))
     }
 
     static func binaryOperator(_ k: TokenKind) -> BinaryOperator {

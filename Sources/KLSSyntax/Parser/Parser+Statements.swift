@@ -163,7 +163,7 @@ extension Parser {
             case .name(let n):
                 return .assign(n, value, n.span.to(assignToken.span))
             case .index:
-                var indices: [Expr] = []
+                var indices: [[Subscript]] = []
                 var base = expr
                 while case .index(let inner, let i, _) = base { indices.insert(i, at: 0); base = inner }
                 guard case .name(let n) = base else {

@@ -31,9 +31,9 @@ public struct Parser {
     /// Syntax errors reported at most per input (the rest are counted in one last message).
     static let maxDiagnostics = 50
 
-    init(file: SourceFile) {
+    init(file: SourceFile, tokens: [Token]? = nil) {
         self.file = file
-        self.tokens = Lexer.tokenize(file)
+        self.tokens = tokens ?? Lexer.tokenize(file)
     }
 
     /// Parses a whole file or prompt input.
