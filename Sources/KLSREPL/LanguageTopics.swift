@@ -8,7 +8,7 @@ enum LanguageTopic: String, CaseIterable, Sendable {
     /// One line for the topic list.
     var summary: String {
         switch self {
-        case .syntax: return "statements, vectors, if/for/while, fields, comments"
+        case .syntax: return "statements, vectors, slices, f-strings, if/for/while, fields, comments"
         case .operators: return "precedence, elementwise arithmetic, P || Q"
         case .functions: return "f(x) = …, lambdas, fn blocks, keyword arguments, scope"
         case .keys: return "editing keys, history, completion"
@@ -52,8 +52,12 @@ enum LanguageTopic: String, CaseIterable, Sendable {
     static let syntaxText = """
       x = 3                      numbers are 64-bit floats; 3 prints as 3, 0.1 as 0.1
       v = [0.5, 0.25, 0.25]      a vector; v[0] is the first element, v[-1] the last
-      m = [[1, 2], [3, 4]]       a matrix; m[1] is a row, m[1][0] an element
-      s = "text"                 strings: len(s), s[0], s + "more"
+      v[1:3]  v[:2]  v[::-1]     slices: end exclusive, negative bounds from the end
+      m = [[1, 2], [3, 4]]       a matrix; m[1] is a row, m[1][0] or m[1, 0] an element
+      m[:, 0]  m[0, :]  m[0:2, 1:]   a column, a row, a block
+      v[1:3] = [7, 8]; m[:, 0] = 0   assignment through subscripts (a number broadcasts)
+      s = "text"                 strings: len(s), s[0], s[1:3], s + "more"
+      f"H = {h:.3f} bits"        f-strings: any expression in {}, Python's format specs
       μ = 0; σ = 1               Unicode names; ';' separates statements
       if x > 2 { print("big") } else { print("small") }
       for i in range(3) { print(i) }      0 1 2; for x in v walks the elements
@@ -73,14 +77,15 @@ enum LanguageTopic: String, CaseIterable, Sendable {
       == != < <= > >=    comparison                 == compares whole values
       + -                add, subtract              "a" + "b" joins strings
       * / %              multiply, divide, modulo   % is floored, like Python's
-      - +  (unary)                                  2 * -3 == -6
+      - +  √  (unary)                               2 * -3 == -6, √x^2 == √(x^2)
       ^                  power (right-assoc.)       -2^2 == -4, 2^3^2 == 512
-      f(x)  v[i]  x.f    call, index, field
+      f(x)  v[i]  x.f    call, subscript, field     v[1:3], M[i, j], M[:, j]
     Arithmetic and math functions work elementwise on vectors and matrices, and a
     number broadcasts against any shape: v * 2, log(v), p * log(p / q).
     < <= > >= on vectors give 0/1 masks: p * (x > 0).
     Inside a call, P || Q (or P ‖ Q) separates two arguments: KL(P || Q) = KL(P, Q).
-    Also accepted: ** for ^, → for ->, ≤ ≥ ≠, · and × for *.
+    Also accepted: ** for ^, → for ->, ≤ ≥ ≠, · ⋅ × for *, ÷ for /, − for -,
+    ∧ ∨ ¬ for and or not, ∈ for in; π is pi, ∞ inf, ∑ sum, √x is sqrt(x).
 
     """
 
@@ -120,7 +125,7 @@ enum LanguageTopic: String, CaseIterable, Sendable {
     static let featuredSymbols = [
         "alpha", "beta", "gamma", "delta", "epsilon", "theta", "lambda", "mu", "nu", "pi", "rho", "sigma",
         "tau", "phi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Sigma", "Phi", "Omega",
-        "|", "to", "le", "ge", "ne", "times", "_0", "_1", "_2", "^2", "^T",
+        "|", "to", "le", "ge", "ne", "times", "sqrt", "sum", "infty", "_0", "_1", "_2", "^2", "^T",
     ]
 
     /// The LaTeX names worth knowing with their symbols, in columns, and how to use them.
@@ -133,7 +138,8 @@ enum LanguageTopic: String, CaseIterable, Sendable {
             line += "  " + pair.padding(toLength: max(pair.count, 10), withPad: " ", startingAt: 0)
         }
         out += line + "\n"
-        out += "Greek letters make names (μ = 0; σ² = 1; x₁ = 2); ‖ → ≤ ≥ ≠ × are operators.\n"
+        out += "Greek letters make names (μ = 0; σ² = 1; x₁ = 2); π is pi, ∞ inf, ∑ sum;\n"
+        out += "√x is sqrt(x); ‖ → ≤ ≥ ≠ × ÷ − ∧ ∨ ¬ ∈ are operators. Only symbols kls reads are offered.\n"
         out += "\\var lists \\varepsilon, \\varphi, …: any prefix lists what it could become.\n"
         return out
     }
