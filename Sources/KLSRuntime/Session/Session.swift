@@ -5,8 +5,10 @@ import KLSSyntax
 public final class Session {
     public let interpreter: Interpreter
 
-    /// What running one piece of source produced.
-    public enum Outcome {
+    /// What running one piece of source produced. Indirect: each payload is boxed, so the
+    /// case is never packed into spare bits of a payload (a `.failed` outcome read back as
+    /// `.value` crashed the test runner once `RuntimeError` carried a `Value`).
+    public indirect enum Outcome {
         /// Success; the value of the final expression statement when it should be echoed.
         case value(Value?)
         /// The input is unfinished (the prompt asks for another line).
