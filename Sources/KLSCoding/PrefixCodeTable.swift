@@ -11,19 +11,8 @@ extension PrefixCode {
     ///     2       0.25         11        2       2.0000
     ///     average length 1.5 bits, entropy 1.5 bits, efficiency 1
     public func table() -> String {
-        let header = ["symbol", "probability", "codeword", "length", "-log2 p"]
-        var rows: [[String]] = [header]
-        rows.reserveCapacity(symbols.count + 1)
-        for index in symbols.indices {
-            rows.append([
-                symbols[index],
-                formatNumber(probabilities[index]),
-                codewords[index],
-                String(lengths[index]),
-                formatFixed(-log2(probabilities[index]), places: 4),
-            ])
-        }
-        var widths = [Int](repeating: 0, count: header.count)
+        let rows = tableRows()
+        var widths = [Int](repeating: 0, count: rows[0].count)
         for row in rows {
             for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
         }
@@ -40,6 +29,36 @@ extension PrefixCode {
         }
         lines.append(summaryLine())
         return lines.joined(separator: "\n")
+    }
+
+    /// The same table in Markdown (a pipe table, codewords as code), then the summary line.
+    public func markdownTable() -> String {
+        let rows = tableRows()
+        let escaped = { (cell: String) in cell.replacingOccurrences(of: "|", with: "\\|") }
+        var lines = ["| " + rows[0].map(escaped).joined(separator: " | ") + " |",
+                     "|" + rows[0].map { _ in "---|" }.joined()]
+        for row in rows.dropFirst() {
+            var cells = row.map(escaped)
+            cells[2] = "`" + cells[2] + "`"
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n") + "\n\n" + summaryLine()
+    }
+
+    /// The header and one row per symbol: symbol, probability, codeword, length, −log₂ p.
+    private func tableRows() -> [[String]] {
+        var rows: [[String]] = [["symbol", "probability", "codeword", "length", "-log2 p"]]
+        rows.reserveCapacity(symbols.count + 1)
+        for index in symbols.indices {
+            rows.append([
+                symbols[index],
+                formatNumber(probabilities[index]),
+                codewords[index],
+                String(lengths[index]),
+                formatFixed(-log2(probabilities[index]), places: 4),
+            ])
+        }
+        return rows
     }
 
     /// "average length 1.5 bits, entropy 1.5 bits, efficiency 1" (D-ary: lengths in digits and

@@ -2,12 +2,16 @@ import Foundation
 import KLSPlot
 import KLSRuntime
 
-/// MIME bundles for what a cell shows: values (`text/plain`), figures (`image/png`,
-/// `image/svg+xml` and a `text/plain` summary) and animations (`image/gif`).
+/// MIME bundles for what a cell shows: values (`text/plain`, and `text/markdown` for codes),
+/// figures (`image/png`, `image/svg+xml` and a `text/plain` summary), animations
+/// (`image/gif`) and explanations (`text/markdown` with LaTeX).
 enum RichOutput {
-    /// The bundle of a cell's final value.
+    /// The bundle of a cell's final value: its display, and Markdown when the value has one
+    /// (a code's table).
     static func bundle(of value: Value) -> JSONObject {
-        ["text/plain": ValueFormatter.display(value)]
+        var bundle: JSONObject = ["text/plain": ValueFormatter.display(value)]
+        if case .object(let object) = value, let markdown = object.markdown() { bundle["text/markdown"] = markdown }
+        return bundle
     }
 
     /// The content of a `display_data` message for a picture.
@@ -28,6 +32,8 @@ enum RichOutput {
                 "text/plain": "<animation: \(frames.count) frames, \(width)×\(height)>",
             ]
             return ["data": data, "metadata": JSONObject()]
+        case .text(let text, let markdown):
+            return ["data": ["text/plain": text, "text/markdown": markdown], "metadata": JSONObject()]
         case .progress(let line, _):
             return ["data": ["text/plain": line], "metadata": JSONObject()]
         }

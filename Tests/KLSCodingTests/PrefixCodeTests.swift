@@ -118,3 +118,16 @@ import Testing
     #expect(ternary.table().hasSuffix(
         "average length 1 digit (D = 3), entropy 1.5 bits = 0.946395 base-3 digits, efficiency 0.946395"))
 }
+
+@Test func markdownTableHasTheSameCells() throws {
+    let code = try huffman(probabilities: [0.5, 0.25, 0.25], symbols: ["A", "B", "C"])
+    #expect(code.markdownTable() == """
+        | symbol | probability | codeword | length | -log2 p |
+        |---|---|---|---|---|
+        | A | 0.5 | `0` | 1 | 1.0000 |
+        | B | 0.25 | `10` | 2 | 2.0000 |
+        | C | 0.25 | `11` | 2 | 2.0000 |
+
+        average length 1.5 bits, entropy 1.5 bits, efficiency 1
+        """)
+}

@@ -26,6 +26,23 @@ import KLSNumerics
             """)
     }
 
+    /// The same sum as LaTeX for a notebook: one aligned block, units as text.
+    @Test func klAsLaTeX() throws {
+        let latex = Information.explanationLaTeX(try Information.explain(.kl(p, q), base: 2))
+        #expect(latex == #"""
+            $$
+            \begin{aligned}
+            KL(P \,\|\, Q) &= \sum p \cdot \log_2(p/q) \\
+            &= 0.5 \cdot \log_2(0.5/0.25) + 0.25 \cdot \log_2(0.25/0.5) + 0.25 \cdot \log_2(0.25/0.25) \\
+            &= 0.5 \cdot 1 + 0.25 \cdot (-1) + 0.25 \cdot 0 \\
+            &= 0.25\ \text{bits}
+            \end{aligned}
+            $$
+            """#)
+        let zero = Information.explanationLaTeX(try Information.explain(.entropy(vectorTensor([1, 0])), base: 2))
+        #expect(zero.hasSuffix("$$\n\n(terms with p = 0 contribute 0: 0·log 0 = 0)"))
+    }
+
     @Test func entropyInBits() throws {
         // seed §3.3: L_P = 0.5 × 1 + 0.25 × 2 + 0.25 × 2 = 1.5 bits
         let text = try Information.explain(.entropy(p), base: 2)

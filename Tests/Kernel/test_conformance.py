@@ -21,10 +21,16 @@ class KlsKernelTests(jupyter_kernel_test.KernelTests):
         # KL(Bern(0.5) ‖ Bern(0.1)) = ½ ln 5 + ½ ln(5/9) = ln(5/3) = 0.5108256237659907 (the seed's 0.511 nats).
         {"code": "KL(Bernoulli(0.5) || Bernoulli(0.1))", "result": "0.5108256237659907"},
         {"code": "[1, 2] * 3", "result": "[3, 6]"},
+        # A code's table also comes as a Markdown table.
+        {"code": "huffman([0.5, 0.25, 0.25])", "mime": "text/markdown"},
     ]
     code_display_data = [
         {"code": 'plot(x -> x^2, -1, 1, title="square")', "mime": "image/png"},
         {"code": 'plot(x -> x^2, -1, 1)', "mime": "image/svg+xml"},
+        {"code": 'animate(minimize(m -> (m - 1)^2, [0], Adam(lr=0.1), steps=20), Normal(1, 1), model=m -> Normal(m, 1), frames=5)',
+         "mime": "image/gif"},
+        # explain's sum, written out, as LaTeX.
+        {"code": "explain(H([0.5, 0.25, 0.25], base=2))", "mime": "text/markdown"},
     ]
     # As at the prompt, a function's completion opens its call.
     completion_samples = [

@@ -139,6 +139,12 @@ class Notebooks(unittest.TestCase):
         self.assertIn("not uniquely decodable", text)
         results = [o.data["text/plain"] for _, o in outputs(nb, "execute_result")]
         self.assertTrue(any("average length 1.5 bits" in r for r in results), results)
+        # The code's table as Markdown, and explain's sum as LaTeX.
+        tables = [o.data["text/markdown"] for _, o in outputs(nb, "execute_result") if "text/markdown" in o.data]
+        self.assertIn("| A | 0.5 | `0` | 1 | 1.0000 |", tables[0])
+        formulas = [o.data["text/markdown"] for _, o in outputs(nb, "display_data") if "text/markdown" in o.data]
+        self.assertIn("\\begin{aligned}", formulas[0])
+        self.assertIn("&= 0.25\\ \\text{bits}", formulas[0])
         self.assertGreaterEqual(self.check_images(nb)["image/png"], 1)
 
 

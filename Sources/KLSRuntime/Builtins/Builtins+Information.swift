@@ -117,7 +117,11 @@ extension BuiltinRegistry {
             default: throw a.error("can explain H(P), H(P, Q), KL(P || Q) and JS(P, Q) (got \(measureName))")
             }
             let text = try Information.explain(measure, base: base)
-            a.interpreter.write(text.hasSuffix("\n") ? text : text + "\n")
+            if let display = a.interpreter.display {
+                display(.text(text, markdown: Information.explanationLaTeX(text)))
+            } else {
+                a.interpreter.write(text.hasSuffix("\n") ? text : text + "\n")
+            }
             let value: Var
             switch measure {
             case .entropy(let t): value = try Information.entropy(.constant(t), base: base)

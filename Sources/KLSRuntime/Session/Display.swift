@@ -9,6 +9,8 @@ public enum DisplayItem {
     /// The frames of `animate` (without `file=`) at `scale` (nil: the default), shown in turn
     /// for `delayCentiseconds` each, the last for `lastDelayCentiseconds`.
     case animation([Figure], width: Int, height: Int, scale: Double?, delayCentiseconds: Int, lastDelayCentiseconds: Int)
+    /// Text that also reads as Markdown with LaTeX formulas (`explain`'s sums).
+    case text(String, markdown: String)
     /// The progress line of a long fit (see `FitProgress`); `done` when the fit has ended.
     case progress(String, done: Bool)
 }

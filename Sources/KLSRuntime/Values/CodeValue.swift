@@ -14,6 +14,7 @@ public final class CodeValue: Object {
 
     public override var typeName: String { "Code" }
     public override func display() -> String { code.table() }
+    public override func markdown() -> String? { code.markdownTable() }
     public override var fieldNames: [String] {
         ["codewords", "lengths", "symbols", "probabilities", "avg_length", "entropy", "efficiency"]
     }

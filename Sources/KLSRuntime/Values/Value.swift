@@ -81,6 +81,10 @@ open class Object {
     /// The display of the value at the prompt and by `print`.
     open func display() -> String { "<\(typeName)>" }
 
+    /// The display as Markdown, for front ends that render it (a notebook shows a code as a
+    /// table); nil when the plain display is all there is.
+    open func markdown() -> String? { nil }
+
     /// Whole-value equality (identity unless a subclass knows better).
     open func equals(_ other: Object) -> Bool { self === other }
 }
