@@ -79,3 +79,36 @@ import Testing
         #expect(series.map(\.color) == [3, 0])
     }
 }
+
+/// explore() outside a terminal: one drawing at the start values, which it returns.
+@Suite struct ExploreTests {
+    @Test func drawsOnceAtTheStartInAPipe() throws {
+        let run = PlotRun("""
+            view(μ, σ) = plot(Normal(μ, σ), title="N", show=false)
+            explore(view, μ=[-5, 10], σ=[0.5, 8, 1])
+            """)
+        #expect(run.errorText.isEmpty, "\(run.errorText)")
+        // μ starts in the middle of its range (2.5), σ where given (1).
+        guard case .list(let values)? = run.value else { Issue.record("no list"); return }
+        #expect(values.map { if case .number(let x) = $0 { return x } else { return .nan } } == [2.5, 1])
+        #expect(run.printed.contains("N") && run.printed.contains("μ = 2.5") && run.printed.contains("σ = 1"))
+        #expect(run.printed.components(separatedBy: "┌").count == 2)  // one frame
+        #expect((run.interpreter.lastFigure as? PlotValue)?.figure.panels[0].title == "N")
+    }
+
+    @Test(arguments: [
+        ("explore((a, b) -> a + b, a=[0, 1])", "explore: the parameter 'b' of f needs a range: b=[low, high]"),
+        ("explore((a) -> a, z=[0, 1])", "explore: f has no parameter 'z' (its parameters: a)"),
+        ("explore((a) -> a, a=[1, 0])", "explore: a= must be [low, high] or [low, high, start] with low < high"),
+        ("explore((a) -> a, a=[0, 1, 5])", "explore: the start of a must lie in [low, high]"),
+        ("explore((a) -> a)", "explore: give each parameter of f a range, e.g. explore(f, μ=[-5, 10])"),
+    ])
+    func badRangesAreLocatedErrors(source: String, message: String) {
+        #expect(PlotRun(source).errorText == message)
+    }
+
+    @Test func numbersAreShownAsText() {
+        let run = PlotRun("explore((a) -> 2 * a, a=[0, 1])")
+        #expect(run.printed.contains("f = 1"))
+    }
+}

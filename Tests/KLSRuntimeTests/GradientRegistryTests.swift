@@ -42,7 +42,7 @@ struct GradientRegistryTests {
         "read_text": "input", "read_csv": "input", "chars": "text", "frequencies": "counts",
         // plots
         "plot": "draws", "scatter": "draws", "hist": "draws", "subplots": "draws", "savefig": "writes a file",
-        "animate": "draws", "contour": "draws",
+        "animate": "draws", "contour": "draws", "explore": "draws",
     ]
 
     /// Every differentiable builtin with the kls functions that exercise it.

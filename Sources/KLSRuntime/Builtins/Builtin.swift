@@ -33,6 +33,9 @@ public final class Builtin {
     /// How many parameters after the variadic one there are: they can be given by name only
     /// (`max(a, b, c)` and `max(M, axis=1)`).
     public let keywordOnly: Int
+    /// Whether labelled arguments that name no parameter are collected, in order, into the last
+    /// parameter as a list of `[name, value]` pairs (`explore(f, μ=[-5, 10], σ=[0.5, 8])`).
+    public let otherKeywords: Bool
     /// One line: what it computes (with the formula and units where it computes one).
     public let summary: String
     /// Longer help, shown by `:help NAME`.
@@ -48,12 +51,13 @@ public final class Builtin {
     public let numberForm: ((Double) -> Double)?
 
     public init(name: String, parameters: [BuiltinParameter], variadic: Bool = false, keywordOnly: Int = 0,
-                summary: String, help: String = "", example: String, category: String, body: Body,
-                numberForm: ((Double) -> Double)? = nil) {
+                otherKeywords: Bool = false, summary: String, help: String = "", example: String, category: String,
+                body: Body, numberForm: ((Double) -> Double)? = nil) {
         self.name = name
         self.parameters = parameters
         self.variadic = variadic
         self.keywordOnly = variadic ? keywordOnly : 0
+        self.otherKeywords = otherKeywords && !parameters.isEmpty
         self.summary = summary
         self.help = help
         self.example = example
@@ -101,7 +105,7 @@ public final class Builtin {
     private(set) lazy var signature = Signature(
         name: name, parameters: parameters.map(\.name),
         optional: Set(parameters.filter { $0.defaultValue != nil }.map(\.name)), variadic: variadic,
-        keywordOnly: keywordOnly)
+        keywordOnly: keywordOnly, otherKeywords: otherKeywords)
 
     /// `name(a, b, base=e)` as shown in help and completion.
     public var usage: String {
@@ -131,11 +135,11 @@ public final class BuiltinRegistry {
 
     /// Declares a function builtin.
     func function(_ name: String, _ parameters: [BuiltinParameter], variadic: Bool = false, keywordOnly: Int = 0,
-                  category: String, summary: String, help: String = "", example: String,
+                  otherKeywords: Bool = false, category: String, summary: String, help: String = "", example: String,
                   numberForm: ((Double) -> Double)? = nil,
                   _ body: @escaping (inout Arguments) throws -> Value) {
         add(Builtin(name: name, parameters: parameters, variadic: variadic, keywordOnly: keywordOnly,
-                    summary: summary, help: help,
+                    otherKeywords: otherKeywords, summary: summary, help: help,
                     example: example, category: category, body: .function(body), numberForm: numberForm))
     }
 

@@ -64,6 +64,7 @@ extension BuiltinRegistry {
         installPlotFiles(r)
         installAnimate(r)
         installContour(r)
+        installExplore(r)
     }
 
     /// Dispatches `plot` on the kind of its first argument.

@@ -10,13 +10,17 @@ struct Signature {
     var variadic: Bool
     /// Parameters after the variadic one, given by name only.
     var keywordOnly: Int
+    /// Labels that name no parameter are collected by the last one (see `Builtin.otherKeywords`).
+    var otherKeywords = false
 
-    init(name: String, parameters: [String], optional: Set<String>, variadic: Bool, keywordOnly: Int = 0) {
+    init(name: String, parameters: [String], optional: Set<String>, variadic: Bool, keywordOnly: Int = 0,
+         otherKeywords: Bool = false) {
         self.name = name
         self.parameters = parameters
         self.optional = optional
         self.variadic = variadic
         self.keywordOnly = variadic ? keywordOnly : 0
+        self.otherKeywords = otherKeywords
     }
 
     /// The number of parameters that can be given by position (the variadic one excluded).
@@ -34,7 +38,7 @@ struct Signature {
 
     /// Why a call with this many positional arguments and these labels cannot bind, or nil.
     func mismatch(positional: Int, labels: [String]) -> String? {
-        for label in labels where !parameters.contains(label) {
+        for label in labels where !parameters.contains(label) && !otherKeywords {
             if let close = Suggestions.closest(to: label, among: parameters) {
                 return "\(name) has no parameter named '\(label)'; did you mean '\(close)'?"
             }

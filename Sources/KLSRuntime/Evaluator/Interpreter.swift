@@ -164,9 +164,11 @@ public final class Interpreter {
         let fixed = sig.positionalCount
         for (i, v) in positional.prefix(fixed).enumerated() { values[i] = v }
         if b.variadic { values[fixed] = .list(Array(positional.dropFirst(fixed))) }
+        var others: [Value] = []
         for (label, v) in labeled {
-            if let i = sig.parameters.firstIndex(of: label) { values[i] = v }
+            if let i = sig.parameters.firstIndex(of: label) { values[i] = v } else { others.append(.list([.string(label), v])) }
         }
+        if b.otherKeywords { values[values.count - 1] = .list(others) }
         for i in 0..<values.count {
             if case .unset = values[i] { values[i] = b.parameters[i].defaultValue ?? .none }
         }

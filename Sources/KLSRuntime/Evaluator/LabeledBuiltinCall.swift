@@ -5,7 +5,8 @@ import KLSSyntax
 /// evaluates the arguments (positional ones first, then the labelled ones, in order, as any
 /// call does) and builds the parameter values with no label matching. Only for calls that
 /// bind (no unknown, repeated or missing parameter) and give at most four arguments to a
-/// builtin that is not variadic; any other call takes the general path and its error.
+/// builtin that is not variadic and collects no other keywords; any other call takes the
+/// general path and its error.
 final class LabeledBuiltinCall {
     let builtin: Builtin
     let body: (inout Arguments) throws -> Value
@@ -19,7 +20,7 @@ final class LabeledBuiltinCall {
 
     init?(_ b: Builtin, positional: [CompiledExpr], labeled: [(String, CompiledExpr)],
           interp: Interpreter, span: SourceSpan, file: SourceFile) {
-        guard case .function(let body) = b.body, !b.variadic, positional.count + labeled.count <= 4,
+        guard case .function(let body) = b.body, !b.variadic, !b.otherKeywords, positional.count + labeled.count <= 4,
               b.signature.mismatch(positional: positional.count, labels: labeled.map(\.0)) == nil else { return nil }
         builtin = b
         self.body = body
