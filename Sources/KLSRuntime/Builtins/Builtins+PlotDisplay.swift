@@ -59,8 +59,11 @@ struct PlotText {
             height = gridRows == 1 ? 15 : 10
         }
         var options = TerminalOptions(width: 40, height: height, color: false, charset: charset)
+        // Titles are centred over the plot and may run past it: they do not size it.
+        var probe = figure
+        for index in probe.panels.indices { probe.panels[index].title = "" }
         for _ in 0..<3 {
-            let measured = figure.renderTerminal(options).split(separator: "\n").map(\.count).max() ?? 0
+            let measured = probe.renderTerminal(options).split(separator: "\n").map(\.count).max() ?? 0
             let surroundings = measured - options.width * gridCols
             let upper = min(widest ?? Self.panelWidths.upperBound, Self.panelWidths.upperBound)
             let fitted = min(max((columns - surroundings) / gridCols, Self.panelWidths.lowerBound), upper)
