@@ -51,6 +51,8 @@ extension GradientRegistryTests {
         "logsumexp": [at("v -> logsumexp(v)", [0.5, -1, 2]), at("v -> logsumexp(v)", [800, 801]),
                       at("m -> dot(logsumexp(m, axis=0), [1, 2])", [[1, -2], [3, 0.5]])],
         "matmul": [at("(m, v) -> sum(matmul(m, v)^2)", [[1, 2], [3, 4]], [0.5, -1]),
+                   at("v -> sum(matmul([[1, 2], [0, 4], [-1, 0.5]], v)^2)", [0.5, -1]),
+                   at("m -> sum(matmul(m, [[1, 0], [2, -1]]) * [[1, 2], [3, 4]])", [[1, 2], [3, 4]]),
                    at("(v, m) -> sum(matmul(v, m)^2)", [0.5, -1], [[1, 2, 0], [3, 4, -1]]),
                    at("(a, b) -> sum(matmul(a, b) * [[1, 2], [3, 4]])", [[1, 2, 0.5], [3, 4, -1]], [[1, 0], [2, -1], [0.5, 3]])],
         "transpose": [at("m -> sum(transpose(m) * [[1, 2], [3, 4], [5, 6]])", [[1, 2, 3], [4, 5, 6]])],

@@ -91,15 +91,70 @@ extension Tensor {
         let (k2, m) = b.rank == 1 ? (b.shape[0], 1) : (b.rank == 2 ? (b.shape[0], b.shape[1]) : (-1, -1))
         guard n >= 0, m >= 0, k1 == k2 else { throw NumericError.shapeMismatch(operation: "matmul", a.shape, b.shape) }
         var out = [Double](repeating: 0, count: n * m)
-        for i in 0..<n {
-            for p in 0..<k1 {
-                let x = a.data[i * k1 + p]
-                if x == 0 { continue }
-                for j in 0..<m { out[i * m + j] += x * b.data[p * m + j] }
+        a.data.withUnsafeBufferPointer { pa in
+            b.data.withUnsafeBufferPointer { pb in
+                out.withUnsafeMutableBufferPointer { po in
+                    for i in 0..<n {
+                        if m == 1 {
+                            // matrix·vector: one running sum per row, in the same order.
+                            var s = 0.0
+                            for p in 0..<k1 where pa[i * k1 + p] != 0 { s += pa[i * k1 + p] * pb[p] }
+                            po[i] = s
+                            continue
+                        }
+                        for p in 0..<k1 {
+                            let x = pa[i * k1 + p]
+                            if x == 0 { continue }
+                            for j in 0..<m { po[i * m + j] += x * pb[p * m + j] }
+                        }
+                    }
+                }
             }
         }
         let shape: [Int] = a.rank == 1 ? [m] : (b.rank == 1 ? [n] : [n, m])
         return Tensor(shape: shape, data: out)
+    }
+
+    /// aᵀ·b for matrices a (n×k) and b (n×m), without forming aᵀ: the gradient of a matrix
+    /// product with respect to its right factor.
+    public static func matmulTransposedLeft(_ a: Tensor, _ b: Tensor) -> Tensor {
+        let n = a.shape[0], k = a.shape[1], m = b.shape[1]
+        var out = [Double](repeating: 0, count: k * m)
+        a.data.withUnsafeBufferPointer { pa in
+            b.data.withUnsafeBufferPointer { pb in
+                out.withUnsafeMutableBufferPointer { po in
+                    for i in 0..<n {
+                        for p in 0..<k {
+                            let x = pa[i * k + p]
+                            if x == 0 { continue }
+                            for j in 0..<m { po[p * m + j] += x * pb[i * m + j] }
+                        }
+                    }
+                }
+            }
+        }
+        return Tensor(shape: [k, m], data: out)
+    }
+
+    /// a·bᵀ for matrices a (n×m) and b (k×m), without forming bᵀ: the gradient of a matrix
+    /// product with respect to its left factor.
+    public static func matmulTransposedRight(_ a: Tensor, _ b: Tensor) -> Tensor {
+        let n = a.shape[0], m = a.shape[1], k = b.shape[0]
+        var out = [Double](repeating: 0, count: n * k)
+        a.data.withUnsafeBufferPointer { pa in
+            b.data.withUnsafeBufferPointer { pb in
+                out.withUnsafeMutableBufferPointer { po in
+                    for i in 0..<n {
+                        for p in 0..<k {
+                            var s = 0.0
+                            for j in 0..<m { s += pa[i * m + j] * pb[p * m + j] }
+                            po[i * k + p] = s
+                        }
+                    }
+                }
+            }
+        }
+        return Tensor(shape: [n, k], data: out)
     }
 
     /// The transpose of a matrix (a vector is returned unchanged).

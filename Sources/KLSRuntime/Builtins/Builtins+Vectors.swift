@@ -172,19 +172,21 @@ extension BuiltinRegistry {
     }
 
     /// The matrix product a·b (matrix·matrix, matrix·vector, vector·matrix), differentiable:
-    /// ∂/∂a = G·bᵀ, ∂/∂b = aᵀ·G, with a vector read as a row (on the left) or a column (on the right).
+    /// ∂/∂a = G·bᵀ, ∂/∂b = aᵀ·G, with a vector read as a row (on the left) or a column (on the
+    /// right); only a factor that carries gradients gets one (a data matrix X in X·w does not).
     static func matmul(_ a: Var, _ b: Var) throws -> Var {
         let at = a.value, bt = b.value
         let product = try Tensor.matmul(at, bt)
-        guard a.isTracked || b.isTracked else { return .constant(product) }
+        let (tracksA, tracksB) = (a.isTracked, b.isTracked)
+        guard tracksA || tracksB else { return .constant(product) }
         return Var.make(product, from: [a, b]) { g in
             let left = at.rank == 1 ? Tensor(shape: [1, at.count], data: at.data) : at
             let right = bt.rank == 1 ? Tensor(shape: [bt.count, 1], data: bt.data) : bt
             guard left.rank == 2, right.rank == 2 else { return [nil, nil] }
             let g2 = Tensor(shape: [left.shape[0], right.shape[1]], data: g.data)
-            guard let ga = try? Tensor.matmul(g2, right.transposed()),
-                  let gb = try? Tensor.matmul(left.transposed(), g2) else { return [nil, nil] }
-            return [Tensor(shape: at.shape, data: ga.data), Tensor(shape: bt.shape, data: gb.data)]
+            let ga = tracksA ? Tensor(shape: at.shape, data: Tensor.matmulTransposedRight(g2, right).data) : nil
+            let gb = tracksB ? Tensor(shape: bt.shape, data: Tensor.matmulTransposedLeft(left, g2).data) : nil
+            return [ga, gb]
         }
     }
 
