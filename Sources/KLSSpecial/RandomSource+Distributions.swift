@@ -37,6 +37,8 @@ extension RandomSource {
             return x / (x + y)
         }
         let difference = logGammaDraw(b) - logGammaDraw(a)
+        // Both gamma draws underflow (a, b ~ 1e-320): Beta(a, b) is then Bernoulli(a/(a + b)) on {0, 1}.
+        if difference.isNaN { return nextDouble() * (a + b) < a ? 1 : 0 }
         // 1/(1 + e^difference), written so that neither branch overflows.
         if difference > 0 {
             let e = PortableMath.exp(-difference)

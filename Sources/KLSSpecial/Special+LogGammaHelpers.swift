@@ -32,7 +32,7 @@ extension Special {
     ///
     /// With s = u / (2 + u): log(1 + u) = 2·atanh(s) and u = 2s + u·s, so
     /// log(1 + u) − u = −u·s + 2·Σₖ≥₁ s^(2k+1) / (2k + 1), a sum without cancellation.
-    static func log1pmx(_ u: Double) -> Double {
+    public static func log1pmx(_ u: Double) -> Double {
         if !(u >= -0.7 && u <= 1.5) { return log1p(u) - u }
         let s = u / (2 + u)
         let s2 = s * s

@@ -111,4 +111,20 @@ func extremeMoments() throws {
     // Draws are finite and inside [a, b] (issue 14: every draw was inf).
     #expect(draws.allSatisfy { $0.isFinite && $0 >= -1e308 && $0 <= 1e308 })
     #expect(draws.contains { $0 < 0 } && draws.contains { $0 > 0 })
+    // mpmath (40 digits): (a − 1)log a − a − log Γ(a) at a = 1e12 = −14.734449091169030179 and
+    // a + log Γ(a) + (1 − a)ψ(a) = 15.234449091168613513 (kls gave −14.73046875 and 15.234375,
+    // as scipy.stats.gamma(1e12).logpdf does; Gamma(1e308, 1) gave nan for both).
+    let g = try Gamma(shape: Var(1e12), rate: Var(1))
+    #expect(near(number(try g.logpdf(Var(1e12))), -14.734449091169030179, 1e-14))
+    #expect(near(number(g.entropy), 15.234449091168613513, 1e-14))
+    let huge = try Gamma(shape: Var(1e308), rate: Var(1))
+    // Stirling: −½log(2π·1e308) = −355.51704285428770 and ½log(2πe·1e308) = 356.01704285428770.
+    #expect(near(number(try huge.logpdf(Var(1e308))), -355.51704285428770, 1e-14))
+    #expect(near(number(huge.entropy), 356.01704285428770, 1e-14))
+    // Laplace(0, 1e-320) at its location: −log(2b) = 736.13409371041396 (mpmath, the double b; kls: nan).
+    #expect(near(number(try Laplace(loc: Var(0), scale: Var(subnormal)).logpdf(Var(0))), 736.13409371041396, 1e-14))
+    // Beta(1e-320, 1e-320) draws are 0 or 1 (kls: nan), and its entropy is −inf (kls: nan).
+    let ends = try Beta(a: Var(subnormal), b: Var(subnormal))
+    #expect(ends.sample(count: 100, rng: &rng).data.allSatisfy { $0 == 0 || $0 == 1 })
+    #expect(number(ends.entropy) == -.infinity)
 }

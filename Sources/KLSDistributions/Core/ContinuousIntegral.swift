@@ -26,7 +26,7 @@ enum ContinuousIntegral {
             switch self {
             case let .finite(l, r):
                 let a = Scalar(l).value, b = Scalar(r).value
-                return (a + (b - a) * v, b - a)
+                return (Segment.inside(a + (b - a) * v, a, b), b - a)
             case let .upper(l, s):
                 return (Scalar(l).value + s * v / (1 - v), s / ((1 - v) * (1 - v)))
             case let .lower(r, s):
@@ -34,12 +34,26 @@ enum ContinuousIntegral {
             }
         }
 
+        /// x moved strictly inside (a, b): a node within rounding of an end lands on it, where a
+        /// density with an integrable singularity (Beta(½, ½) at 0 and 1) is infinite, which
+        /// made the whole integral inf. The node then stands for the last representable point.
+        static func inside(_ x: Double, _ a: Double, _ b: Double) -> Double {
+            guard a < b else { return x }
+            if x <= a { return Swift.min(a.nextUp, 0.5 * (a + b)) }
+            if x >= b { return Swift.max(b.nextDown, 0.5 * (a + b)) }
+            return x
+        }
+
         /// The nodes x(v) and weights w·dx/dv as `Var`s (depending on the segment's ends).
         func nodes(_ v: [Double], _ w: [Double]) throws -> (x: Var, w: Var) {
             switch self {
             case let .finite(l, r):
                 let width = (Scalar(r) - Scalar(l)).variable
-                let x = try l + width * .constant(Tensor(vector: v))
+                let raw = try l + width * .constant(Tensor(vector: v))
+                // Moved inside (l, r) as `map` does, by a constant shift (gradients unchanged).
+                let a = Scalar(l).value, b = Scalar(r).value
+                let shift = raw.value.data.map { Segment.inside($0, a, b) - $0 }
+                let x = shift.allSatisfy { $0 == 0 } ? raw : try raw + .constant(Tensor(vector: shift))
                 return (x, try width * .constant(Tensor(vector: w)))
             case .upper(let end, _), .lower(let end, _):
                 let mapped = v.map { map($0) }
@@ -96,8 +110,11 @@ enum ContinuousIntegral {
 
     /// The adaptive pass over all segments (detached evaluations of f times dx/dv).
     private static func plan(_ segments: [Segment], _ integrand: (Var, Bool) throws -> Var) throws -> KronrodNodes.Outcome {
-        try KronrodNodes.select(segments: segments.count, relTol: relativeTolerance,
-                                absTol: absoluteTolerance) { s, vs in
+        try KronrodNodes.select(segments: segments.count, relTol: relativeTolerance, absTol: absoluteTolerance,
+                                resolvable: { s, a, b in
+            let (xa, xb) = (segments[s].map(a).x, segments[s].map(b).x)
+            return Swift.abs(xb - xa) > 64 * Swift.max(Swift.abs(xa), Swift.abs(xb)).ulp
+        }) { s, vs in
             let mapped = vs.map { segments[s].map($0) }
             let f = try integrand(.constant(Tensor(vector: mapped.map(\.x))), true).value.data
             return zip(f, mapped).map { $0 == 0 ? 0 : $0 * $1.jacobian }

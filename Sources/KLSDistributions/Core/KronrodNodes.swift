@@ -42,7 +42,11 @@ struct KronrodNodes {
 
     /// Chooses intervals for Σ_segments ∫₀¹ f_s(v) dv. `integrand(s, vs)` returns f_s at the
     /// points `vs` of segment s (already including any change-of-variable factor).
+    /// `resolvable(s, a, b)` says whether [a, b] of segment s still spans distinct points x
+    /// (false once its image is a few ulps wide: splitting further only rounds x onto the same
+    /// doubles, as near a Beta's singular end, and the error estimate there is rounding noise).
     static func select(segments: Int, relTol: Double, absTol: Double, maxIntervals: Int = 4000,
+                       resolvable: (Int, Double, Double) -> Bool = { _, _, _ in true },
                        integrand: (Int, [Double]) throws -> [Double]) throws -> Outcome {
         var pieces: [Piece] = []
         // The piece for [a, b] of segment s, or the infinite value its rule produced.
@@ -72,7 +76,7 @@ struct KronrodNodes {
                   let worst = pieces.indices.max(by: { pieces[$0].error < pieces[$1].error }) else { break }
             let w = pieces.remove(at: worst)
             let mid = 0.5 * (w.a + w.b)
-            guard mid > w.a, mid < w.b else {
+            guard mid > w.a, mid < w.b, resolvable(w.segment, w.a, w.b) else {
                 // Too narrow to split further: keep it, with its error accepted.
                 pieces.append(Piece(segment: w.segment, a: w.a, b: w.b, estimate: w.estimate, error: 0))
                 continue

@@ -97,6 +97,8 @@ public struct Beta: Distribution {
     /// H = log B(a, b) − (a−1)ψ(a) − (b−1)ψ(b) + (a+b−2)ψ(a+b).
     public var entropy: Var {
         let p = Scalar(a), q = Scalar(b)
+        // Shapes so small that ψ overflows (1e-320): nearly all mass at the ends, H = −inf.
+        if Special.digamma(p.value) == -.infinity || Special.digamma(q.value) == -.infinity { return Var(-.infinity) }
         return (ScalarMath.lbeta(p, q) - (p - 1) * ScalarMath.digamma(p) - (q - 1) * ScalarMath.digamma(q)
             + (p + q - 2) * ScalarMath.digamma(p + q)).variable
     }

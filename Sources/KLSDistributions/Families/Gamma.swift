@@ -47,11 +47,25 @@ public struct Gamma: Distribution {
         let psi = Special.digamma(a)
         return Fused.density([x, shape, rate], exponentiate: exponentiate, logDensity: { x in
             guard x >= 0, x < .infinity else { return -.infinity }
+            guard a < Gamma.largeShape else { return Gamma.largeShapeLogDensity(a, b, x) }
             return offset + (a == 1 ? 0 : (a - 1) * Foundation.log(x)) - b * x
         }, logPartials: { x in
             guard x > 0, x < .infinity else { return .zero }
             return SIMD3((a - 1) / x - b, logB - psi + Foundation.log(x), a / b - x)
         })
+    }
+
+    /// Shapes from which the log-density and the entropy use Stirling's series: the direct
+    /// forms subtract terms near a·log a that overflow at a = 1e308 (inf − inf = nan).
+    static let largeShape = 1e10
+
+    /// log p(x) = a·log1pmx(βx/a − 1) + ½log(a/2π) − 1/(12a) − log x, from a·log(βx) − βx −
+    /// log Γ(a) − log x with Stirling's log Γ (its next term, 1/(360a³), is below 1e-30 here).
+    static func largeShapeLogDensity(_ a: Double, _ b: Double, _ x: Double) -> Double {
+        let y = b * x
+        guard x > 0, y.isFinite else { return -.infinity }  // βx overflows: x is far beyond the mean a/β
+        let t = y / a - 1
+        return a * Special.log1pmx(t) + 0.5 * Foundation.log(a / (2 * Double.pi)) - 1 / (12 * a) - Foundation.log(x)
     }
 
     /// F(x) = P(α, βx), the regularized lower incomplete gamma function.
@@ -91,6 +105,11 @@ public struct Gamma: Distribution {
     /// H = α − log β + log Γ(α) + (1 − α)ψ(α).
     public var entropy: Var {
         let a = Scalar(shape)
+        if a.value >= Gamma.largeShape {
+            // Stirling: ½log(2πe·a) − 1/(3a) − log β + O(1/a²).
+            return (0.5 * ScalarMath.log(a) + Scalar(0.5 * (Foundation.log(2 * Double.pi) + 1)) - 1 / (3 * a)
+                - ScalarMath.log(Scalar(rate))).variable
+        }
         return (a - ScalarMath.log(Scalar(rate)) + ScalarMath.lgamma(a) + (1 - a) * ScalarMath.digamma(a)).variable
     }
 

@@ -43,7 +43,8 @@ public struct Laplace: Distribution {
         let inv = 1 / b
         let offset = -Foundation.log(2 * b)
         return Fused.density([x, loc, scale], exponentiate: exponentiate, logDensity: { x in
-            offset - Swift.abs(x - m) * inv
+            // |x − μ|/b, not |x − μ|·(1/b): 1/b overflows for a subnormal b (0·inf at x = μ).
+            offset - Swift.abs(x - m) / b
         }, logPartials: { x in
             let d = x - m
             let sign: Double = d > 0 ? 1 : (d < 0 ? -1 : 0)

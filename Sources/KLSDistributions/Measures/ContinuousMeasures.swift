@@ -9,7 +9,7 @@ enum ContinuousMeasures {
     /// −∫ p log p over P's support.
     static func entropy(_ p: any Distribution) throws -> Var {
         let (lower, upper) = p.support.hull
-        return try ContinuousIntegral.integrate(lower: lower, upper: upper, landmarks: p.landmarks,
+        return try ContinuousIntegral.integrate(lower: lower, upper: upper, landmarks: breakPoints(p),
                                                 scale: spread(p)) { x, detached in
             let lp = try (detached ? p.detached : p).logpdf(x)
             return Fused.map([lp], value: { l in l == -.infinity ? 0 : -Foundation.exp(l) * l },
@@ -17,11 +17,12 @@ enum ContinuousMeasures {
         }
     }
 
-    /// KL(P‖Q) = ∫ p (log p − log q) over P's support; +inf where q = 0 < p at a node.
+    /// KL(P‖Q) = ∫ p (log p − log q) over P's support; +inf where q = 0 < p at a node. Never
+    /// negative: a rounding below 0 (P ≈ Q) gives 0.
     static func kl(_ p: any Distribution, _ q: any Distribution) throws -> Var {
         let (lower, upper) = p.support.hull
-        return try ContinuousIntegral.integrate(lower: lower, upper: upper, landmarks: p.landmarks + q.landmarks,
-                                                scale: spread(p)) { x, detached in
+        let value = try ContinuousIntegral.integrate(lower: lower, upper: upper, landmarks: breakPoints(p) + breakPoints(q),
+                                                     scale: spread(p)) { x, detached in
             let (lp, lq) = try logDensities(p, q, x, detached)
             return Fused.zip(lp, lq, value: { a, b in
                 a == -.infinity ? 0 : (b == -.infinity ? .infinity : Foundation.exp(a) * (a - b))
@@ -30,26 +31,80 @@ enum ContinuousMeasures {
                 return (density * (a - b + 1), -density)
             })
         }
+        return atLeastZero(value)
+    }
+
+    /// max(0, v), passing v's gradient where v > 0.
+    static func atLeastZero(_ v: Var) -> Var {
+        Fused.map([v], value: { Swift.max(0, $0) }, partials: { x, _ in SIMD3(x > 0 ? 1 : 0, 0, 0) })
     }
 
     /// Pearson χ²(P‖Q) = ∫ (p − q)²/q over both supports; +inf where q = 0 < p.
     /// With r = log p − log q the integrand is q·(eʳ − 1)² = exp(log q + 2·log|eʳ − 1|), taken
     /// in log space so that it neither cancels where p ≈ q nor turns into 0·inf where q
     /// underflows (there it tends to p²/q = exp(2 log p − log q)).
+    ///
+    /// The integral diverges (+inf) when the integrand does not decay faster than 1/distance
+    /// towards an end of the range (χ²(Exponential(0.5) ‖ Exponential(1)) has p²/q → ¼ as
+    /// x → ∞; Gamma(½, 1) against Exponential(1) has p²/q ~ 1/x at 0), found by `diverges`.
     static func chi2(_ p: any Distribution, _ q: any Distribution) throws -> Var {
-        try overUnion(p, q) { lp, lq in
-            Fused.zip(lp, lq, value: { a, b in
-                if b == -.infinity { return a == -.infinity ? 0 : .infinity }
-                if a == -.infinity { return Foundation.exp(b) }
-                return Foundation.exp(b + 2 * logMagnitudeOfExpm1(a - b))
-            }, partials: { a, b, z in
-                // ∂z/∂a = 2q(eʳ − 1)eʳ = ±2·exp(log q + log|eʳ − 1| + r), ∂z/∂b = z − ∂z/∂a.
-                let r = a - b
-                guard r != 0 else { return (0, z) }
-                let da = (r > 0 ? 2 : -2) * Foundation.exp(b + logMagnitudeOfExpm1(r) + r)
-                return (da, z - da)
-            })
+        let (lower, upper) = union(p, q)
+        let probe: (Double) throws -> Double = { x in
+            let x = Var(x)
+            return chi2Integrand(try p.detached.logpdf(x), try q.detached.logpdf(x)).scalar ?? .nan
         }
+        if try diverges(probe, lower: lower, upper: upper, centre: Scalar(p.mean).value,
+                        scale: Swift.max(spread(p), spread(q))) {
+            return Var(.infinity)
+        }
+        let value = try overUnion(p, q, chi2Integrand)
+        guard !(value.scalar ?? 0).isNaN else {
+            throw DistributionError.unsupported("chi2(\(p) ‖ \(q)): the integral cannot be computed (it came out nan)")
+        }
+        return value
+    }
+
+    /// True when ∫ f over [lower, upper] diverges at an end: along distances d = 10ᵏ·scale from
+    /// the centre towards an infinite end (k = 1…8), or d = 10⁻ᵏ·width from a finite end
+    /// (k = 2…12), d·f stays at or above half its first value (f ~ 1/d or slower decay), or f
+    /// is infinite. A convergent tail (f ~ d⁻², e⁻ᵈ, even 1/(d log²d)) falls far below that.
+    static func diverges(_ f: (Double) throws -> Double, lower: Double, upper: Double,
+                         centre: Double, scale: Double) throws -> Bool {
+        var rays: [[(distance: Double, x: Double)]] = []
+        let c = centre.isFinite ? Swift.min(Swift.max(centre, lower), upper) : 0
+        let s = scale.isFinite && scale > 0 ? scale : 1
+        let far = (1...8).map { s * Foundation.pow(10, Double($0)) }
+        if upper == .infinity { rays.append(far.map { ($0, c + $0) }) }
+        if lower == -.infinity { rays.append(far.map { ($0, c - $0) }) }
+        if lower.isFinite, upper.isFinite, lower < upper {
+            let near = (2...12).map { (upper - lower) * Foundation.pow(10, -Double($0)) }
+            rays.append(near.map { ($0, lower + $0) })
+            rays.append(near.map { ($0, upper - $0) })
+        }
+        for ray in rays {
+            let weighted = try ray.map { point -> Double in
+                let value = try f(point.x)
+                return value.isNaN ? 0 : point.distance * value
+            }
+            guard let first = weighted.first, let last = weighted.last else { continue }
+            if last == .infinity || (last > 0 && last >= 0.5 * first) { return true }
+        }
+        return false
+    }
+
+    /// (p − q)²/q from log p and log q, in log space (see `chi2`).
+    private static func chi2Integrand(_ lp: Var, _ lq: Var) -> Var {
+        Fused.zip(lp, lq, value: { a, b in
+            if b == -.infinity { return a == -.infinity ? 0 : .infinity }
+            if a == -.infinity { return Foundation.exp(b) }
+            return Foundation.exp(b + 2 * logMagnitudeOfExpm1(a - b))
+        }, partials: { a, b, z in
+            // ∂z/∂a = 2q(eʳ − 1)eʳ = ±2·exp(log q + log|eʳ − 1| + r), ∂z/∂b = z − ∂z/∂a.
+            let r = a - b
+            guard r != 0 else { return (0, z) }
+            let da = (r > 0 ? 2 : -2) * Foundation.exp(b + logMagnitudeOfExpm1(r) + r)
+            return (da, z - da)
+        })
     }
 
     /// log|eʳ − 1|, accurate for every r (−inf at r = 0, about r for large r).
@@ -97,7 +152,7 @@ enum ContinuousMeasures {
             let mask = x.value.data.map { $0 <= split }
             return Fused.select(mask, try p.cdf(x) - q.cdf(x), try q.survival(x) - p.survival(x))
         }
-        return try ContinuousIntegral.integrate(lower: lower, upper: upper, landmarks: p.landmarks + q.landmarks,
+        return try ContinuousIntegral.integrate(lower: lower, upper: upper, landmarks: breakPoints(p) + breakPoints(q),
                                                 scale: Swift.max(spread(p), spread(q)),
                                                 kink: { x in try gap(x, p.detached, q.detached) }) { x, detached in
             let d = detached ? try gap(x, p.detached, q.detached) : try gap(x, p, q)
@@ -111,7 +166,7 @@ enum ContinuousMeasures {
                                   _ f: @escaping (Var, Var) -> Var) throws -> Var {
         let (lower, upper) = union(p, q)
         let difference: (Var) throws -> Var = { x in try p.detached.pdf(x) - q.detached.pdf(x) }
-        return try ContinuousIntegral.integrate(lower: lower, upper: upper, landmarks: p.landmarks + q.landmarks,
+        return try ContinuousIntegral.integrate(lower: lower, upper: upper, landmarks: breakPoints(p) + breakPoints(q),
                                                 scale: Swift.max(spread(p), spread(q)),
                                                 kink: kink ? difference : nil) { x, detached in
             let (lp, lq) = try logDensities(p, q, x, detached)
@@ -128,6 +183,18 @@ enum ContinuousMeasures {
     static func union(_ p: any Distribution, _ q: any Distribution) -> (Double, Double) {
         let a = p.support.hull, b = q.support.hull
         return (Swift.min(a.lower, b.lower), Swift.max(a.upper, b.upper))
+    }
+
+    /// Where integration over P's density splits its range: P's landmarks and, for P or each
+    /// component of a mixture, mean ± std and mean ± 10·std. Every component then has segments
+    /// of its own width, so a narrow or distant one (Normal(100, 0.01) beside Normal(0, 1))
+    /// cannot fall between the nodes of a rule sized for the others; points outside the
+    /// support are dropped by the integrator.
+    static func breakPoints(_ p: any Distribution) -> [Var] {
+        if let mixture = p as? Mixture { return mixture.components.flatMap(breakPoints) }
+        let mean = Scalar(p.mean), std = Scalar(p.std)
+        guard mean.value.isFinite, std.value.isFinite, std.value > 0 else { return p.landmarks }
+        return p.landmarks + [1.0, 10.0].flatMap { k in [(mean - Scalar(k) * std).variable, (mean + Scalar(k) * std).variable] }
     }
 
     /// A length scale of P for mapping infinite ends: its standard deviation.

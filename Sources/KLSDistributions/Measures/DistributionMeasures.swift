@@ -40,9 +40,10 @@ public enum DistributionMeasures {
             let (a, b) = try DiscreteMeasures.masses(p, q)
             return try Information.js(a, b, base: base)
         }
+        if identical(p, q) { return Var(0) }
         let m = try Mixture(components: [p, q])
         let value = 0.5 * (Scalar(try ContinuousMeasures.kl(p, m)) + Scalar(try ContinuousMeasures.kl(q, m)))
-        return try inBase(value.variable, base, "JS")
+        return try inBase(atMost(Foundation.log(2), value.variable), base, "JS")
     }
 
     /// 1-Wasserstein distance ∫ |F_P − F_Q| dx (discrete: Σ_k |F_P(k) − F_Q(k)|). Exactly
@@ -64,6 +65,7 @@ public enum DistributionMeasures {
             return try Information.chi2(a, b)
         }
         guard p.support.isContained(in: q.support) else { return Var(.infinity) }
+        if identical(p, q) { return Var(0) }
         return try ContinuousMeasures.chi2(p, q)
     }
 
@@ -73,7 +75,8 @@ public enum DistributionMeasures {
             let (a, b) = try DiscreteMeasures.masses(p, q)
             return try Information.hellinger(a, b)
         }
-        return try ContinuousMeasures.hellinger(p, q)
+        if identical(p, q) { return Var(0) }
+        return atMost(1, try ContinuousMeasures.hellinger(p, q))
     }
 
     /// Total variation distance ½∫|p − q|, in [0, 1].
@@ -82,7 +85,8 @@ public enum DistributionMeasures {
             let (a, b) = try DiscreteMeasures.masses(p, q)
             return try Information.totalVariation(a, b)
         }
-        return try ContinuousMeasures.totalVariation(p, q)
+        if identical(p, q) { return Var(0) }
+        return atMost(1, try ContinuousMeasures.totalVariation(p, q))
     }
 
     /// The mass vectors of two discrete distributions over common outcomes: compared by label
@@ -96,7 +100,23 @@ public enum DistributionMeasures {
         if try bothDiscrete(p, q, "KL") { return try DiscreteMeasures.kl(p, q) }
         guard p.support.isContained(in: q.support) else { return Var(.infinity) }
         if let closed = try KLRegistry.closedForm(p, q) { return closed }
+        if identical(p, q) { return Var(0) }
         return try ContinuousMeasures.kl(p, q)
+    }
+
+    /// True when P and Q are the same distribution: one family, equal parameter values. Every
+    /// divergence is then exactly 0 (and stationary), also where numerical integration cannot
+    /// resolve the density (Gamma(1e308, 1), whose width is 1e-154 of its location).
+    static func identical(_ p: any Distribution, _ q: any Distribution) -> Bool {
+        guard type(of: p) == type(of: q) else { return false }
+        let a = p.parameters, b = q.parameters
+        return a.count == b.count && zip(a, b).allSatisfy { $0.value.value.data == $1.value.value.data }
+    }
+
+    /// min(bound, v), passing v's gradient below the bound: a measure bounded by definition
+    /// (tv, hellinger ≤ 1, JS ≤ log 2) never exceeds its bound by rounding.
+    static func atMost(_ bound: Double, _ v: Var) -> Var {
+        Fused.map([v], value: { Swift.min(bound, $0) }, partials: { x, _ in SIMD3(x < bound ? 1 : 0, 0, 0) })
     }
 
     /// True when both are discrete, false when both are continuous; an error for a mixed pair.
