@@ -29,7 +29,10 @@ import Testing
     let lesson = try! LessonParser.parse(text, path: "j.lesson.md", name: "j").get()
     let registry = BuiltinRegistry.standard()
 
-    func session() -> Session { Session(interpreter: Interpreter(registry: registry, write: { _ in })) }
+    /// A session with its own Ctrl-C flag: tests running beside these may raise the process's.
+    func session() -> Session {
+        Session(interpreter: Interpreter(registry: registry, interrupt: InterruptFlag(), write: { _ in }))
+    }
 
     /// Runs `source` in `student` as the prompt would and judges it as an answer to `step`.
     func judge(_ source: String, step: Int, student: Session, judge: LessonJudge) -> Verdict {
