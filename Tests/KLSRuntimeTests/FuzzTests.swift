@@ -409,7 +409,7 @@ struct FuzzTests {
     /// A runaway loop stops when the watchdog raises the interrupt flag.
     @Test func watchdogStopsRunawayPrograms() {
         let runner = FuzzRunner(budget: .milliseconds(20))
-        let outcomes = runner.run(["while true { }", "for i in range(1e300) { }", "fn f() { while true { } }\nf()"])
+        let outcomes = runner.run(["while true { }", "for i in range(1e8) { }", "fn f() { while true { } }\nf()"])
         #expect(outcomes == [.interrupted, .interrupted, .interrupted])
         #expect(!Interrupts.requested, "the watchdog raised the process-wide flag")
     }

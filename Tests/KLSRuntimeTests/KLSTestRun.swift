@@ -1,7 +1,8 @@
 import KLSRuntime
 import KLSSyntax
 
-/// Runs kls source in a fresh session, capturing what it prints and the rendered error.
+/// Runs kls source in a fresh session, capturing what it prints and the rendered error;
+/// `plain` runs it with every evaluator specialisation off (`Interpreter.plain`).
 struct KLSTestRun {
     var output = ""
     var errorText = ""
@@ -9,13 +10,13 @@ struct KLSTestRun {
     var warnings = ""
     var outcome: Session.Outcome
 
-    init(_ source: String, name: String = "test.kls", numericTier: Bool = true) {
+    init(_ source: String, name: String = "test.kls", plain: Bool = false) {
         final class Sink { var text = "" }
         let sink = Sink()
         let interpreter = Interpreter(write: { sink.text += $0 })
         let warningSink = Sink()
         interpreter.warn = { warningSink.text += $0 }
-        interpreter.usesNumericTier = numericTier
+        interpreter.plain = plain
         let session = Session(interpreter: interpreter)
         outcome = LargeStack.run { session.run(source, name: name) }
         switch outcome {
@@ -32,6 +33,18 @@ struct KLSTestRun {
         var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         return lines
+    }
+
+    /// How the run ended, with the echoed value shown as the prompt shows it: runs that
+    /// behave alike have equal summaries.
+    var summary: String {
+        switch outcome {
+        case .value(let v?): return "value " + ValueFormatter.display(v)
+        case .value(nil): return "value"
+        case .incomplete: return "incomplete"
+        case .rejected: return "rejected"
+        case .failed(let e): return e.isInterrupt ? "interrupted" : "failed"
+        }
     }
 
     /// The value of the final expression, when the run succeeded.

@@ -59,7 +59,7 @@ struct NumericTierTests {
         var generator = ProgramGenerator(rng: SplitMix64(seed: 0x6e75_6d65_7269_63))
         for _ in 0..<150 {
             let source = generator.program()
-            let numeric = KLSTestRun(source), general = KLSTestRun(source, numericTier: false)
+            let numeric = KLSTestRun(source), general = KLSTestRun(source, plain: true)
             #expect(numeric.output == general.output, "\(source)")
             #expect(numeric.errorText == general.errorText, "\(source)")
         }

@@ -8,8 +8,9 @@ protocol FusedKernel {
     func value(_ x: Double) -> Double
     func partials(_ x: Double, _ y: Double) -> SIMD3<Double>
     /// Σᵢ gᵢ·(∂yᵢ/∂θ₀, ∂yᵢ/∂θ₁) over all elements, in a loop specialised for the kernel, or
-    /// nil to use the general loop. Only asked when x needs no gradient; must return nil
-    /// unless every y is finite (the general loop skips the others).
+    /// nil to use the general loop. Asked whether or not x needs a gradient (so ∂/∂θ has one
+    /// operation order); must return nil unless every y is finite (the general loop skips
+    /// the others).
     func parameterGradient(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
                            g: UnsafeBufferPointer<Double>) -> SIMD2<Double>?
     /// Writes value(xᵢ) into `out` for every element (nan where xᵢ is nan) in a loop
@@ -73,13 +74,24 @@ enum Fused {
         guard needX || parameters.contains(where: { $0.isTracked }) else { return .constant(y) }
         return Var.make(y, from: inputs, scaledBackward: { scaled, sink in
             // The kernel's parameter sums are linear in g: they take g's tensor and the scale
-            // multiplies the two sums (a scaled gradient is never materialised here).
-            if !needX, scaled.tensor.count == n, let sums = xt.data.withUnsafeBufferPointer({ px in
+            // multiplies the two sums (a scaled gradient is never materialised for them). They
+            // are the parameters' gradients whether or not x is tracked too: one operation
+            // order for ∂/∂θ, whatever else the gradient is taken of.
+            if scaled.tensor.count == n, let sums = xt.data.withUnsafeBufferPointer({ px in
                 ys.withUnsafeBufferPointer { py in
                     scaled.tensor.data.withUnsafeBufferPointer { pg in kernel.parameterGradient(x: px, y: py, g: pg) }
                 }
             }) {
                 let s = scaled.scale == 1 ? sums : sums * scaled.scale
+                if needX {
+                    // ∂/∂x elementwise, as the general loop below computes it.
+                    let g = scaled.materialized
+                    var gx = [Double](repeating: 0, count: n)
+                    for i in 0..<n where ys[i].isFinite && g.data[i] != 0 {
+                        gx[i] = kernel.partials(xt.data[i], ys[i]).x * g.data[i]
+                    }
+                    sink.send(Gradient(Tensor(shape: xt.shape, data: gx)), toInput: 0)
+                }
                 for (k, parameter) in parameters.enumerated() {
                     sink.send(Fused.parameterGradient(k == 0 ? s.x : s.y, shape: parameter.value.shape), toInput: 1 + k)
                 }

@@ -6,26 +6,27 @@ extension Loss {
     ///
     /// `input` holds log q. Pointwise, as torch computes it: `xlogy(t, t) − t·input` (a target
     /// of 0 contributes 0), or with `logTarget` (target holds log p) `exp(t)·(t − input)`.
-    /// Reductions: `mean` over all elements, `sum`, `batchmean` = sum / input.size(0) (a vector's
-    /// length; no division for a scalar), `none`. One fused pass forward and one backward.
-    /// A reduced loss with a plain target computes Σ xlogy(t, t) − Σ t·input, and takes the
-    /// first sum from `TargetEntropyCache` when the target is the same array as last time.
+    /// Reductions reduce those terms as torch does, in the order `sum` and `mean` add them (so
+    /// `kl_div(q, p, reduction="sum")` is `sum(kl_div(q, p, reduction="none"))` bit for bit):
+    /// `mean` over all elements, `sum`, `batchmean` = sum / input.size(0) (a vector's length;
+    /// no division for a scalar), `none`. One fused pass forward and one backward. `cache`
+    /// keeps the xlogy(t, t) terms of the last plain target, for a fit that passes the same
+    /// target array every step.
     public static func klDiv(_ input: Var, _ target: Var, reduction: LossReduction = .mean,
-                             logTarget: Bool = false) throws -> Var {
+                             logTarget: Bool = false, cache: TargetTermCache? = nil) throws -> Var {
         let x = input.value, t = target.value
         try requireSameShape(x, t, loss: "kl_div", ("input", "target"))
         let n = x.count
         let batch = x.rank == 0 ? 1 : x.shape[0]
         var pointwise = [Double](repeating: 0, count: reduction == .none ? n : 0)
         var total = 0.0
-        if reduction != .none && !logTarget {
-            total = TargetEntropyCache.shared.sumXLogX(t.data) - VectorKernels.dot(t.data, x.data)
-        } else {
-            x.data.withUnsafeBufferPointer { xp in
-                t.data.withUnsafeBufferPointer { tp in
+        let entropy = logTarget ? [] : (cache ?? TargetTermCache()).terms(t.data)
+        x.data.withUnsafeBufferPointer { xp in
+            t.data.withUnsafeBufferPointer { tp in
+                entropy.withUnsafeBufferPointer { ep in
                     for i in 0..<n {
                         let ti = tp[i]
-                        let v = logTarget ? Foundation.exp(ti) * (ti - xp[i]) : XLogY.value(ti, ti) - ti * xp[i]
+                        let v = logTarget ? Foundation.exp(ti) * (ti - xp[i]) : ep[i] - ti * xp[i]
                         if reduction == .none { pointwise[i] = v } else { total += v }
                     }
                 }
@@ -72,32 +73,26 @@ extension Loss {
     }
 }
 
-/// Σ xlogy(t, t) of the last target `kl_div` saw, so that a fit that passes the same target
-/// array every step (the usual case) computes its logarithms once.
+/// The terms xlogy(tᵢ, tᵢ) of the last target `kl_div` saw, so that a fit that passes the
+/// same target array every step (the usual case) computes its logarithms once. Each
+/// interpreter has its own (`Interpreter.targetTerms`): no state is shared between sessions.
 ///
 /// The key is the identity of the array's storage. The cache keeps its own reference to that
 /// array, so the storage cannot be freed and reused while cached, and any write to the array
 /// through another reference copies it first (copy-on-write): the same storage therefore
 /// means the same contents.
-final class TargetEntropyCache: @unchecked Sendable {
-    static let shared = TargetEntropyCache()
-
-    private let lock = NSLock()
+public final class TargetTermCache {
     private var target: [Double] = []
-    private var sum = 0.0
+    private var cached: [Double] = []
 
-    /// Σ xlogy(tᵢ, tᵢ) (0 where tᵢ = 0, nan where tᵢ < 0 or is nan).
-    func sumXLogX(_ t: [Double]) -> Double {
-        lock.lock()
-        defer { lock.unlock() }
-        if !t.isEmpty, t.count == target.count, Self.storage(t) == Self.storage(target) { return sum }
-        var total = 0.0
-        t.withUnsafeBufferPointer { tp in
-            for ti in tp { total += XLogY.value(ti, ti) }
-        }
+    public init() {}
+
+    /// xlogy(tᵢ, tᵢ) for each element (0 where tᵢ = 0, nan where tᵢ < 0 or is nan).
+    public func terms(_ t: [Double]) -> [Double] {
+        if !t.isEmpty, t.count == target.count, Self.storage(t) == Self.storage(target) { return cached }
+        cached = t.map { XLogY.value($0, $0) }
         target = t
-        sum = total
-        return total
+        return cached
     }
 
     private static func storage(_ a: [Double]) -> UnsafePointer<Double>? {

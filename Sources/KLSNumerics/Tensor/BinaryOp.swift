@@ -12,9 +12,17 @@ public enum BinaryOp: String, Sendable, CaseIterable {
         case .sub: return x - y
         case .mul: return x * y
         case .div: return x / y
-        case .pow: return Foundation.pow(x, y)
+        case .pow: return BinaryOp.power(x, y)
         case .mod: return BinaryOp.floorMod(x, y)
         }
+    }
+
+    /// `x ^ y`, the one definition every path uses: x·x for y = 2 (correctly rounded, as
+    /// torch's `pow(t, 2)`; glibc's `pow` can be one ulp off, e.g. for x = −707.076519201308),
+    /// else `pow`.
+    @inline(__always)
+    public static func power(_ x: Double, _ y: Double) -> Double {
+        y == 2 ? x * x : Foundation.pow(x, y)
     }
 
     /// Python's modulo: the result has the sign of the divisor.
@@ -32,9 +40,7 @@ public enum BinaryOp: String, Sendable, CaseIterable {
         case .sub: return try Broadcast.map(a, b, operation: name) { $0 - $1 }
         case .mul: return try Broadcast.map(a, b, operation: name) { $0 * $1 }
         case .div: return try Broadcast.map(a, b, operation: name) { $0 / $1 }
-        case .pow:
-            if b.count == 1, b.data[0] == 2 { return Tensor(shape: a.shape, data: a.data.map { $0 * $0 }) }
-            return try Broadcast.map(a, b, operation: name) { Foundation.pow($0, $1) }
+        case .pow: return try Broadcast.map(a, b, operation: name) { BinaryOp.power($0, $1) }
         case .mod: return try Broadcast.map(a, b, operation: name) { BinaryOp.floorMod($0, $1) }
         }
     }

@@ -19,15 +19,29 @@ extension Tensor {
         return Tensor(vector: out)
     }
 
-    /// The numbers start, start+step, … up to but excluding stop (Python's range, real steps allowed).
+    /// The numbers start, start+step, … up to but excluding stop (Python's range, real steps
+    /// allowed): `rangeCount` elements, element i being `rangeElement(start, step, i)`.
     public static func range(_ start: Double, _ stop: Double, _ step: Double) throws -> Tensor {
+        let count = try rangeCount(start, stop, step)
+        var out = [Double](repeating: 0, count: count)
+        for i in 0..<count { out[i] = rangeElement(start, step, i) }
+        return Tensor(vector: out)
+    }
+
+    /// How many elements `range(start, stop, step)` has — NumPy's `arange` rule,
+    /// ⌈(stop − start) / step⌉ (at least 0), so `range(1, 1.3, 0.1)` has 4 — or its error.
+    /// The one rule of the `range` builtin and the counting `for i in range(…)` loop.
+    public static func rangeCount(_ start: Double, _ stop: Double, _ step: Double) throws -> Int {
         guard step != 0, step.isFinite, start.isFinite, stop.isFinite else {
             throw NumericError.invalidArgument("range: step must be finite and non-zero, bounds finite")
         }
-        let n = Swift.max(0, ((stop - start) / step).rounded(.up))
-        let count = try Tensor.checkedCount(n, what: "range length")
-        var out = [Double](repeating: 0, count: count)
-        for i in 0..<count { out[i] = start + Double(i) * step }
-        return Tensor(vector: out)
+        return try Tensor.checkedCount(Swift.max(0, ((stop - start) / step).rounded(.up)), what: "range length")
+    }
+
+    /// Element i of `range(start, …, step)`: start + i·step (as NumPy's `arange`; with large
+    /// bounds it can round to the stop itself: `range(2^53, 2^53 + 4)` ends in 2^53 + 4).
+    @inline(__always)
+    public static func rangeElement(_ start: Double, _ step: Double, _ i: Int) -> Double {
+        start + Double(i) * step
     }
 }

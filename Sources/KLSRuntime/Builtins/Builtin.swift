@@ -14,9 +14,24 @@ public struct BuiltinParameter {
     }
 }
 
-/// A builtin function or constant, declared once: the evaluator, `:help`, completion and
-/// the generated docs all read this record.
+/// A builtin function or constant, declared once: the evaluator, the resolver, `:help` and
+/// completion all read this record (and a test runs every example).
 public final class Builtin {
+    /// What the compiler does with a call of a builtin beyond calling it. Plain mode
+    /// (`Interpreter.plain`) ignores `countingLoop` and `inPlaceAppend`, which only make code
+    /// faster; the two `explain` forms are what `explain` means.
+    public enum CompilerForm: Sendable {
+        /// `for i in range(…)` counts with no vector built (`Compiler.forLoop`).
+        case countingLoop
+        /// `v = append(v, x)` appends to the vector or list in v in place (`Compiler.inPlaceAppend`).
+        case inPlaceAppend
+        /// `explain(M(…))` of an `explainableMeasure` M is `explain("M", …)`: the measure's
+        /// name and arguments, not its value (`Compiler.explainedMeasure`).
+        case explainsMeasure
+        /// A measure `explain` can take apart (`H`, `KL`, `JS`).
+        case explainableMeasure
+    }
+
     /// How a builtin is evaluated.
     public enum Body {
         /// A named constant such as `pi`.
@@ -49,10 +64,12 @@ public final class Builtin {
     /// `sin`, `round`…): that map. A call with one number argument uses it directly, with no
     /// argument binding; it must give what the body gives for that number (and the defaults).
     public let numberForm: ((Double) -> Double)?
+    /// How the compiler treats calls of it (nil: as any call).
+    public let compilerForm: CompilerForm?
 
     public init(name: String, parameters: [BuiltinParameter], variadic: Bool = false, keywordOnly: Int = 0,
                 otherKeywords: Bool = false, summary: String, help: String = "", example: String, category: String,
-                body: Body, numberForm: ((Double) -> Double)? = nil) {
+                body: Body, numberForm: ((Double) -> Double)? = nil, compilerForm: CompilerForm? = nil) {
         self.name = name
         self.parameters = parameters
         self.variadic = variadic
@@ -65,6 +82,7 @@ public final class Builtin {
         self.body = body
         let oneRequired = !parameters.isEmpty && parameters.dropFirst().allSatisfy { $0.defaultValue != nil }
         self.numberForm = oneRequired && !variadic ? numberForm : nil
+        self.compilerForm = compilerForm
     }
 
     /// The position of the variadic parameter (the number of positional parameters before it).
@@ -136,11 +154,12 @@ public final class BuiltinRegistry {
     /// Declares a function builtin.
     func function(_ name: String, _ parameters: [BuiltinParameter], variadic: Bool = false, keywordOnly: Int = 0,
                   otherKeywords: Bool = false, category: String, summary: String, help: String = "", example: String,
-                  numberForm: ((Double) -> Double)? = nil,
+                  numberForm: ((Double) -> Double)? = nil, compilerForm: Builtin.CompilerForm? = nil,
                   _ body: @escaping (inout Arguments) throws -> Value) {
         add(Builtin(name: name, parameters: parameters, variadic: variadic, keywordOnly: keywordOnly,
                     otherKeywords: otherKeywords, summary: summary, help: help,
-                    example: example, category: category, body: .function(body), numberForm: numberForm))
+                    example: example, category: category, body: .function(body), numberForm: numberForm,
+                    compilerForm: compilerForm))
     }
 
     /// Declares a named constant.

@@ -164,7 +164,7 @@ extension BuiltinRegistry {
                    indices) or a labelled Categorical (symbols are labels; a string is read character by character).
                    The message must not be empty.
                    """,
-                   example: "arith_encode([0.5, 0.25, 0.25], [0, 1, 0, 2])") { a in
+                   example: "arith_encode([0.5, 0.25, 0.25], [0, 1, 0, 2])", compilerForm: .explainableMeasure) { a in
             let (probabilities, symbols) = try symbolDistribution(a, 0)
             let message = try symbols.map { try labelIndices(a, 1, labels: $0) } ?? messageIndices(a, 1)
             return .string(try coding(a) { try arithEncode(probabilities: probabilities, message: message) })

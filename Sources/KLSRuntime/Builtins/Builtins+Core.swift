@@ -33,7 +33,7 @@ extension BuiltinRegistry {
         }
         r.function("append", [p("v"), p("x")], category: "core",
                    summary: "A copy of the vector (or list) v with x added at the end; v itself is unchanged.",
-                   example: "append([1, 2], 3)") { a in
+                   example: "append([1, 2], 3)", compilerForm: .inPlaceAppend) { a in
             switch a[0] {
             case .list(let items): return .list(items + [a[1]])
             case .string(let s):

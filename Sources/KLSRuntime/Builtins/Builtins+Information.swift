@@ -16,7 +16,7 @@ extension BuiltinRegistry {
                    H(X, Y), H(Pxy, given=1) the conditional entropy H(X | Y) = H(X, Y) − H(Y), and H(Pxy, given=0)
                    is H(Y | X). A matrix whose rows each sum to 1 gives one entropy per row.
                    """,
-                   example: "H([[0.1, 0.2], [0.3, 0.4]], given=1, base=2)") { a in
+                   example: "H([[0.1, 0.2], [0.3, 0.4]], given=1, base=2)", compilerForm: .explainableMeasure) { a in
             let base = try logBase(a, 2)
             if a.has(3) {
                 if a.has(1) { throw a.error("given= is for the conditional entropy of one joint distribution: write H(Pxy, given=1)") }
@@ -38,7 +38,7 @@ extension BuiltinRegistry {
                    numerical integration (1e-8 relative) for any other pair, mixtures included. samples=N gives a
                    Monte Carlo estimate with its standard error instead.
                    """,
-                   example: "KL([0.5, 0.25, 0.25] || [0.25, 0.5, 0.25], base=2)") { a in
+                   example: "KL([0.5, 0.25, 0.25] || [0.25, 0.5, 0.25], base=2)", compilerForm: .explainableMeasure) { a in
             let base = try logBase(a, 2)
             if a.has(3) {
                 let n = try a.count(3)
@@ -51,7 +51,7 @@ extension BuiltinRegistry {
         }
         r.function("JS", [p("P"), p("Q"), p("base", Value.none, shown: "e")], category: "information",
                    summary: "Jensen–Shannon divergence ½KL(P‖M) + ½KL(Q‖M), M = (P + Q)/2 (not its square root).",
-                   example: "JS([0.5, 0.25, 0.25], [0.25, 0.5, 0.25])") { a in
+                   example: "JS([0.5, 0.25, 0.25], [0.25, 0.5, 0.25])", compilerForm: .explainableMeasure) { a in
             let base = try logBase(a, 2)
             return try pairwise(a, vectors: { try Information.js($0, $1, base: base) },
                                 distributions: { try DistributionMeasures.js($0, $1, base: base) })
@@ -95,7 +95,8 @@ extension BuiltinRegistry {
                    fractions for short messages), −log2 P(s) and the codeword's dyadic interval inside the final
                    interval, and returns the codeword.
                    """,
-                   example: "explain(KL([0.5, 0.25, 0.25] || [0.25, 0.5, 0.25], base=2))") { a in
+                   example: "explain(KL([0.5, 0.25, 0.25] || [0.25, 0.5, 0.25], base=2))",
+                   compilerForm: .explainsMeasure) { a in
             let measureName: String
             switch a[0] {
             case .string(let s): measureName = s

@@ -23,7 +23,7 @@ extension BuiltinRegistry {
             if !logTarget, target.value.data.contains(where: { $0 < 0 }) {
                 a.warn("target has negative values; it should hold probabilities (or log-probabilities with log_target=true)")
             }
-            return Value(try Loss.klDiv(input, target, reduction: reduction, logTarget: logTarget))
+            return Value(try Loss.klDiv(input, target, reduction: reduction, logTarget: logTarget, cache: a.interpreter.targetTerms))
         }
         r.function("mse_loss", [p("input"), p("target"), p("reduction", .string("mean"))], category: "losses",
                    summary: "torch's F.mse_loss: mean (or sum) of (input − target)².",

@@ -10,7 +10,8 @@ extension BuiltinRegistry {
         }
         r.function("range", [p("start"), p("stop", Value.none), p("step", .number(1))], category: "vectors",
                    summary: "range(n) is 0, 1, …, n−1; range(a, b) is a, …, b−1; an optional step.",
-                   example: "range(2, 6)") { a in
+                   help: "With a fractional step the length is ⌈(stop − start)/step⌉ (NumPy's arange): range(1, 1.3, 0.1) has 4 elements. `for i in range(…)` walks the same numbers.",
+                   example: "range(2, 6)", compilerForm: .countingLoop) { a in
             let (start, stop) = a.has(1) ? (try a.number(0), try a.number(1)) : (0, try a.number(0))
             return .tensor(try Tensor.range(start, stop, try a.number(2)))
         }

@@ -145,22 +145,16 @@ extension Compiler {
     /// anything else through its compiled closure.
     func withReader<C: ReaderConsumer>(_ argument: Expr, _ consumer: C) -> CompiledExpr {
         if Compiler.isDirectOperand(argument) { return consumer.make(DirectArgument(operand(argument), self)) }
-        if case .binary(let op, let a, let b, _) = argument, Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) {
+        if case .binary(let op, let a, let b, _) = argument, let arithmetic = op.arithmetic,
+           Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) {
             let l = operand(a), r = operand(b), general = expression(argument)
-            if case .local(let slot, _) = l, case .constant(let c) = r {
-                switch op {
-                case .add: return consumer.make(SlotConstantArgument<AddOperator>(slot: slot, constant: c, general: general))
-                case .subtract: return consumer.make(SlotConstantArgument<SubtractOperator>(slot: slot, constant: c, general: general))
-                default: break
+            func reader<O: NumberOperator>(_: O.Type) -> CompiledExpr {
+                if case .local(let slot, _) = l, case .constant(let c) = r {
+                    return consumer.make(SlotConstantArgument<O>(slot: slot, constant: c, general: general))
                 }
+                return consumer.make(ArithmeticArgument<O>(left: l, right: r, general: general))
             }
-            switch op {
-            case .add: return consumer.make(ArithmeticArgument<AddOperator>(left: l, right: r, general: general))
-            case .subtract: return consumer.make(ArithmeticArgument<SubtractOperator>(left: l, right: r, general: general))
-            case .multiply: return consumer.make(ArithmeticArgument<MultiplyOperator>(left: l, right: r, general: general))
-            case .divide: return consumer.make(ArithmeticArgument<DivideOperator>(left: l, right: r, general: general))
-            default: return consumer.make(CompiledArgument(general))
-            }
+            return reader(arithmetic)
         }
         return consumer.make(CompiledArgument(expression(argument)))
     }

@@ -27,6 +27,7 @@ extension Compiler {
             switch op {
             case .plus: return x
             case .negate:
+                if plain { return { frame in let v = try x(frame); return try located(span) { try interp.negate(v) } } }
                 return { frame in
                     let v = try x(frame)
                     if case .number(let d) = v { return .number(-d) }
@@ -70,6 +71,7 @@ extension Compiler {
                 }
             }
             let k = expression(i)
+            if plain { return { frame in let v = try x(frame), idx = try k(frame); return try located(span) { try interp.index(v, idx) } } }
             return { frame in
                 let v = try x(frame), idx = try k(frame)
                 if case .tensor(let t) = v, t.rank == 1, case .number(let d) = idx, d >= 0, d < Double(t.count), d.rounded() == d {
@@ -128,20 +130,12 @@ extension Compiler {
     }
 
     func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, span: SourceSpan) -> CompiledExpr {
-        switch op {
-        case .add: return arithmetic(AddOperator.self, a, b, span)
-        case .subtract: return arithmetic(SubtractOperator.self, a, b, span)
-        case .multiply: return arithmetic(MultiplyOperator.self, a, b, span)
-        case .divide: return arithmetic(DivideOperator.self, a, b, span)
-        case .power: return arithmetic(PowerOperator.self, a, b, span)
-        case .modulo: return arithmetic(ModuloOperator.self, a, b, span)
-        case .less: return comparison(LessComparison.self, op, a, b, span)
-        case .lessEqual: return comparison(LessEqualComparison.self, op, a, b, span)
-        case .greater: return comparison(GreaterComparison.self, op, a, b, span)
-        case .greaterEqual: return comparison(GreaterEqualComparison.self, op, a, b, span)
-        case .equal, .notEqual:
+        if plain { return generalBinary(op, a, b, span: span) }
+        switch op.meaning {
+        case .arithmetic(let o): return arithmetic(o, a, b, span)
+        case .ordering(let c): return comparison(c, op, a, b, span)
+        case .equality(_, let negate):
             let x = expression(a), y = expression(b)
-            let negate = op == .notEqual
             return { frame in
                 let l = try x(frame), r = try y(frame)
                 if case .number(let p) = l, case .number(let q) = r { return .bool((p == q) != negate) }
@@ -156,10 +150,10 @@ extension Compiler {
         let interp = self.interp, file = self.file
         let span = callee.anchor
         let f = expression(callee)
-        guard args.allSatisfy({ $0.label == nil }) else {
+        guard !plain, args.allSatisfy({ $0.label == nil }) else {
             let positional = args.filter { $0.label == nil }.map { expression($0.value) }
             let labeled = args.compactMap { a in a.label.map { ($0, expression(a.value)) } }
-            if case .name(let name) = callee, case .builtin(let i)? = name.resolution,
+            if !plain, case .name(let name) = callee, case .builtin(let i)? = name.resolution,
                let call = LabeledBuiltinCall(interp.registry.builtins[i], positional: positional, labeled: labeled,
                                              interp: interp, span: span, file: file) {
                 return { frame in try call.run(frame) }
@@ -201,10 +195,37 @@ extension Compiler {
     /// arguments, not its value, are what explain needs (likewise `explain(arith_encode(P, s))`).
     func explainedMeasure(_ callee: Expr, _ args: [Argument]) -> [Argument]? {
         guard case .name(let n) = callee, case .builtin(let i)? = n.resolution,
-              interp.registry.builtins[i].name == "explain", args.count == 1, args[0].label == nil,
+              interp.registry.builtins[i].compilerForm == .explainsMeasure, args.count == 1, args[0].label == nil,
               case .call(.name(let inner), let innerArgs, _) = args[0].value, case .builtin(let j)? = inner.resolution,
-              ["H", "KL", "JS", "arith_encode"].contains(interp.registry.builtins[j].name) else { return nil }
+              interp.registry.builtins[j].compilerForm == .explainableMeasure else { return nil }
         let name = Argument(label: nil, labelSpan: nil, value: .string(interp.registry.builtins[j].name, inner.span))
         return [name] + innerArgs
+    }
+
+    /// `a op b` through the interpreter's operations on values, with no number fast path.
+    func generalBinary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, span: SourceSpan) -> CompiledExpr {
+        let interp = self.interp
+        let x = expression(a), y = expression(b)
+        switch op.meaning {
+        case .arithmetic(let o):
+            let kernel = o.kernel
+            return { frame in
+                let l = try x(frame), r = try y(frame)
+                return try located(span) { try interp.arithmetic(kernel, l, r) }
+            }
+        case .ordering(let c):
+            func ordering<C: NumberComparison>(_: C.Type) -> CompiledExpr {
+                { frame in
+                    let l = try x(frame), r = try y(frame)
+                    return try located(span) { try interp.compare(C.self, op, l, r) }
+                }
+            }
+            return ordering(c)
+        case .equality(_, let negate):
+            return { frame in
+                let l = try x(frame), r = try y(frame)
+                return .bool(Interpreter.equal(l, r) != negate)
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ extension Compiler {
     /// defines no functions, and is a chain of `if … { return … }` ending in `return`.
     func numericCode(_ decl: FunctionDecl) -> NumericCode? {
         let arity = decl.parameters.count
-        guard arity > 0, decl.slotCount == arity, !decl.createsClosures, Compiler.alwaysReturns(decl.body[...]) else { return nil }
+        guard !plain, arity > 0, decl.slotCount == arity, !decl.createsClosures, Compiler.alwaysReturns(decl.body[...]) else { return nil }
         var scope = NumericScope(arity: arity)
         do {
             let body = try numericBlock(decl.body[...], &scope)
@@ -63,15 +63,8 @@ extension Compiler {
         case .unary(.plus, let inner, _):
             return try numericExpression(inner, &scope)
         case .binary(let op, let a, let b, _):
-            switch op {
-            case .add: return try numericArithmetic(AddOperator.self, a, b, &scope)
-            case .subtract: return try numericArithmetic(SubtractOperator.self, a, b, &scope)
-            case .multiply: return try numericArithmetic(MultiplyOperator.self, a, b, &scope)
-            case .divide: return try numericArithmetic(DivideOperator.self, a, b, &scope)
-            case .power: return try numericArithmetic(PowerOperator.self, a, b, &scope)
-            case .modulo: return try numericArithmetic(ModuloOperator.self, a, b, &scope)
-            default: throw NotNumeric()
-            }
+            guard let arithmetic = op.arithmetic else { throw NotNumeric() }
+            return try numericArithmetic(arithmetic, a, b, &scope)
         case .call(.name(let callee), let arguments, _):
             guard case .global(let index)? = callee.resolution, arguments.allSatisfy({ $0.label == nil }) else { throw NotNumeric() }
             return try numericCall(global: index, arguments.map(\.value), &scope, span: callee.span)
@@ -125,14 +118,9 @@ extension Compiler {
     private func numericCondition(_ c: Expr, _ scope: inout NumericScope) throws -> NumericTest {
         switch c {
         case .binary(let op, let a, let b, _):
-            switch op {
-            case .less: return try numericComparison(LessComparison.self, a, b, &scope)
-            case .lessEqual: return try numericComparison(LessEqualComparison.self, a, b, &scope)
-            case .greater: return try numericComparison(GreaterComparison.self, a, b, &scope)
-            case .greaterEqual: return try numericComparison(GreaterEqualComparison.self, a, b, &scope)
-            case .equal: return try numericComparison(EqualComparison.self, a, b, &scope)
-            case .notEqual: return try numericComparison(NotEqualComparison.self, a, b, &scope)
-            default: throw NotNumeric()
+            switch op.meaning {
+            case .ordering(let c), .equality(let c, _): return try numericComparison(c, a, b, &scope)
+            case .arithmetic: throw NotNumeric()
             }
         case .logical(let isAnd, let a, let b, _):
             let x = try numericCondition(a, &scope), y = try numericCondition(b, &scope)

@@ -146,20 +146,18 @@ extension Compiler {
         return { frame in
             let x = try f(frame), y = try g(frame)
             if case .number(let p) = x, case .number(let q) = y { return .bool(C.test(p, q)) }
-            return try located(span) { try interp.compare(op, x, y) }
+            return try located(span) { try interp.compare(C.self, op, x, y) }
         }
     }
 
-    /// A comparison evaluated straight to a Swift `Bool` (for `if` and `while` conditions).
+    /// A comparison evaluated straight to a Swift `Bool` (for `if` and `while` conditions):
+    /// `span` is the operator's (errors of the comparison), `whole` the condition's (a result
+    /// that is not one boolean).
     func condition<C: NumberComparison>(_: C.Type, _ op: BinaryOperator, _ a: Expr, _ b: Expr,
-                                        _ span: SourceSpan) -> (Frame) throws -> Bool {
-        let interp = self.interp, file = self.file
+                                        what: String, _ span: SourceSpan, whole: SourceSpan) -> (Frame) throws -> Bool {
+        let interp = self.interp
         @inline(__always) func slow(_ x: Value, _ y: Value) throws -> Bool {
-            let v = try located(span) { try interp.compare(op, x, y) }
-            guard let t = Interpreter.truth(v) else {
-                throw RuntimeError("a condition must be a single boolean (got \(v.typeName))", at: span, in: file)
-            }
-            return t
+            try truth(try located(span) { try interp.compare(C.self, op, x, y) }, what: what, whole)
         }
         switch (operand(a), operand(b)) {
         case (.local(let i, let n), .constant(let c)):
@@ -199,23 +197,23 @@ extension Compiler {
     /// Any expression as a condition: comparisons compile straight to `Bool`; other values
     /// must be booleans (or numbers, non-zero meaning true).
     func condition(_ e: Expr, what: String) -> (Frame) throws -> Bool {
-        if case .binary(let op, let a, let b, let span) = e {
-            switch op {
-            case .less: return condition(LessComparison.self, op, a, b, span)
-            case .lessEqual: return condition(LessEqualComparison.self, op, a, b, span)
-            case .greater: return condition(GreaterComparison.self, op, a, b, span)
-            case .greaterEqual: return condition(GreaterEqualComparison.self, op, a, b, span)
-            default: break
-            }
+        if !plain, case .binary(let op, let a, let b, let span) = e, let c = op.ordering {
+            return condition(c, op, a, b, what: what, span, whole: e.span)
         }
-        let x = expression(e), span = e.span, file = self.file
+        let x = expression(e), span = e.span
         return { frame in
             let v = try x(frame)
             if case .bool(let b) = v { return b }
-            guard let t = Interpreter.truth(v) else {
-                throw RuntimeError("\(what) must be a boolean (got \(v.typeName))", at: span, in: file)
-            }
-            return t
+            return try truth(v, what: what, span)
         }
+    }
+
+    /// The truth of a condition's value (`Interpreter.truth`), or the error of `what` at `span`.
+    @inline(__always)
+    func truth(_ v: Value, what: String, _ span: SourceSpan) throws -> Bool {
+        guard let t = Interpreter.truth(v) else {
+            throw RuntimeError("\(what) must be a boolean (got \(v.typeName))", at: span, in: file)
+        }
+        return t
     }
 }

@@ -42,7 +42,7 @@ extension Compiler {
                 }
             }
             let xs = indices.map(expression)
-            if indices.count == 1 {
+            if !plain, indices.count == 1 {
                 let k = expression(indices[0])
                 let index = Compiler.isDirectOperand(indices[0]) ? operand(indices[0]) : .general(k)
                 func elementStore<S: SlotAccess>(_ slot: S) -> CompiledStmt {
@@ -101,32 +101,44 @@ extension Compiler {
         }
     }
 
-    /// `for v in seq { body }`; `for i in range(…)` counts without building the vector.
+    /// `for v in seq { body }`; `for i in range(…)` of numbers counts without building the
+    /// vector, by the builtin's own rule (`Tensor.rangeCount`, `Tensor.rangeElement`); other
+    /// arguments (booleans, tracked numbers, invalid ones) go through the builtin itself.
     func forLoop(_ variable: NameRef, _ seq: Expr, _ body: [Stmt], _ span: SourceSpan) -> CompiledStmt {
         let interp = self.interp, file = self.file, interrupt = interp.interrupt
         let slot = slotPointer(variable), b = block(body)
-        if case .call(.name(let callee), let args, _) = seq, case .builtin(let i)? = callee.resolution,
-           interp.registry.builtins[i].name == "range", (1...3).contains(args.count), args.allSatisfy({ $0.label == nil }) {
+        /// Runs the body once per item.
+        func loop(_ frame: Frame, _ items: [Value]) throws -> Flow {
+            guard let variable = slot(frame) else { return .normal }
+            for item in items {
+                if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
+                variable.pointee = item
+                switch try b(frame) {
+                case .normal, .continueLoop: continue
+                case .breakLoop: return .normal
+                case .returned(let v): return .returned(v)
+                }
+            }
+            return .normal
+        }
+        if !plain, case .call(.name(let callee), let args, _) = seq, case .builtin(let i)? = callee.resolution,
+           interp.registry.builtins[i].compilerForm == .countingLoop, (1...3).contains(args.count),
+           args.allSatisfy({ $0.label == nil }) {
             let bounds = args.map { expression($0.value) }
-            let rangeSpan = callee.span
+            let range = Value.builtin(interp.registry.builtins[i]), rangeSpan = callee.span
             return { frame in
                 let values = try bounds.map { try $0(frame) }
-                var numbers: [Double] = []
-                for v in values {
-                    guard case .number(let x) = v, x.isFinite else {
-                        throw RuntimeError("range: arguments must be finite numbers (got \(ValueFormatter.describeForError(v)))", at: rangeSpan, in: file)
-                    }
-                    numbers.append(x)
+                guard case .number(let first) = values[0], case .number(let second) = values.count > 1 ? values[1] : .number(1),
+                      case .number(let third) = values.count > 2 ? values[2] : .number(1) else {
+                    let v = try interp.call(range, positional: values, labeled: [], span: rangeSpan, file: file)
+                    return try loop(frame, try located(span) { try interp.iterationItems(v) })
                 }
-                let (start, stop, step) = numbers.count == 1 ? (0, numbers[0], 1.0)
-                    : (numbers[0], numbers[1], numbers.count == 3 ? numbers[2] : 1)
-                if step == 0 { throw RuntimeError("range: step must not be 0", at: rangeSpan, in: file) }
+                let (start, stop, step) = values.count == 1 ? (0, first, 1) : (first, second, third)
+                let count = try located(rangeSpan) { try Tensor.rangeCount(start, stop, step) }
                 guard let variable = slot(frame) else { return .normal }
-                var k = 0.0
-                while true {
-                    let x = start + k * step
-                    if step > 0 ? x >= stop : x <= stop { return .normal }
+                for k in 0..<count {
                     if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
+                    let x = Tensor.rangeElement(start, step, k)
                     // The loop variable usually still holds the previous number: overwrite it
                     // in place (a number owns nothing), with no destroy of the old value.
                     if case .number = variable.pointee {
@@ -139,25 +151,14 @@ extension Compiler {
                     case .breakLoop: return .normal
                     case .returned(let v): return .returned(v)
                     }
-                    k += 1
                 }
+                return .normal
             }
         }
         let sequence = expression(seq)
         return { frame in
             let v = try sequence(frame)
-            let items = try located(span) { try interp.iterationItems(v) }
-            guard let variable = slot(frame) else { return .normal }
-            for item in items {
-                if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
-                variable.pointee = item
-                switch try b(frame) {
-                case .normal, .continueLoop: continue
-                case .breakLoop: return .normal
-                case .returned(let v): return .returned(v)
-                }
-            }
-            return .normal
+            return try loop(frame, try located(span) { try interp.iterationItems(v) })
         }
     }
 
@@ -187,14 +188,11 @@ extension Compiler {
                 }
             }
         }
-        if let (op, l, r) = comparedOperands(c) {
-            switch op {
-            case .less: return loop(DirectComparison<LessComparison>(left: l, right: r, general: general))
-            case .lessEqual: return loop(DirectComparison<LessEqualComparison>(left: l, right: r, general: general))
-            case .greater: return loop(DirectComparison<GreaterComparison>(left: l, right: r, general: general))
-            case .greaterEqual: return loop(DirectComparison<GreaterEqualComparison>(left: l, right: r, general: general))
-            default: break
+        if let (ordering, l, r) = comparedOperands(c) {
+            func direct<C: NumberComparison>(_: C.Type) -> CompiledStmt {
+                loop(DirectComparison<C>(left: l, right: r, general: general))
             }
+            return direct(ordering)
         }
         return loop(CompiledCondition(test: general))
     }

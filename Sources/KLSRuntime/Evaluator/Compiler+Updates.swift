@@ -6,24 +6,13 @@ import KLSSyntax
 extension Compiler {
     /// A specialised closure for `n = n op rhs`, or nil when the statement has another shape.
     func update(_ n: NameRef, _ value: Expr) -> CompiledStmt? {
-        guard case .binary(let op, .name(let left), let rhs, let span) = value, left.name == n.name,
-              left.resolution == n.resolution else { return nil }
+        guard !plain, case .binary(let op, .name(let left), let rhs, let span) = value, let arithmetic = op.arithmetic,
+              left.name == n.name, left.resolution == n.resolution else { return nil }
         switch n.resolution {
-        case .local(let i): return update(op, LocalSlot(index: i), left, rhs, span)
+        case .local(let i): return update(arithmetic, LocalSlot(index: i), left, rhs, span)
         case .global(let index):
             let (chunk, i) = interp.globals.location(index)
-            return update(op, GlobalSlot(chunk: chunk, index: i), left, rhs, span)
-        default: return nil
-        }
-    }
-
-    private func update<S: SlotAccess>(_ op: BinaryOperator, _ slot: S, _ n: NameRef, _ rhs: Expr,
-                                       _ span: SourceSpan) -> CompiledStmt? {
-        switch op {
-        case .add: return update(AddOperator.self, slot, n, rhs, span)
-        case .subtract: return update(SubtractOperator.self, slot, n, rhs, span)
-        case .multiply: return update(MultiplyOperator.self, slot, n, rhs, span)
-        case .divide: return update(DivideOperator.self, slot, n, rhs, span)
+            return update(arithmetic, GlobalSlot(chunk: chunk, index: i), left, rhs, span)
         default: return nil
         }
     }
@@ -38,19 +27,14 @@ extension Compiler {
         let y = expression(rhs)
         // `s = s + i * 0.5`: the right side's operands are read in place and combined here,
         // with no closure call; anything but numbers takes the general path.
-        if case .binary(let inner, let a, let b, _) = rhs, Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) {
+        if case .binary(let op, let a, let b, _) = rhs, let inner = op.arithmetic,
+           Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) {
             let l = operand(a), r = operand(b)
             func fused<I: NumberOperator>(_: I.Type) -> CompiledStmt {
                 let update = FusedUpdate<O, I, S>(slot: slot, left: l, right: r, rhs: y, fallback: fallback)
                 return { frame in try update.run(frame) }
             }
-            switch inner {
-            case .add: return fused(AddOperator.self)
-            case .subtract: return fused(SubtractOperator.self)
-            case .multiply: return fused(MultiplyOperator.self)
-            case .divide: return fused(DivideOperator.self)
-            default: break
-            }
+            return fused(inner)
         }
         let update = GeneralUpdate(slot: slot, rhs: y, fallback: fallback)
         return { frame in try update.run(frame) }
@@ -61,8 +45,8 @@ extension Compiler {
     /// slot, so it is uniquely held and grows with no copy. Anything else calls `append`.
     /// Only when `x` makes no calls, so evaluating it cannot change `v`.
     func inPlaceAppend(_ n: NameRef, _ value: Expr) -> CompiledStmt? {
-        guard case .call(.name(let callee), let args, _) = value, case .builtin(let i)? = callee.resolution,
-              interp.registry.builtins[i].name == "append", args.count == 2, args.allSatisfy({ $0.label == nil }),
+        guard !plain, case .call(.name(let callee), let args, _) = value, case .builtin(let i)? = callee.resolution,
+              interp.registry.builtins[i].compilerForm == .inPlaceAppend, args.count == 2, args.allSatisfy({ $0.label == nil }),
               case .name(let target) = args[0].value, target.name == n.name, target.resolution == n.resolution,
               Compiler.makesNoCalls(args[1].value) else { return nil }
         let slot = slotPointer(n), general = expression(value), item = expression(args[1].value)

@@ -7,6 +7,9 @@ struct Compiler {
     unowned let interp: Interpreter
     let file: SourceFile
 
+    /// Whether to compile the general code only, with no specialisation (`Interpreter.plain`).
+    var plain: Bool { interp.plain }
+
     /// Converts any error from an operation into a runtime error at `span`.
     @inline(__always)
     func located<T>(_ span: SourceSpan, _ body: () throws -> T) throws -> T {
@@ -70,6 +73,13 @@ struct Compiler {
     func valueBlock(_ stmts: ArraySlice<Stmt>) -> CompiledExpr {
         guard let first = stmts.first else { return { _ in .none } }
         let rest = stmts.dropFirst()
+        if plain {
+            let body = block(Array(stmts))
+            return { frame in
+                if case .returned(let v) = try body(frame) { return v }
+                return .none
+            }
+        }
         if case .returnValue(let e, _) = first {
             guard let e else { return { _ in .none } }
             return expression(e)
@@ -91,14 +101,11 @@ struct Compiler {
                     if let direct { return choose(test, DirectArgument(direct, self)) }
                     return choose(test, CompiledArgument(yes))
                 }
-                if let (op, l, r) = comparedOperands(c) {
-                    switch op {
-                    case .less: return choose(DirectComparison<LessComparison>(left: l, right: r, general: general))
-                    case .lessEqual: return choose(DirectComparison<LessEqualComparison>(left: l, right: r, general: general))
-                    case .greater: return choose(DirectComparison<GreaterComparison>(left: l, right: r, general: general))
-                    case .greaterEqual: return choose(DirectComparison<GreaterEqualComparison>(left: l, right: r, general: general))
-                    default: break
+                if let (ordering, l, r) = comparedOperands(c) {
+                    func direct<C: NumberComparison>(_: C.Type) -> CompiledExpr {
+                        choose(DirectComparison<C>(left: l, right: r, general: general))
                     }
+                    return direct(ordering)
                 }
                 return choose(CompiledCondition(test: general))
             }

@@ -28,9 +28,11 @@ struct DirectComparison<C: NumberComparison>: ConditionTest {
 }
 
 extension Compiler {
-    /// The comparison and operands of `c` when it compares two literals or variables.
-    func comparedOperands(_ c: Expr) -> (BinaryOperator, Operand, Operand)? {
-        guard case .binary(let op, let a, let b, _) = c, Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) else { return nil }
-        return (op, operand(a), operand(b))
+    /// The ordering test (`< <= > >=`) and operands of `c` when it compares two literals or
+    /// variables (nil in plain mode).
+    func comparedOperands(_ c: Expr) -> (any NumberComparison.Type, Operand, Operand)? {
+        guard !plain, case .binary(let op, let a, let b, _) = c, let ordering = op.ordering,
+              Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) else { return nil }
+        return (ordering, operand(a), operand(b))
     }
 }

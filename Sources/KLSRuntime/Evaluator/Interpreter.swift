@@ -1,3 +1,5 @@
+import Foundation
+import KLSInformation
 import KLSNumerics
 import KLSSpecial
 import KLSSyntax
@@ -31,13 +33,26 @@ public final class Interpreter {
 
     /// The Ctrl-C flag this interpreter polls.
     public let interrupt: InterruptFlag
+    /// `kl_div`'s xlogy(t, t) terms of the last target (see `TargetTermCache`).
+    let targetTerms = TargetTermCache()
     /// The parameters of running numeric forms of functions (see `NumericCode`).
     var numeric = NumericStack()
     /// Numbers the numeric runs (see `NumericCallSite`).
     var numericRun = 0
-    /// Whether functions with a numeric form run it (see `NumericCode`); tests compare
-    /// both ways.
-    public var usesNumericTier = true
+    /// Plain mode: every specialisation of the evaluator is off — the numeric tier, fused
+    /// `x = x op e` updates, element stores, in-place append, labelled-call binding, number
+    /// forms, the counting `range` loop, read-in-place operands and arguments, conditional
+    /// function bodies — so a program runs through the general code only. The test suite runs
+    /// programs both ways and requires the same output and errors (README, "Plain mode").
+    /// Read when code is compiled: set it before running a program. Default: `KLS_PLAIN=1`
+    /// in the environment.
+    public var plain = Interpreter.plainFromEnvironment
+
+    /// Whether the environment asks for plain mode (`KLS_PLAIN=1`).
+    public static let plainFromEnvironment: Bool = {
+        guard let value = getenv("KLS_PLAIN") else { return false }
+        return String(cString: value) == "1"
+    }()
 
     public init(registry: BuiltinRegistry = BuiltinRegistry.standard(), interrupt: InterruptFlag = .process,
                 write: @escaping (String) -> Void) {
@@ -148,7 +163,7 @@ public final class Interpreter {
         // Every parameter given by position (the usual `logpdf(D, x)`): the arguments are the
         // values, with no binding work; or only trailing defaulted parameters left out (the
         // usual `kl_div(input, target)`).
-        if labeled.isEmpty, !b.variadic {
+        if labeled.isEmpty, !b.variadic, !plain {
             if positional.count == b.parameters.count {
                 return try runBuiltin(body, Arguments(builtin: b, values: positional, interpreter: self), span: span, file: file)
             }

@@ -111,7 +111,7 @@ extension Interpreter {
     /// runs the general body).
     @inline(__always)
     func runNumerically(_ c: Closure, frame: Frame, span: SourceSpan?, file: SourceFile?) throws -> Value? {
-        guard let code = c.numeric, !code.disabled, usesNumericTier else { return nil }
+        guard let code = c.numeric, !code.disabled, !plain else { return nil }
         return try enterNumeric(code, frame: frame, span: span, file: file)
     }
 

@@ -29,28 +29,13 @@ extension Interpreter {
 
     /// `<`, `<=`, `>`, `>=`: a boolean for two numbers (or two strings); elementwise 0/1
     /// values for tensors, usable as masks (`p * (x > 0)`).
-    func compare(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
-        func test(_ x: Double, _ y: Double) -> Bool {
-            switch op {
-            case .less: return x < y
-            case .lessEqual: return x <= y
-            case .greater: return x > y
-            default: return x >= y
-            }
-        }
-        if case .string(let s) = a, case .string(let t) = b {
-            switch op {
-            case .less: return .bool(s < t)
-            case .lessEqual: return .bool(s <= t)
-            case .greater: return .bool(s > t)
-            default: return .bool(s >= t)
-            }
-        }
+    func compare<C: NumberComparison>(_: C.Type, _ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        if case .string(let s) = a, case .string(let t) = b { return .bool(C.test(s, t)) }
         guard let x = a.asVar?.value, let y = b.asVar?.value else {
             throw BuiltinError("'\(op.rawValue)' cannot compare \(a.typeName) with \(b.typeName)")
         }
-        if x.isScalar && y.isScalar { return .bool(test(x.data[0], y.data[0])) }
-        return Value(try Broadcast.map(x, y, operation: op.rawValue) { test($0, $1) ? 1 : 0 })
+        if x.isScalar && y.isScalar { return .bool(C.test(x.data[0], y.data[0])) }
+        return Value(try Broadcast.map(x, y, operation: op.rawValue) { C.test($0, $1) ? 1 : 0 })
     }
 
     /// Whole-value equality: same kind, same shape, all elements equal.
