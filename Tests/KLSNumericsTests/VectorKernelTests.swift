@@ -13,16 +13,33 @@ struct VectorKernelTests {
         }
     }
 
-    @Test(arguments: 0...35)
-    func dotMatchesThePlainSum(_ n: Int) {
-        let a = Self.values(n, seed: 1), b = Self.values(n, seed: 2)
-        var plain = 0.0, magnitude = 0.0
-        for i in 0..<n {
-            plain += a[i] * b[i]
-            magnitude += abs(a[i] * b[i])
+    /// Σ term(i) for i < n in the kernels' order: two 4-lane accumulators over blocks of 8
+    /// (lane l of the first takes i ≡ l, of the second i ≡ 4 + l, mod 8), added lane-wise and
+    /// combined as (l₀ + l₂) + (l₁ + l₃), then the tail added one by one.
+    static func laneOrderSum(_ n: Int, _ term: (Int) -> Double) -> Double {
+        var first = [0.0, 0, 0, 0], second = [0.0, 0, 0, 0]
+        var i = 0
+        while i + 8 <= n {
+            for l in 0..<4 {
+                first[l] += term(i + l)
+                second[l] += term(i + 4 + l)
+            }
+            i += 8
         }
-        // Different summation orders differ by at most a few ulps of Σ|aᵢbᵢ|.
-        #expect(abs(VectorKernels.dot(a, b) - plain) <= 4 * Double.ulpOfOne * Double(n) * magnitude)
+        var tail = 0.0
+        while i < n {
+            tail += term(i)
+            i += 1
+        }
+        let s = (0..<4).map { first[$0] + second[$0] }
+        return ((s[0] + s[2]) + (s[1] + s[3])) + tail
+    }
+
+    /// The dot product is the Swift loop of the same summation order, bit for bit.
+    @Test(arguments: 0...35)
+    func dotIsTheLaneOrderSum(_ n: Int) {
+        let a = Self.values(n, seed: 1), b = Self.values(n, seed: 2)
+        #expect(VectorKernels.dot(a, b) == Self.laneOrderSum(n) { a[$0] * b[$0] })
     }
 
     @Test func dotUsesTheCommonLengthAndPropagatesNaN() {

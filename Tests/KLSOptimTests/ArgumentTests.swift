@@ -51,3 +51,25 @@ private func callError(
     #expect(OptimizerSpec.parameterNames(of: "Nope") == nil)
     #expect(OptimizerSpec.names.allSatisfy { OptimizerSpec.parameterNames(of: $0) != nil })
 }
+
+/// Each default is written once (the options' initialisers); the usage `:help` shows and the
+/// binding of omitted arguments read it. Defaults as torch 2.x documents them
+/// (torch.optim.SGD/Adagrad/RMSprop/Adam/AdamW) and AdaBound's reference code.
+@Test func defaultsAreReadFromTheOptions() throws {
+    #expect(OptimizerSpec.usage(of: "SGD") == "SGD(lr=0.001, momentum=0, dampening=0, nesterov=false, weight_decay=0)")
+    #expect(OptimizerSpec.usage(of: "Adagrad")
+        == "Adagrad(lr=0.01, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10)")
+    #expect(OptimizerSpec.usage(of: "RMSprop")
+        == "RMSprop(lr=0.01, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=false)")
+    #expect(OptimizerSpec.usage(of: "Adam") == "Adam(lr=0.001, betas=[0.9, 0.999], eps=1e-8, weight_decay=0, amsgrad=false)")
+    #expect(OptimizerSpec.usage(of: "AdamW") == "AdamW(lr=0.001, betas=[0.9, 0.999], eps=1e-8, weight_decay=0.01, amsgrad=false)")
+    #expect(OptimizerSpec.usage(of: "AdaBound")
+        == "AdaBound(lr=0.001, betas=[0.9, 0.999], final_lr=0.1, gamma=0.001, eps=1e-8, weight_decay=0, amsbound=false)")
+    #expect(OptimizerSpec.usage(of: "NaturalGradient") == "NaturalGradient(lr)")
+    #expect(try OptimizerSpec(name: "SGD") == .sgd(SGDOptions()))
+    #expect(try OptimizerSpec(name: "Adagrad") == .adagrad(AdagradOptions()))
+    #expect(try OptimizerSpec(name: "RMSprop") == .rmsprop(RMSpropOptions()))
+    #expect(try OptimizerSpec(name: "Adam") == .adam(AdamOptions()))
+    #expect(try OptimizerSpec(name: "AdaBound") == .adaBound(AdaBoundOptions()))
+    #expect(callError("NaturalGradient") == "NaturalGradient: missing argument 'lr'")
+}

@@ -5,8 +5,8 @@ import KLSRuntime
 /// The proof every fast path of the evaluator owes (README, "Plain mode"): every example and
 /// every shared acceptance script (those not in Tests/Acceptance/known-gaps.txt) runs through
 /// the kls binary as it is and with `KLS_PLAIN=1`, and both runs print the same stdout and
-/// stderr and exit with the same status. Each run gets its own temporary directory holding a
-/// copy of the script's folder, so the figures a script writes land there.
+/// stderr and exit with the same status. Each run gets a fresh copy of the script's folder
+/// (data files included) as its working directory, so the figures a script writes land there.
 struct PlainModeScriptTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -52,20 +52,11 @@ struct PlainModeScriptTests {
         var stderr: String
     }
 
-    /// Runs `script` with a copy of its folder's files as the working directory.
-    static func run(_ binary: String, _ script: String, plain: Bool) throws -> Run {
+    /// Runs `script` in `work`, a fresh copy of the script's folder.
+    static func run(_ binary: String, _ script: String, plain: Bool, in work: URL) throws -> Run {
         let fm = FileManager.default
-        let work = fm.temporaryDirectory.appendingPathComponent("kls-plain-\(UUID().uuidString)")
-        try fm.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(at: work) }
-        let folder = URL(fileURLWithPath: script).deletingLastPathComponent()
-        for name in try fm.contentsOfDirectory(atPath: folder.path) {
-            var isDirectory: ObjCBool = false
-            let item = folder.appendingPathComponent(name)
-            if fm.fileExists(atPath: item.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                try fm.copyItem(at: item, to: work.appendingPathComponent(name))
-            }
-        }
+        try? fm.removeItem(at: work)
+        try fm.copyItem(at: URL(fileURLWithPath: script).deletingLastPathComponent(), to: work)
         let out = work.appendingPathComponent(".stdout"), err = work.appendingPathComponent(".stderr")
         _ = fm.createFile(atPath: out.path, contents: nil)
         _ = fm.createFile(atPath: err.path, contents: nil)
@@ -80,7 +71,7 @@ struct PlainModeScriptTests {
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()
-        let deadline = Date().addingTimeInterval(120)
+        let deadline = Date().addingTimeInterval(600)
         while process.isRunning && Date() < deadline { usleep(10_000) }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
@@ -96,7 +87,11 @@ struct PlainModeScriptTests {
     @Test(arguments: scripts)
     func scriptRunsTheSameInPlainMode(_ script: String) throws {
         let binary = try #require(Self.binary, "no kls binary: run `swift build` first, or set KLS_BINARY")
-        let usual = try Self.run(binary, script, plain: false), plain = try Self.run(binary, script, plain: true)
+        // Both runs in the same place, so messages that name the directory agree.
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("kls-plain-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let usual = try Self.run(binary, script, plain: false, in: work)
+        let plain = try Self.run(binary, script, plain: true, in: work)
         #expect(plain.status == usual.status, "\(script): exit status")
         #expect(plain.stdout == usual.stdout, "\(script): stdout")
         #expect(plain.stderr == usual.stderr, "\(script): stderr")

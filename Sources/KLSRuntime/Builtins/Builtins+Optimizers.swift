@@ -4,24 +4,19 @@ import KLSOptim
 /// authors' reference implementation).
 extension BuiltinRegistry {
     static func installOptimizers(_ r: BuiltinRegistry) {
-        let docs: [(String, String, String)] = [
-            ("SGD", "SGD(lr=0.001, momentum=0, dampening=0, nesterov=false, weight_decay=0)",
-             "Stochastic gradient descent with optional (Nesterov) momentum, as torch.optim.SGD."),
-            ("Adagrad", "Adagrad(lr=0.01, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10)",
-             "Adagrad: steps scaled by the root of the summed squared gradients, as torch.optim.Adagrad."),
-            ("RMSprop", "RMSprop(lr=0.01, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=false)",
-             "RMSprop: steps scaled by a running RMS of the gradients, as torch.optim.RMSprop."),
-            ("Adam", "Adam(lr=0.001, betas=[0.9, 0.999], eps=1e-8, weight_decay=0, amsgrad=false)",
-             "Adam: bias-corrected first and second moments, as torch.optim.Adam (amsgrad keeps the max second moment)."),
-            ("AdamW", "AdamW(lr=0.001, betas=[0.9, 0.999], eps=1e-8, weight_decay=0.01, amsgrad=false)",
-             "AdamW: Adam with decoupled weight decay, as torch.optim.AdamW."),
-            ("AdaBound", "AdaBound(lr=0.001, betas=[0.9, 0.999], final_lr=0.1, gamma=0.001, eps=1e-8, weight_decay=0, amsbound=false)",
-             "AdaBound: Adam whose step sizes are clipped to bounds converging to final_lr (Luo et al., reference code)."),
-            ("AdaBoundW", "AdaBoundW(lr=0.001, betas=[0.9, 0.999], final_lr=0.1, gamma=0.001, eps=1e-8, weight_decay=0, amsbound=false)",
-             "AdaBound with decoupled weight decay (the reference's AdaBoundW)."),
+        let summaries: [(String, String)] = [
+            ("SGD", "Stochastic gradient descent with optional (Nesterov) momentum, as torch.optim.SGD."),
+            ("Adagrad", "Adagrad: steps scaled by the root of the summed squared gradients, as torch.optim.Adagrad."),
+            ("RMSprop", "RMSprop: steps scaled by a running RMS of the gradients, as torch.optim.RMSprop."),
+            ("Adam", "Adam: bias-corrected first and second moments, as torch.optim.Adam (amsgrad keeps the max second moment)."),
+            ("AdamW", "AdamW: Adam with decoupled weight decay, as torch.optim.AdamW."),
+            ("AdaBound", "AdaBound: Adam whose step sizes are clipped to bounds converging to final_lr (Luo et al., reference code)."),
+            ("AdaBoundW", "AdaBound with decoupled weight decay (the reference's AdaBoundW)."),
         ]
-        for (name, usage, summary) in docs {
+        for (name, summary) in summaries {
+            // The defaults shown are the optimiser's own (KLSOptim, `OptimizerSpec.parameters(of:)`).
             let names = (OptimizerSpec.parameterNames(of: name) ?? []) + ["maximize"]
+            let usage = OptimizerSpec.usage(of: name) ?? name
             r.function(name, names.map { p($0, Value.none, shown: "default") }, category: "optimisers",
                        summary: summary, help: "\(usage)\nmaximize=true ascends instead (torch's maximize flag); minimize/maximize set it for you.",
                        example: "minimize((x, y) -> (1 - x)^2 + 5 * (y - x^2)^2, [-1, 1.5], \(name)(lr=0.01), steps=50).params") { a in
