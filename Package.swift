@@ -13,9 +13,11 @@ let singleThreadedRelease: [SwiftSetting] = [
     .unsafeFlags(["-Xfrontend", "-assume-single-threaded"], .when(configuration: .release)),
 ]
 
-/// Numeric kernels and the tape touch their buffers on one thread; release builds drop the
-/// dynamic exclusivity checks (static ones stay), which cost a runtime call per access of a
-/// class's stored array (tape nodes, gradients) in every step of a fit.
+/// Numeric kernels, the tape and the evaluator's frames are touched on one thread; release
+/// builds drop the dynamic exclusivity checks (static ones stay), which cost a runtime call
+/// per access of a class's stored array (tape nodes, gradients) in every step of a fit and
+/// would dominate the interpreter's inner loops. Debug builds, and so the test suite, keep
+/// them on.
 let uncheckedExclusivityRelease: [SwiftSetting] = [
     .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
 ]
@@ -75,11 +77,7 @@ let package = Package(
         .target(name: "KLSRuntime", dependencies: [
             "KLSSyntax", "KLSNumerics", "KLSSpecial", "KLSInformation", "KLSDistributions", "KLSOptim", "KLSCoding", "KLSPlot",
             .product(name: "CSV", package: "CSV.swift"),
-        ], swiftSettings: [
-            // The evaluator's frames are accessed on one thread only; dynamic exclusivity
-            // checks on every slot access would dominate the interpreter's inner loops.
-            .unsafeFlags(["-enforce-exclusivity=unchecked"]),
-        ] + singleThreadedRelease + unmergedFunctionsRelease),
+        ], swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease + unmergedFunctionsRelease),
         .target(name: "KLSLineEditor", dependencies: ["CLineEdit"], swiftSettings: singleThreadedRelease),
         // Lessons: the lesson file format, judging answers by value, progress (no terminal).
         .target(name: "KLSLessons", dependencies: ["KLSRuntime", "KLSSyntax"], swiftSettings: singleThreadedRelease),

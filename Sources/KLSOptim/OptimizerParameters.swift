@@ -1,5 +1,3 @@
-import Foundation
-
 /// One hyper-parameter of an optimiser as kls calls it: its name and default (nil: required).
 public struct OptimizerParameter: Sendable, Equatable {
     public let name: String
@@ -63,8 +61,15 @@ extension OptimizerSpec {
         parameters(of: name).map { parameters in
             name + "(" + parameters.map { p in
                 guard let value = p.defaultValue else { return p.name }
-                return p.name + "=" + value.description.replacingOccurrences(of: "e-0", with: "e-")
+                return p.name + "=" + Self.usageText(value)
             }.joined(separator: ", ") + ")"
         }
+    }
+
+    /// A default as the usage line shows it: `1e-8` rather than Swift's `1e-08`.
+    private static func usageText(_ value: OptimizerArgument) -> String {
+        var text = value.description
+        while let range = text.firstRange(of: "e-0") { text.replaceSubrange(range, with: "e-") }
+        return text
     }
 }

@@ -105,7 +105,8 @@ struct CompiledArgument: ArgumentReader {
 }
 
 /// The fixed-arity call paths: the arguments go straight into the callee's frame (from its
-/// pool), with no argument array and no binding.
+/// pool), with no argument array and no binding. `initialize(to:)` over a parameter slot is
+/// sound: a frame from `acquireFrame` has every slot unset, which owns nothing.
 extension Compiler {
     func call1<A: ArgumentReader>(_ target: CallTarget, _ a0: A) -> CompiledExpr {
         if A.onlyReads && target.global != nil {

@@ -53,6 +53,9 @@ final class NumericCallSite {
     private let chunk: Frame
     private let offset: Int
     private let arity: Int
+    /// Unowned and unchecked (no reference count traffic per numeric call). Sound: the site
+    /// lives in code compiled for this interpreter, and such code only runs inside a call
+    /// the interpreter makes (NumericTierTests and Language/numeric_tier.kls run it).
     private unowned(unsafe) let interp: Interpreter
     /// The run `cached` was looked up in (runs are numbered from 1).
     private var run = 0
