@@ -28,7 +28,7 @@ public final class Builtin {
         /// `explain(M(…))` of an `explainableMeasure` M is `explain("M", …)`: the measure's
         /// name and arguments, not its value (`Compiler.explainedMeasure`).
         case explainsMeasure
-        /// A measure `explain` can take apart (`H`, `KL`, `JS`).
+        /// A measure `explain` can take apart (`H`, `KL`, `JS`, `arith_encode`).
         case explainableMeasure
     }
 
