@@ -167,7 +167,8 @@ public final class Prompt {
                 } else {
                     output.err("\(errorPalette.warning)\(error.message)\(errorPalette.reset)\n")
                 }
-                if let partial = error.partialResult {
+                if let partial = interpreter.interruptedResult {
+                    interpreter.interruptedResult = nil
                     show(partial)
                     interpreter.setGlobal("ans", partial)
                 }

@@ -21,7 +21,7 @@ struct FitInterruptTests {
         guard case .failed(let error) = outcome else { Issue.record("the fit was not interrupted"); return }
         #expect(error.isInterrupt)
         #expect(error.message.hasPrefix("interrupted at step ") && error.message.hasSuffix(" of 50000000: the fit so far is in ans"))
-        guard case .object(let fit)? = error.partialResult else { Issue.record("no partial fit"); return }
+        guard case .object(let fit)? = interpreter.interruptedResult else { Issue.record("no partial fit"); return }
         guard case .number(let steps)? = fit.field("steps"), case .tensor(let params)? = fit.field("params"),
               case .tensor(let trace)? = fit.field("trace"), case .number(let loss)? = fit.field("loss"),
               case .tensor(let losses)? = fit.field("losses") else { Issue.record("fields"); return }

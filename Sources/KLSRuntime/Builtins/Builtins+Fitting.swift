@@ -101,7 +101,7 @@ extension BuiltinRegistry {
             if !losses.isEmpty { params = Array(trace.suffix(k)) }
             stoppedEarly = "interrupted at step \(step)"
             e.message = "interrupted at step \(step) of \(steps): the fit so far is in ans"
-            e.partialResult = result(finalLoss: losses.last ?? .nan)
+            interp.interruptedResult = result(finalLoss: losses.last ?? .nan)
             return e
         }
         for step in 0..<steps {

@@ -31,6 +31,12 @@ public final class Interpreter {
     /// notebook); nil: they are printed as text.
     public var display: ((DisplayItem) -> Void)?
 
+    /// What the last computation stopped by Ctrl-C had found (a fit's steps so far), which
+    /// the prompt shows and keeps in `ans`. Kept here, not in the `RuntimeError`: an error
+    /// carrying a `Value` was destroyed as garbage in test builds (an outcome read back as
+    /// the wrong case).
+    public var interruptedResult: Value?
+
     /// The Ctrl-C flag this interpreter polls.
     public let interrupt: InterruptFlag
     /// `kl_div`'s xlogy(t, t) terms of the last target (see `TargetTermCache`).

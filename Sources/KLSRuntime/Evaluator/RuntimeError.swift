@@ -9,9 +9,6 @@ public struct RuntimeError: Error {
     public var traceback: [String] = []
     /// True when the run was stopped by Ctrl-C.
     public var isInterrupt = false
-    /// What an interrupted computation had found when it stopped (a fit's steps so far),
-    /// which the prompt keeps in `ans`.
-    nonisolated(unsafe) public var partialResult: Value?
 
     public init(_ message: String, at span: SourceSpan?, in file: SourceFile?) {
         self.message = message
