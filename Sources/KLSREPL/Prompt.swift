@@ -26,6 +26,10 @@ public final class Prompt {
     let output: PromptOutput
     /// The name errors give for typed input (a notebook names each cell).
     var inputName = "<prompt>"
+    /// The number of the next code entry: the prompt reads `kls[5]>`, and entry 5 runs as the
+    /// source `<prompt 5>`, so an error inside a function defined there names it (`<prompt 5>:2:3`,
+    /// as Julia's `REPL[5]:2`).
+    var entry = 1
 
     public init() {
         output = .console
@@ -76,22 +80,27 @@ public final class Prompt {
     public func run(lesson: Lesson? = nil, restart: Bool = false) -> Int32 {
         output.out(Banner.text(palette: palette))
         if let lesson { begin(lesson, progress: LessonProgress(path: LessonProgress.standardPath()), restart: restart) }
+        var emptyContinuations = 0
         while true {
             output.flush()
             let continuing = !pendingBlock.isEmpty
-            switch reader.readLine(prompt: continuing ? "...  " : "kls> ", continuation: continuing) {
+            switch reader.readLine(prompt: continuing ? "...  " : "kls[\(entry)]> ", continuation: continuing) {
             case .eof:
                 return 0
             case .interrupted:
                 pendingBlock = ""
             case .line(let text):
                 let block = continuing ? pendingBlock + "\n" + text : text
+                emptyContinuations = continuing && text.trimmingBlanks().isEmpty ? emptyContinuations + 1 : 0
                 switch PromptInput.classify(block) {
                 case .blank:
                     pendingBlock = ""
                     runBlank()
                 case .incomplete:
                     pendingBlock = block
+                    if emptyContinuations == 2 {
+                        output.err("\(errorPalette.dim)\(OpenBrackets.waitingFor(block)) (Ctrl-C discards the input)\(errorPalette.reset)\n")
+                    }
                 case .command(let request):
                     pendingBlock = ""
                     reader.addHistory(block)
@@ -99,7 +108,10 @@ public final class Prompt {
                 case .code:
                     pendingBlock = ""
                     reader.addHistory(block)
+                    inputName = "<prompt \(entry)>"
                     runCode(block)
+                    inputName = "<prompt>"
+                    entry += 1
                 }
             }
         }
@@ -112,7 +124,7 @@ public final class Prompt {
     /// the kls command instead.
     func runCode(_ code: String) {
         if let answer = Prompt.questionHelp(code) {
-            Console.err.write("\(code.trimmingBlanks()) is not kls; did you mean '\(answer)'?\n")
+            output.err("\(code.trimmingBlanks()) is not kls; did you mean '\(answer)'?\n")
             return
         }
         let outcome = evaluate(code)

@@ -26,8 +26,9 @@ except ImportError:
 
 TIMEOUT = 30  # seconds for any one expectation (debug builds on a loaded CI machine)
 # The editor writes ESC[?2004h (bracketed paste on) right before each prompt; the prompt
-# itself may be coloured: "kls>" or "... " with the colour reset moved before the last space.
-PROMPT_RE = r"\x1b\[\?2004h(?:\x1b\[[\d;]*m)*(kls>|\.\.\. )(?:\x1b\[[\d;]*m)* "
+# itself may be coloured: "kls[N]>" (N the entry's number) or "... " with the colour reset moved
+# before the last space.
+PROMPT_RE = r"\x1b\[\?2004h(?:\x1b\[[\d;]*m)*(kls\[\d+\]>|\.\.\. )(?:\x1b\[[\d;]*m)* "
 ESCAPE_RE = re.compile(r"\x1b\[[\d;?]*[A-Za-z~]|\x1b[=>]")
 CTRL = {name: chr(ord(name) - ord("A") + 1) for name in "ABCDEKRW"}
 UP, LEFT, RIGHT = "\x1b[A", "\x1b[D", "\x1b[C"
@@ -58,7 +59,7 @@ class Kls:
         """Reads up to the next prompt; returns what came before it and remembers its kind."""
         self.child.expect(PROMPT_RE)
         self.transcript += self.child.before + self.child.after
-        self.continuation = self.child.match.group(1) != "kls>"
+        self.continuation = not self.child.match.group(1).startswith("kls")
         return self.child.before
 
     def type(self, keys):
@@ -333,7 +334,7 @@ def check_ans_and_semicolon(binary, home):
 def check_errors(binary, home):
     k = Kls(binary, home)
     out = k.enter("sqrt(1, 2)")
-    expect_equal(out[:3], ["<prompt>:1:1: error: sqrt takes 1 argument (got 2)", "  sqrt(1, 2)", "  ^~~~"],
+    expect_equal(out[:3], ["<prompt 1>:1:1: error: sqrt takes 1 argument (got 2)", "  sqrt(1, 2)", "  ^~~~"],
                  "message, line and caret under the callee")
     expect_in(":help sqrt", out, "a hint")
     out = k.enter("y = 1 + undefined_thing")
@@ -343,8 +344,28 @@ def check_errors(binary, home):
     k.enter("    return q + [1, 2] + [1, 2, 3]")
     k.enter("}")
     out = k.enter("bad(1)")
-    expect_in("<prompt>:2:", out[0], "the line inside the block")
+    expect_in("<prompt 3>:2:", out[0], "the entry that defined bad, and the line inside the block")
     expect_equal(k.enter("1 + 1"), ["2"], "the prompt survives")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def check_entry_numbers(binary, home):
+    k = Kls(binary, home)
+    expect_in("kls[1]>", k.child.after, "the first prompt is entry 1")
+    k.enter("fn f(x) {")
+    k.enter("  return x + [1, 2] + [1, 2, 3]")
+    k.enter("}")
+    expect_in("kls[2]>", k.child.after, "a block is one entry")
+    out = k.enter("f(1)")
+    expect_in("<prompt 1>:2:", out[0], "an error inside f names the entry that defined it, as Julia's REPL[1]:2")
+    expect_in("kls[3]>", k.child.after, "each code entry takes a number")
+    k.enter("v = [1, 2,")
+    expect_equal(k.enter(""), [], "one empty line: still waiting, silently")
+    out = k.enter("")
+    expect_in("waiting for ']' to close the '[' at line 1, column 5", out, "two empty lines: what it waits for")
+    k.enter("3]")
+    expect_equal(k.enter("v"), ["[1, 2, 3]"], "the block finishes")
+    expect_equal(k.enter("?KL"), ["?KL is not kls; did you mean ':help KL'?"], "Python's ?name")
     expect_equal(k.finish(), 0, "exit status")
 
 
