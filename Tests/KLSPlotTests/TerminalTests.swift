@@ -21,6 +21,24 @@ import Testing
         Golden.check(SeedFigures.training.renderTerminal(options) + "\n", file: "training-grid-braille.txt")
     }
 
+    @Test func seriesApartWithoutColour() {
+        // Four lines and two point clouds on one panel, without colour: the lines are solid,
+        // dashed, dotted and dash-dot in turn, the clouds circles and crosses, each legend
+        // sample drawn the same way.
+        let x = (0...40).map { Double($0) / 4 }
+        let lines = (0..<4).map { k in
+            Series(x: x, y: x.map { 3 + 4 * Double(k) + 0.3 * $0 }, label: "line \(k + 1)")
+        }
+        let clouds = [
+            Series(x: [1, 3, 5, 7, 9], y: [1, 1.5, 1, 1.5, 1], label: "points a", style: .scatter),
+            Series(x: [2, 4, 6, 8], y: [19.5, 19, 19.5, 19], label: "points b", style: .scatter),
+        ]
+        let figure = Figure(Panel(series: lines + clouds, title: "without colour"))
+        let text = figure.renderTerminal(TerminalOptions(width: 50, height: 14, color: false))
+        #expect(!text.contains("\u{1B}"))
+        Golden.check(text + "\n", file: "series-apart-plain.txt")
+    }
+
     @Test func stylesAndGapsASCIIInColour() {
         let panel = Panel(series: [
             Series(x: [0, 1, 2, 3, 4, 5, 6], y: [1, 3, .nan, 4, 2, .infinity, 5], label: "broken line"),

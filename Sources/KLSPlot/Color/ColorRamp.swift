@@ -16,8 +16,9 @@ enum ColorRamp {
         return anchors[index + 1].blended(over: anchors[index], alpha: scaled - Double(index))
     }
 
-    /// A line colour at `position`: the ramp up to 0.85, so that the last lines stay visible on white.
-    static func lineColor(_ position: Double) -> RGB { color(position * 0.85) }
+    /// A line colour at `position`: the ramp up to 0.75 (a mid green), so that the highest lines
+    /// stay visible on white, also on a projector (the ramp's yellow end all but vanishes there).
+    static func lineColor(_ position: Double) -> RGB { color(position * 0.75) }
 
     /// Samples of the ramp for the GIF palette.
     static func samples(_ count: Int) -> [RGB] {

@@ -30,7 +30,7 @@ public enum LineDash: Sendable, Equatable, CaseIterable {
         case .solid: []
         case .dashed: [4, 2]
         case .dotted: [1, 2]
-        case .dashDot: [4, 2, 1, 2]
+        case .dashDot: [3, 2, 1, 2]
         }
     }
 }

@@ -97,7 +97,7 @@ struct TerminalPanel {
                     previous = point
                 }
             }
-            let shape = series.shownMarker ?? .circle
+            let shape = marker(ofSeriesAt: index) ?? .circle
             for mark in path.marks { canvas.drawMarker(shape, at: mark, large: series.markerPoints != .all, color: color) }
             for mark in path.hollowMarks { canvas.drawMarker(.diamond, at: mark, large: true, color: color) }
         }
@@ -113,6 +113,21 @@ struct TerminalPanel {
         let position = panel.series[..<index].filter { $0.style != .scatter && !$0.fill && $0.dash == nil }.count
         return LineDash.allCases[position % LineDash.allCases.count]
     }
+
+    /// The marker of series `index`: its own, or without colour one shape per scatter series of
+    /// the panel in turn (circle, cross, plus, square, triangle, diamond), so that point clouds
+    /// can be told apart as lines are by their dashes.
+    private func marker(ofSeriesAt index: Int) -> MarkerShape? {
+        let series = panel.series[index]
+        if let marker = series.marker { return marker }
+        guard series.style == .scatter else { return nil }
+        guard !options.color else { return .circle }
+        let position = panel.series[..<index].filter { $0.style == .scatter && $0.marker == nil }.count
+        return Self.colourlessMarkers[position % Self.colourlessMarkers.count]
+    }
+
+    /// Shapes of unmarked scatter series without colour, in turn.
+    private static let colourlessMarkers: [MarkerShape] = [.circle, .cross, .plus, .square, .triangle, .diamond]
 
     /// The y tick label of each canvas row (nil where there is none); the lower tick wins a shared row.
     private func yTickLabels(_ axis: AxisTicks, canvas: DotCanvas) -> [String?] {
@@ -214,7 +229,7 @@ struct TerminalPanel {
             var phase = 0
             canvas.drawLine(Point(x: 0, y: 1.5), Point(x: 5.9, y: 1.5), color: 1, pattern: dash(ofSeriesAt: index).dotPattern, phase: &phase)
         }
-        if let shape = series.shownMarker { canvas.drawMarker(shape, at: Point(x: 2.5, y: 1.5), large: false, color: 1) }
+        if let shape = marker(ofSeriesAt: index) { canvas.drawMarker(shape, at: Point(x: 2.5, y: 1.5), large: false, color: 1) }
         var line = TextLine()
         if options.color { line.appendEscape(ANSI.foreground(SeriesPalette.ansiCode(slot))) }
         for cell in 0..<3 { line.appendCell(glyphs.cells[Int(canvas.masks[cell])]) }

@@ -46,7 +46,7 @@ enum ContourItems {
                 return [p, q]
             }
             guard !pieces.isEmpty else { return nil }
-            return .paths(pieces, color: ColorRamp.lineColor(field.rampPosition(level: index)), width: style.lineWidth * 0.6, dash: [])
+            return .paths(pieces, color: ColorRamp.lineColor(field.rampPosition(level: index)), width: style.lineWidth * 0.75, dash: [])
         }
     }
 }
@@ -95,9 +95,12 @@ struct ColorBar {
     }
 }
 
-/// Short labels of contour levels: three significant digits, "0.001", "2.5", "1e+04" → "1e4".
+/// Short labels of contour levels: three significant digits ("0.001", "2.5", "1.5e5" for 1.5e+05),
+/// whole levels below 100,000 written out ("1000", "20000").
 enum LevelLabel {
     static func text(_ value: Double) -> String {
+        // Whole levels up to 99,999 are written out ("1000", not "1e3", next to "100").
+        if value.rounded() == value, Swift.abs(value) >= 1000, Swift.abs(value) < 100_000 { return String(Int(value)) }
         var text = String(format: "%.3g", value)
         if let e = text.firstIndex(of: "e") {
             var exponent = String(text[text.index(after: e)...])

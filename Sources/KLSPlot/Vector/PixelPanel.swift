@@ -93,8 +93,9 @@ struct PixelPanel {
         var items: [SceneItem] = []
         if let field = panel.contour { items += ContourItems.items(field, viewport: viewport, style: style) }
         if panel.contour?.filled != true { items += gridItems() }
+        let cased = panel.contour?.filled == true
         for (index, path) in paths.enumerated() {
-            items += seriesItems(path, series: panel.series[index], color: SeriesPalette.color(panel.colorSlot(ofSeriesAt: index)))
+            items += seriesItems(path, series: panel.series[index], color: SeriesPalette.color(panel.colorSlot(ofSeriesAt: index)), cased: cased)
         }
         items.append(.rect(plot, fill: nil, stroke: SceneStyle.frame, strokeWidth: style.thinLine))
         items += tickItems()
@@ -111,10 +112,17 @@ struct PixelPanel {
         return items
     }
 
-    /// A series' fills, lines (dashed as asked) and marks.
-    private func seriesItems(_ path: SeriesPath, series: Series, color: RGB) -> [SceneItem] {
+    /// A series' fills, lines (dashed as asked) and marks. `cased` lays a white casing under its
+    /// lines and marks, so that a path stays visible over the bands of a filled contour whose
+    /// colours are close to its own (blue on viridis), also on a projector.
+    private func seriesItems(_ path: SeriesPath, series: Series, color: RGB, cased: Bool) -> [SceneItem] {
         var items: [SceneItem] = []
         for fill in path.fills { items.append(.polygon(fill, color: color, opacity: SceneStyle.fillOpacity)) }
+        if cased {
+            for line in path.lines where line.count > 1 { items.append(.polyline(line, color: .white, width: style.lineWidth * 2.2)) }
+            let radius = (series.markerPoints == .all ? style.markRadius : style.markRadius * 1.6) + style.lineWidth * 0.6
+            for mark in path.marks + path.hollowMarks { items.append(.circle(center: mark, radius: radius, color: .white)) }
+        }
         let dash = (series.dash ?? .solid).pattern.map { $0 * style.lineWidth }
         for line in path.lines {
             if line.count == 1, let point = line.first {

@@ -29,10 +29,27 @@ struct Scene: Equatable {
 
 /// Text size estimates for layout (the back ends measure or anchor the real text).
 enum TextMetrics {
-    /// Estimated advance of `text` at `size` pixels: 0.6 em per character (DejaVu Sans digits are 0.64 em).
+    /// Estimated advance of `text` at `size` pixels: the sum of DejaVu Sans's advances (the font
+    /// cairo's "sans-serif" usually is, and wider than Helvetica or Arial, which SVG viewers may
+    /// pick), 0.65 em for a character outside ASCII.
     static func width(_ text: String, size: Double) -> Double {
-        Double(text.count) * size * 0.6
+        var thousandths = 0
+        for scalar in text.unicodeScalars {
+            let code = Int(scalar.value)
+            thousandths += (32..<127).contains(code) ? Int(asciiAdvances[code - 32]) : 650
+        }
+        return Double(thousandths) * size / 1000
     }
+
+    /// DejaVu Sans advances of the printable ASCII characters, " " to "~", in thousandths of an em.
+    private static let asciiAdvances: [UInt16] = [
+        318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337,  // space … /
+        636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531,  // 0 … ?
+        1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787,  // @ … O
+        603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838, 500,  // P … _
+        500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612,  // ` … o
+        635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,  // p … ~
+    ]
 }
 
 /// Colours and sizes of the picture back ends.

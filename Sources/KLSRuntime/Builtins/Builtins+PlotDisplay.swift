@@ -83,14 +83,14 @@ struct PlotText {
 extension Interpreter {
     /// Prints `figure` as text (its plot areas at most `widest` characters wide), or hands it
     /// to the display when one is installed; makes it the figure `savefig` writes, and
-    /// returns it as a value. With `warn`, points a log axis
-    /// leaves out are reported on stderr (`warning: …`).
+    /// returns it as a value. With `warn`, points a log axis leaves out are reported as a
+    /// warning located at the call (see `WarningLog`), as matplotlib warns and draws the rest.
     func show(_ figure: Figure, print: Bool = true, widest: Int? = nil, warn: Bool = true) -> Value {
         let plot = PlotValue(figure, widest: widest)
         lastFigure = plot
         let hidden = warn ? figure.panels.map(\.pointsHiddenByLogScale).reduce(0, +) : 0
         if hidden > 0 {
-            Console.err.write("warning: \(hidden) point\(hidden == 1 ? "" : "s") with a value ≤ 0 cannot be drawn on a log scale and \(hidden == 1 ? "is" : "are") left out\n")
+            warnings.pending.append("\(hidden) point\(hidden == 1 ? "" : "s") with a value ≤ 0 cannot be drawn on a log scale and \(hidden == 1 ? "is" : "are") left out")
         }
         if print, let display {
             let grid = figure.gridShape

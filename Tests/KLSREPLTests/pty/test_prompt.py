@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 import traceback
 
@@ -31,7 +32,7 @@ TIMEOUT = 30  # seconds for any one expectation (debug builds on a loaded CI mac
 PROMPT_RE = r"\x1b\[\?2004h(?:\x1b\[[\d;]*m)*(kls\[\d+\]>|\.\.\. )(?:\x1b\[[\d;]*m)* "
 ESCAPE_RE = re.compile(r"\x1b\[[\d;?]*[A-Za-z~]|\x1b[=>]")
 CTRL = {name: chr(ord(name) - ord("A") + 1) for name in "ABCDEKRW"}
-UP, LEFT, RIGHT = "\x1b[A", "\x1b[D", "\x1b[C"
+UP, DOWN, LEFT, RIGHT = "\x1b[A", "\x1b[B", "\x1b[D", "\x1b[C"
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
 
 
@@ -392,6 +393,83 @@ def check_interrupt(binary, home):
     k.child.expect("interrupted")
     k.wait()
     expect_equal(k.enter("keep + 1"), ["43"], "the prompt goes on after a second interrupt")
+    expect_equal(k.finish(), 0, "exit status")
+
+
+def local_modes(k):
+    """The pseudo-terminal's local modes (termios lflag) as kls has set them."""
+    return termios.tcgetattr(k.child.child_fd)[3]
+
+
+def modes_while_running(k):
+    """The terminal modes while a statement runs (the line editor has given the terminal
+    back), and that Ctrl-C then still interrupts: a loop is started, read, interrupted."""
+    k.type("while true { }\r")
+    time.sleep(0.5)
+    modes = local_modes(k)
+    k.type(CTRL["C"])
+    k.child.expect("interrupted")
+    k.wait()
+    return modes
+
+
+def check_explore(binary, home):
+    """Issue 17: explore's keys. ←/→ and Tab choose a parameter, ↑/↓ move it by 1/50 of its
+    range, Shift+↑/↓ by 1/500, r resets, Enter leaves with the current values; q, Esc and
+    Ctrl-C leave too (Ctrl-C as a key: the terminal is raw meanwhile), and afterwards the
+    terminal is as before (echo, line editing and Ctrl-C as a signal)."""
+    k = Kls(binary, home)
+    before = modes_while_running(k)
+    k.enter("f(μ, σ) = [μ, σ]")
+    # μ in [-5, 10] starts at 2.5 and steps by 0.3; σ in [0.5, 8] starts at 4.25, steps 0.15 (fine 0.015).
+    k.type("v = explore(f, μ=[-5, 10], σ=[0.5, 8])\r")
+
+    def shows(keys, knobs, what):
+        k.type(keys)
+        k.child.expect_exact(knobs)
+        k.child.expect_exact("r reset")
+
+    shows("", "[μ = 2.5]   σ = 4.25 ", "the start, μ chosen")
+    modes = local_modes(k)
+    if modes & (termios.ECHO | termios.ICANON | termios.ISIG):
+        raise AssertionError(f"the terminal is not raw during explore (lflag {modes:#o})")
+    shows(UP, "[μ = 2.8]   σ = 4.25 ", "↑ moves μ by 1/50 of its range")
+    shows("\t", " μ = 2.8   [σ = 4.25]", "Tab chooses σ")
+    shows(UP, " μ = 2.8   [σ = 4.4]", "↑ moves σ")
+    shows("\x1b[1;2A", " μ = 2.8   [σ = 4.415]", "Shift+↑ is a fine step")
+    shows("\x1b[1;2B" + DOWN, " μ = 2.8   [σ = 4.25]", "Shift+↓ and ↓ step back")
+    shows(LEFT, "[μ = 2.8]   σ = 4.25 ", "← chooses μ")
+    shows(RIGHT + DOWN + DOWN, " μ = 2.8   [σ = 3.95]", "→ chooses σ, ↓ moves it down")
+    shows("r", " μ = 2.5   [σ = 4.25]", "r resets every value")
+    shows(DOWN + LEFT + UP + UP, "[μ = 3.1]   σ = 4.1 ", "back to μ")
+    k.type("\r")
+    k.wait()
+    expect_equal(k.enter("abs(v[0] - 3.1) < 1e-12 and abs(v[1] - 4.1) < 1e-12"), ["true"],
+                 "Enter leaves with the current values")
+    for leave, name in (("q", "q"), ("\x1b", "Esc"), (CTRL["C"], "Ctrl-C")):
+        k.type("w = explore(f, μ=[-5, 10], σ=[0.5, 8])\r")
+        shows(UP, "[μ = 2.8]   σ = 4.25 ", f"explore before {name}")
+        k.type(leave)
+        k.wait()
+        expect_equal(k.enter("abs(w[0] - 2.8) < 1e-12"), ["true"], f"{name} leaves with the values")
+        expect_equal(modes_while_running(k), before, f"terminal modes restored after {name}")
+    # A plot of 1,000 points redraws for each key; the time from key to frame is printed
+    # (bench/rows/explore_redraw holds the target).
+    k.enter("x = linspace(-15, 15, 1000)")
+    k.enter("p = pdf(Normal(-5, 1), x) + pdf(Normal(10, 1), x)")
+    k.enter("g(μ, σ) = plot(x, [p, pdf(Normal(μ, σ), x)], labels=[\"P\", \"Q\"], ylim=[0, 0.45], show=false)")
+    k.type("explore(g, μ=[-5, 10], σ=[0.5, 8])\r")
+    k.child.expect_exact("r reset")
+    latencies = []
+    for step in range(10):
+        k.type(UP)  # pexpect waits delaybeforesend (50 ms) before it writes: time from the write
+        sent = time.monotonic()
+        k.child.expect_exact("r reset")
+        latencies.append(time.monotonic() - sent)
+    k.type("q")
+    k.wait()
+    print(f"  explore redraw of a 1,000-point plot, key to frame: median {sorted(latencies)[5] * 1000:.1f} ms")
+    expect_equal(k.enter("1 + 1"), ["2"], "the prompt goes on")
     expect_equal(k.finish(), 0, "exit status")
 
 
