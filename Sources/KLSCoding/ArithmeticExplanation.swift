@@ -23,11 +23,9 @@ public func explainArithmeticCode(probabilities: [Double], message: [Int], symbo
     rows.append(["0", "", "", "[0, 1)", "1"])
     let shown = message.count <= ArithmeticSteps.maxRows ? Array(message.indices)
         : Array(0..<ArithmeticSteps.maxRows / 2) + Array(message.count - ArithmeticSteps.maxRows / 2 ..< message.count)
-    var information = 0.0
     for (position, symbol) in message.enumerated() {
         low += width * cumulative[symbol]
         width *= probabilities[symbol]
-        information -= log2(probabilities[symbol])
         guard shown.contains(position) else {
             if position == ArithmeticSteps.maxRows / 2 { rows.append(["…", "", "", "", ""]) }
             continue
@@ -46,11 +44,10 @@ public func explainArithmeticCode(probabilities: [Double], message: [Int], symbo
         row.enumerated().map { c, cell in c == 4 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }
             .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
     }
-    let floor = Int((information - 1e-9).rounded(.up))
-    lines.append("−log2 P(s) = \(formatNumber(information)) bits; ⌈−log2 P(s)⌉ = \(floor) ≤ len(w) ≤ \(floor + 2)")
-    let final = exact?.last.map { "[\($0.low.text), \(($0.low + $0.width)?.text ?? "?"))" }
-        ?? "[\(formatNumber(low)), \(formatNumber(low + width)))"
-    lines.append("codeword \(bits) (\(bits.count) bits) names \(ArithmeticSteps.dyadicInterval(bits)) ⊂ \(final)")
+    let summary = ArithmeticSummary(probabilities: probabilities, message: message)
+    let floor = Int((summary.information - 1e-9).rounded(.up))
+    lines.append("−log2 P(s) = \(formatNumber(summary.information)) bits; ⌈−log2 P(s)⌉ = \(floor) ≤ len(w) ≤ \(floor + 2)")
+    lines.append("codeword \(bits) (\(bits.count) bits) names \(ArithmeticSteps.dyadicInterval(bits)) ⊂ \(summary.intervalText)")
     return lines.joined(separator: "\n")
 }
 

@@ -10,8 +10,8 @@ public enum ValueMatch {
             guard x.shape == y.shape else { return false }
             return zip(x.data, y.data).allSatisfy { near($0, $1, tolerance) }
         }
+        if let x = a.stringValue, let y = b.stringValue { return x == y }
         switch (a, b) {
-        case (.string(let x), .string(let y)): return x == y
         case (.bool(let x), .bool(let y)): return x == y
         case (.list(let xs), .list(let ys)):
             return xs.count == ys.count && zip(xs, ys).allSatisfy { matches($0, $1, tolerance: tolerance) }

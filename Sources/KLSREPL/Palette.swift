@@ -35,6 +35,7 @@ struct Palette {
         switch value {
         case .number, .tensor, .tracked: return sgr("36")
         case .string: return sgr("32")
+        case .object(let o) where o.stringValue != nil: return sgr("32")
         case .bool: return sgr("33")
         case .closure, .builtin: return sgr("34")
         case .object: return sgr("35")

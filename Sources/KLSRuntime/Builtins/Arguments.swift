@@ -85,7 +85,7 @@ public struct Arguments {
     }
 
     public func string(_ i: Int) throws -> String {
-        if case .string(let s) = values[i] { return s }
+        if let s = values[i].stringValue { return s }
         throw fail(i, "must be a string")
     }
 
@@ -130,7 +130,7 @@ public struct Arguments {
             throw fail(i, "must be a list of strings")
         }
         return try items.map {
-            guard case .string(let s) = $0 else { throw fail(i, "must be a list of strings") }
+            guard let s = $0.stringValue else { throw fail(i, "must be a list of strings") }
             return s
         }
     }

@@ -163,11 +163,15 @@ extension BuiltinRegistry {
                    to 60 bits): no floating-point drift, any message length. P is a probability vector (symbols are
                    indices) or a labelled Categorical (symbols are labels; a string is read character by character).
                    The message must not be empty.
+                   w is a string wherever one is used (len, arith_decode, ==, +, indexing, print, f-strings); its
+                   display adds the measures (P = A 1/2, B 1/4, C 1/4; s = "ABAC"):
+                     "010011"  6 bits; −log2 P(s) = 6 bits; message interval [19/64, 5/16)
+                   w.information is −log2 P(s) and w.interval the message's interval [F(s), F(s) + P(s)).
                    """,
                    example: "arith_encode([0.5, 0.25, 0.25], [0, 1, 0, 2])", compilerForm: .explainableMeasure) { a in
             let (probabilities, symbols) = try symbolDistribution(a, 0)
             let message = try symbols.map { try labelIndices(a, 1, labels: $0) } ?? messageIndices(a, 1)
-            return .string(try coding(a) { try arithEncode(probabilities: probabilities, message: message) })
+            return try codeword(a, probabilities, message)
         }
         r.function("arith_decode", [p("P"), p("bits"), p("n")], category: "coding",
                    summary: "The n symbols of an arithmetic-coded bit string (inverse of arith_encode).",
@@ -233,6 +237,12 @@ extension BuiltinRegistry {
             }
             return Int(x)
         }
+    }
+
+    /// `arith_encode`'s result: the codeword as a `CodewordValue` (a string that shows its measures).
+    static func codeword(_ a: Arguments, _ probabilities: [Double], _ message: [Int]) throws -> Value {
+        let bits = try coding(a) { try arithEncode(probabilities: probabilities, message: message) }
+        return .object(CodewordValue(bits: bits, probabilities: probabilities, message: message))
     }
 
     /// The symbol count of `arith_decode`: a whole number in 0…`maxDecodedSymbols`.

@@ -20,8 +20,8 @@ extension BuiltinRegistry {
         r.function("len", [p("x")], category: "core",
                    summary: "Number of elements of a vector, rows of a matrix, items of a list, or characters of a string.",
                    example: "len([0.5, 0.25, 0.25])") { a in
+            if let s = a[0].stringValue { return .number(Double(s.count)) }
             switch a[0] {
-            case .string(let s): return .number(Double(s.count))
             case .list(let items): return .number(Double(items.count))
             case .object(let o):
                 if let items = o.field("items"), case .list(let l) = items { return .number(Double(l.count)) }
@@ -34,14 +34,12 @@ extension BuiltinRegistry {
         r.function("append", [p("v"), p("x")], category: "core",
                    summary: "A copy of the vector (or list) v with x added at the end; v itself is unchanged.",
                    example: "append([1, 2], 3)", compilerForm: .inPlaceAppend) { a in
+            if let s = a[0].stringValue { return .string(s + (try a.string(1))) }
             switch a[0] {
             case .list(let items): return .list(items + [a[1]])
-            case .string(let s):
-                guard case .string(let t) = a[1] else { throw a.fail(1, "must be a string") }
-                return .string(s + t)
             default:
                 let v = try a.numeric(0)
-                if case .string = a[1] { return .list((try a.interpreter.iterationItems(a[0])) + [a[1]]) }
+                if a[1].stringValue != nil { return .list((try a.interpreter.iterationItems(a[0])) + [a[1]]) }
                 if v.value.rank > 1 {
                     return Value(try Var.stack((try a.interpreter.iterationItems(a[0])).compactMap(\.asVar) + [try a.numeric(1)]))
                 }

@@ -142,7 +142,7 @@ extension BuiltinRegistry {
         let message = try symbols.map { try labelIndices(a, 2, labels: $0) } ?? messageIndices(a, 2)
         let text = try coding(a) { try explainArithmeticCode(probabilities: probabilities, message: message, symbols: symbols) }
         a.interpreter.write(text + "\n")
-        return .string(try coding(a) { try arithEncode(probabilities: probabilities, message: message) })
+        return try codeword(a, probabilities, message)
     }
 
     /// The optional `base=` argument: nil (nats) or a positive number other than 1.

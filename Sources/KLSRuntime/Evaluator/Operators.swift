@@ -7,11 +7,11 @@ extension Interpreter {
     /// on the tape when an operand is tracked, `+` concatenating strings.
     func arithmetic(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
         if case .number(let x) = a, case .number(let y) = b { return .number(op.apply(x, y)) }
-        if op == .add, case .string(let s) = a {
-            if case .string(let t) = b { return .string(s + t) }
+        if op == .add, let s = a.stringValue {
+            if let t = b.stringValue { return .string(s + t) }
             throw BuiltinError("cannot add \(b.typeName) to a string (write f\"…{x}…\" or string(x) to put a value in text)")
         }
-        if op == .add, case .string = b {
+        if op == .add, b.stringValue != nil {
             throw BuiltinError("cannot add a string to \(a.typeName) (write f\"…{x}…\" or string(x) to put a value in text)")
         }
         guard let x = a.asVar, let y = b.asVar else {
@@ -30,7 +30,7 @@ extension Interpreter {
     /// `<`, `<=`, `>`, `>=`: a boolean for two numbers (or two strings); elementwise 0/1
     /// values for tensors, usable as masks (`p * (x > 0)`).
     func compare<C: NumberComparison>(_: C.Type, _ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
-        if case .string(let s) = a, case .string(let t) = b { return .bool(C.test(s, t)) }
+        if let s = a.stringValue, let t = b.stringValue { return .bool(C.test(s, t)) }
         guard let x = a.asVar?.value, let y = b.asVar?.value else {
             throw BuiltinError("'\(op.rawValue)' cannot compare \(a.typeName) with \(b.typeName)")
         }
@@ -54,6 +54,7 @@ extension Interpreter {
             let t = (a.asVar ?? b.asVar)?.value
             return t != nil && x.shape == t!.shape && x.data == t!.data
         default:
+            if let x = a.stringValue, let y = b.stringValue { return x == y }
             guard let x = a.asVar?.value, let y = b.asVar?.value else { return false }
             if case .bool = a { return false }
             if case .bool = b { return false }
@@ -106,6 +107,7 @@ extension Interpreter {
             return .string(String(chars[try Interpreter.position(i, count: chars.count, what: "a string of length \(chars.count)")]))
         case .object(let o):
             if let items = o.field("items"), case .list = items { return try index(items, i) }
+            if let s = o.stringValue { return try index(.string(s), i) }
             throw BuiltinError("cannot index \(o.typeName)")
         default:
             throw BuiltinError("cannot index \(a.typeName)")
@@ -253,6 +255,7 @@ extension Interpreter {
         case .string(let s): return s.map { .string(String($0)) }
         case .object(let o):
             if let items = o.field("items") { return try iterationItems(items) }
+            if let s = o.stringValue { return try iterationItems(.string(s)) }
             throw BuiltinError("cannot loop over \(o.typeName)")
         default:
             throw BuiltinError("cannot loop over \(v.typeName)")

@@ -73,6 +73,7 @@ extension Interpreter {
             return .string(String(Interpreter.positions(selection).map { chars[$0] }))
         case .object(let o):
             if let items = o.field("items"), case .list = items { return try subscripted(items, subscripts) }
+            if let s = o.stringValue { return try subscripted(.string(s), subscripts) }
             throw BuiltinError("cannot index \(o.typeName)")
         case .number, .bool:
             throw BuiltinError("cannot index a number")

@@ -67,8 +67,8 @@ struct FormatSpec {
     /// `value` formatted by this spec: numbers (and one-element tracked values), strings,
     /// booleans (as their text). Other values are an error naming them.
     func format(_ value: Value) throws -> String {
+        if let s = value.stringValue { return try format(string: s) }
         switch value {
-        case .string(let s): return try format(string: s)
         case .bool(let b): return try format(string: b ? "true" : "false")
         case .none: return try format(string: "none")
         default:

@@ -58,6 +58,16 @@ public enum Value {
         }
     }
 
+    /// The text of a string, or of an object that stands for one (`Object.stringValue`).
+    @inline(__always)
+    public var stringValue: String? {
+        switch self {
+        case .string(let s): return s
+        case .object(let o): return o.stringValue
+        default: return nil
+        }
+    }
+
     /// A tensor as a value (a rank-0 tensor is a number).
     public init(_ t: Tensor) {
         self = t.isScalar ? .number(t.data[0]) : .tensor(t)
@@ -87,6 +97,10 @@ open class Object {
 
     /// Whole-value equality (identity unless a subclass knows better).
     open func equals(_ other: Object) -> Bool { self === other }
+
+    /// The string this object stands for wherever a string is used (an arithmetic codeword's
+    /// bits); nil for objects that are not strings.
+    open var stringValue: String? { nil }
 }
 
 /// A record with named fields in a fixed order, e.g. the result of a Monte Carlo estimate.

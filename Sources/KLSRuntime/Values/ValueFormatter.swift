@@ -23,13 +23,15 @@ public enum ValueFormatter {
 
     /// The text `print` writes: strings without quotes, everything else as displayed.
     public static func plain(_ v: Value) -> String {
-        if case .string(let s) = v { return s }
+        if let s = v.stringValue { return s }
         return display(v)
     }
 
-    /// The display of a value at the prompt (strings quoted).
+    /// The display of a value at the prompt (strings quoted; objects as they display themselves,
+    /// an arithmetic codeword with its measures).
     public static func display(_ v: Value) -> String {
         switch v {
+        case .object(let o): return o.display()
         case .tensor(let t): return tensor(t)
         case .tracked(let n): return n.value.isScalar ? number(n.value.data[0]) : tensor(n.value)
         case .list(let items) where items.count > maxInlineElements:
@@ -62,7 +64,7 @@ public enum ValueFormatter {
         case .closure(let c):
             return "<function \(c.name)(\(c.decl.parameters.map(\.name.name).joined(separator: ", ")))>"
         case .builtin(let b): return "<builtin \(b.usage)>"
-        case .object(let o): return o.display()
+        case .object(let o): return o.stringValue.map(quoted) ?? o.display()
         }
     }
 
@@ -116,6 +118,7 @@ public enum ValueFormatter {
 
     /// A short description of a value inside an error message.
     public static func describeForError(_ v: Value) -> String {
+        if case .object(let o) = v, let s = o.stringValue { return describeForError(.string(s)) }
         switch v {
         case .number(let x): return number(x)
         case .string(let s): return s.count > 20 ? "a string" : quoted(s)
