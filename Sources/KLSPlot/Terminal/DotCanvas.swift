@@ -34,6 +34,15 @@ struct DotCanvas {
         colors[cell] = color
     }
 
+    /// Empties every cell in which `other` (a canvas of the same size) has dots: room cleared
+    /// under a path drawn over shading, so that the path stays legible.
+    mutating func clearCells(coveredBy other: DotCanvas) {
+        for cell in masks.indices where cell < other.masks.count && other.masks[cell] != 0 {
+            masks[cell] = 0
+            colors[cell] = 0
+        }
+    }
+
     /// The dot containing screen point `point` (dot i covers [i, i + 1)), clamped onto the canvas.
     func dot(at point: Point) -> (x: Int, y: Int) {
         (Self.index(point.x, limit: dotWidth), Self.index(point.y, limit: dotHeight))

@@ -77,12 +77,26 @@ struct TerminalPanel {
     }
 
     /// The canvas with the contour first, then every series in order: shading, lines (dashed
-    /// as asked, or by position when there is no colour), marks.
+    /// as asked, or by position when there is no colour), marks. Over filled contour bands the
+    /// cells the series pass through are emptied first (as files case paths in white).
     private func drawnCanvas(axes: PanelAxes, columns: Int, rows: Int) -> DotCanvas {
         var canvas = DotCanvas(columns: columns, rows: rows)
         let rect = Rect(x: 0, y: 0, width: Double(canvas.dotWidth), height: Double(canvas.dotHeight))
         let viewport = Viewport(xRange: axes.x.range, yRange: axes.y.range, rect: rect)
-        if let field = panel.contour { TerminalContour.draw(field, on: &canvas, viewport: viewport) }
+        if let field = panel.contour {
+            TerminalContour.draw(field, on: &canvas, viewport: viewport)
+            if field.filled {
+                var series = DotCanvas(columns: columns, rows: rows)
+                drawSeries(on: &series, viewport: viewport)
+                canvas.clearCells(coveredBy: series)
+            }
+        }
+        drawSeries(on: &canvas, viewport: viewport)
+        return canvas
+    }
+
+    /// Every series in order onto `canvas`.
+    private func drawSeries(on canvas: inout DotCanvas, viewport: Viewport) {
         for (index, series) in panel.series.enumerated() {
             let color = UInt8(SeriesPalette.wrapped(panel.colorSlot(ofSeriesAt: index)) + 1)
             let path = SeriesPath(series: series, viewport: viewport)
@@ -101,7 +115,6 @@ struct TerminalPanel {
             for mark in path.marks { canvas.drawMarker(shape, at: mark, large: series.markerPoints != .all, color: color) }
             for mark in path.hollowMarks { canvas.drawMarker(.diamond, at: mark, large: true, color: color) }
         }
-        return canvas
     }
 
     /// The dash pattern of series `index`: its own, or without colour one per line series of
