@@ -49,7 +49,7 @@ import Testing
         for (level, value) in zip(levels, expected) { #expect(Swift.abs(level - value) < 1e-12) }
     }
 
-    @Test func marchingSquaresFollowsACircle() {
+    @Test func marchingSquaresFollowsACircle() throws {
         // x² + y² on a 41 × 41 grid of [−2, 2]²: the level-1 segments' ends lie within the grid's
         // linear-interpolation error (h²/8 · f'' / |∇f| ≈ 0.01²·… < 0.01) of the unit circle.
         let n = 41
@@ -65,6 +65,25 @@ import Testing
             #expect(Swift.abs((s.x0 * s.x0 + s.y0 * s.y0).squareRoot() - 1) < 0.01)
             #expect(Swift.abs((s.x1 * s.x1 + s.y1 * s.y1).squareRoot() - 1) < 0.01)
         }
+        // Joined, the segments are one closed line through every segment: it ends where it
+        // starts and has one point more than there are segments. The four grid points on the
+        // circle, (±1, 0) and (0, ±1), each add zero-length segments, which are left out.
+        let lines = ContourChains.polylines(segments)
+        #expect(lines.count == 1)
+        let circle = try #require(lines.first)
+        let proper = segments.filter { $0.x0 != $0.x1 || $0.y0 != $0.y1 }
+        #expect(proper.count < segments.count)
+        #expect(circle.count == proper.count + 1)
+        #expect(circle.first! == circle.last!)
+    }
+
+    @Test func chainsSplitWhereALineEnds() {
+        // Two separate pieces (a bent line and a single segment) stay two polylines, each in order.
+        let segments: [(x0: Double, y0: Double, x1: Double, y1: Double)] = [(1, 0, 2, 0), (5, 5, 6, 6), (0, 0, 1, 0), (2, 0, 2, 1)]
+        let lines = ContourChains.polylines(segments).map { $0.map { [$0.x, $0.y] } }
+        #expect(lines.count == 2)
+        #expect(lines.contains([[0, 0], [1, 0], [2, 0], [2, 1]]) || lines.contains([[2, 1], [2, 0], [1, 0], [0, 0]]))
+        #expect(lines.contains([[5, 5], [6, 6]]) || lines.contains([[6, 6], [5, 5]]))
     }
 
     @Test func bandsCountLevelsAtOrBelow() {

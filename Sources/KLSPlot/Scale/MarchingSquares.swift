@@ -19,11 +19,16 @@ enum MarchingSquares {
                 guard index != 0, index != 15 else { continue }
                 let x0 = field.xValue(i), x1 = field.xValue(i + 1)
                 // Crossing points on the four edges: bottom (a–b), right (b–c), top (d–c), left (a–d).
-                func t(_ p: Double, _ q: Double) -> Double { (level - p) / (q - p) }
-                let bottom = (x0 + t(a, b) * (x1 - x0), y0)
-                let right = (x1, y0 + t(b, c) * (y1 - y0))
-                let top = (x0 + t(d, c) * (x1 - x0), y1)
-                let left = (x0, y0 + t(a, d) * (y1 - y0))
+                // (1 − t)·u + t·w is exact at both ends, so that a crossing on a corner is the
+                // same point from every edge through it (ContourChains joins on equal points).
+                func at(_ p: Double, _ q: Double, _ u: Double, _ w: Double) -> Double {
+                    let t = (level - p) / (q - p)
+                    return (1 - t) * u + t * w
+                }
+                let bottom = (at(a, b, x0, x1), y0)
+                let right = (x1, at(b, c, y0, y1))
+                let top = (at(d, c, x0, x1), y1)
+                let left = (x0, at(a, d, y0, y1))
                 func add(_ p: (Double, Double), _ q: (Double, Double)) { result.append((p.0, p.1, q.0, q.1)) }
                 switch index {
                 case 1, 14: add(left, bottom)

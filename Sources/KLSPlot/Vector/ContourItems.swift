@@ -40,10 +40,8 @@ enum ContourItems {
 
     private static func lines(_ field: ContourField, viewport: Viewport, style: SceneStyle) -> [SceneItem] {
         field.levels.enumerated().compactMap { index, level in
-            let pieces = MarchingSquares.segments(field, level: level).compactMap { s -> [Point]? in
-                guard let a = viewport.point(s.x0, s.y0), let b = viewport.point(s.x1, s.y1),
-                      let (p, q) = Clipping.clip(segment: a, b, to: viewport.rect) else { return nil }
-                return [p, q]
+            let pieces = ContourChains.polylines(MarchingSquares.segments(field, level: level)).flatMap { line in
+                Clipping.clip(polyline: line.compactMap { viewport.point($0.x, $0.y) }, to: viewport.rect)
             }
             guard !pieces.isEmpty else { return nil }
             return .paths(pieces, color: ColorRamp.lineColor(field.rampPosition(level: index)), width: style.lineWidth * 0.75, dash: [])
