@@ -30,6 +30,11 @@ struct TerminalGlyphs {
     /// UTF-8 bytes of the character for each of the 256 dot masks.
     let cells: [[UInt8]]
 
+    /// With the ASCII charset and no colour, the character of every cell of the series in
+    /// palette slot 1, 2, … (slot 0 keeps the shape characters), as gnuplot's dumb terminal
+    /// marks its curves: ASCII cells are too coarse to show dash patterns.
+    static let asciiSeriesMarks: [UInt8] = Array("*o+x%@#".utf8)
+
     /// The glyphs of `charset`, built once.
     static func of(_ charset: TerminalCharset) -> TerminalGlyphs {
         switch charset {

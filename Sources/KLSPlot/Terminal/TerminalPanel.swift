@@ -206,11 +206,19 @@ struct TerminalPanel {
                         if color != 0 { line.appendEscape(ANSI.foreground(TerminalContour.ansiCode(cellColor: color))) }
                         current = color
                     }
-                    line.appendCell(glyphs.cells[Int(mask)])
+                    if let mark = plainMark(cellColor: color) { line.appendCell([mark]) } else { line.appendCell(glyphs.cells[Int(mask)]) }
                 }
             }
         }
         if current != 0 { line.appendEscape(ANSI.reset) }
+    }
+
+    /// The character that marks a cell of canvas colour `color` (palette slot + 1) when
+    /// series are told apart by characters (ASCII without colour, slots 1, 2, …); nil otherwise.
+    private func plainMark(cellColor color: UInt8) -> UInt8? {
+        guard options.charset == .ascii, !options.color, color > 1, color < TerminalContour.rampBase else { return nil }
+        let marks = TerminalGlyphs.asciiSeriesMarks
+        return marks[(Int(color) - 2) % marks.count]
     }
 
     /// Legend entries right of the frame, one per line from the first canvas row on, each with
@@ -245,7 +253,11 @@ struct TerminalPanel {
         if let shape = marker(ofSeriesAt: index) { canvas.drawMarker(shape, at: Point(x: 2.5, y: 1.5), large: false, color: 1) }
         var line = TextLine()
         if options.color { line.appendEscape(ANSI.foreground(SeriesPalette.ansiCode(slot))) }
-        for cell in 0..<3 { line.appendCell(glyphs.cells[Int(canvas.masks[cell])]) }
+        let mark = plainMark(cellColor: UInt8(SeriesPalette.wrapped(slot) + 1))
+        for cell in 0..<3 {
+            let mask = canvas.masks[cell]
+            if let mark, mask != 0 { line.appendCell([mark]) } else { line.appendCell(glyphs.cells[Int(mask)]) }
+        }
         if options.color { line.appendEscape(ANSI.reset) }
         return line
     }
