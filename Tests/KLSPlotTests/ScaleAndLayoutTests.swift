@@ -49,6 +49,30 @@ import Testing
         #expect(axes.y.range.upper > 0.3989 * 1.04)
     }
 
+    @Test func gridColumnsShareTheirPlotEdges() {
+        // A 2 × 2 grid whose panels have y tick labels of different widths ("2.5" against "6")
+        // and last x labels of different widths ("3000" against "3.0"): the plot areas of a
+        // column start and end on the same pixels, at any size.
+        let steps = (0...30).map { Double($0) * 100 }
+        let panels = [
+            Panel(series: [Series(x: steps, y: steps.map { 2.5 - $0 / 2000 })], title: "loss", ylabel: "loss"),
+            Panel(series: [Series(x: steps, y: steps.map { $0 / 1200 })], title: "μ"),
+            Panel(series: [Series(x: steps, y: steps.map { 1 + $0 / 600 })], title: "σ"),
+            Panel(series: [Series(x: [0, 1.5, 2.5], y: [1, 3, 5.5])], title: "path", ylabel: "σ"),
+        ]
+        let figure = Figure(rows: 2, cols: 2, panels: panels)
+        for (width, height) in [(1280, 840), (1600, 900), (1001, 777)] {
+            let laid = figure.pixelPanels(width: width, height: height)
+            for column in 0..<2 {
+                #expect(laid[column].plot.x == laid[column + 2].plot.x, "left edges of column \(column) at \(width)×\(height)")
+                #expect(laid[column].plot.maxX == laid[column + 2].plot.maxX, "right edges of column \(column) at \(width)×\(height)")
+            }
+        }
+        // Without the alignment the edges would differ: the widest labels push them in.
+        let alone = Figure(panels[2]).pixelPanels(width: 640, height: 420)[0]
+        #expect(alone.plot.x < figure.pixelPanels(width: 1280, height: 840)[2].plot.x)
+    }
+
     @Test func legendAvoidsData() {
         // A line through the top-right and bottom-left corners of fixed axes: the legend goes top left.
         let unit = AxisRange(0, 1), cell = Rect(x: 0, y: 0, width: 640, height: 420)

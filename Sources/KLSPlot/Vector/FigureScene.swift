@@ -15,16 +15,33 @@ extension Figure {
     }
 
     /// Each panel laid out in its grid cell of a `width` × `height` canvas; `legends[i]`, when
-    /// given, fixes panel i's legend corner.
+    /// given, fixes panel i's legend corner. The plot areas of a grid column share their left
+    /// and right edges (the widest tick labels, legend or colour bar of the column set them).
     func pixelPanels(width: Int, height: Int, style: SceneStyle? = nil, legends: [LegendCorner] = []) -> [PixelPanel] {
         let style = style ?? SceneStyle(scale: defaultScale(width: width, height: height))
         let cellWidth = Double(width) / Double(cols), cellHeight = Double(height) / Double(gridRows)
-        return panels.enumerated().map { index, panel in
-            let cell = Rect(
-                x: Double(index % cols) * cellWidth, y: Double(index / cols) * cellHeight,
-                width: cellWidth, height: cellHeight)
-            return PixelPanel(panel: panel, cell: cell, style: style, legend: index < legends.count ? legends[index] : nil)
+        func layout(_ margins: [(left: Double, right: Double)]) -> [PixelPanel] {
+            panels.enumerated().map { index, panel in
+                let cell = Rect(
+                    x: Double(index % cols) * cellWidth, y: Double(index / cols) * cellHeight,
+                    width: cellWidth, height: cellHeight)
+                return PixelPanel(panel: panel, cell: cell, style: style, legend: index < legends.count ? legends[index] : nil,
+                                  margins: margins[index % cols])
+            }
         }
+        let natural = layout(Array(repeating: (0, 0), count: cols))
+        guard panels.count > cols else { return natural }
+        var margins = [(left: Double, right: Double)](repeating: (0, 0), count: cols)
+        for (index, panel) in natural.enumerated() {
+            let column = index % cols
+            margins[column].left = Swift.max(margins[column].left, panel.plot.x - panel.cell.x)
+            margins[column].right = Swift.max(margins[column].right, panel.cell.maxX - panel.plot.maxX)
+        }
+        let aligned = natural.enumerated().allSatisfy { index, panel in
+            panel.plot.x - panel.cell.x == margins[index % cols].left && panel.cell.maxX - panel.plot.maxX == margins[index % cols].right
+        }
+        // Rounded so that `PixelPanel.crisp` puts every edge of a column on the same pixel.
+        return aligned ? natural : layout(margins.map { ($0.left.rounded(.down), $0.right.rounded(.up)) })
     }
 }
 

@@ -22,23 +22,26 @@ struct PixelPanel {
     private var labelSpacing: Double { 5 * style.scale }
 
     /// The panel laid out in `cell`; the legend goes to `legend` when given, else to the least
-    /// occupied inside corner, or outside the axes when every corner would cover data.
-    init(panel original: Panel, cell: Rect, style: SceneStyle, legend: LegendCorner? = nil) {
+    /// occupied inside corner, or outside the axes when every corner would cover data. The plot
+    /// area keeps at least `margins` pixels from the cell's left and right sides (so that panels
+    /// of a grid column align).
+    init(panel original: Panel, cell: Rect, style: SceneStyle, legend: LegendCorner? = nil,
+         margins: (left: Double, right: Double) = (0, 0)) {
         let panel = original.drawable
         let chosen: LegendCorner?
         if let legend {
             chosen = legend
         } else if panel.hasLegend {
-            let trial = PixelPanel(drawable: panel, cell: cell, style: style, legend: .topRight)
+            let trial = PixelPanel(drawable: panel, cell: cell, style: style, legend: .topRight, margins: margins)
             let fits = LegendBox(panel: panel, style: style).fitsOutside(width: cell.width)
             chosen = LegendBox.bestCorner(trial.legendOccupancy, outsideFits: fits)
         } else {
             chosen = nil
         }
-        self.init(drawable: panel, cell: cell, style: style, legend: chosen)
+        self.init(drawable: panel, cell: cell, style: style, legend: chosen, margins: margins)
     }
 
-    private init(drawable panel: Panel, cell: Rect, style: SceneStyle, legend: LegendCorner?) {
+    private init(drawable panel: Panel, cell: Rect, style: SceneStyle, legend: LegendCorner?, margins: (left: Double, right: Double)) {
         self.panel = panel
         self.cell = cell
         self.style = style
@@ -51,8 +54,8 @@ struct PixelPanel {
         let yIntervals = plotHeight / (Self.pixelsPerYTick * scale)
         let yOnly = PanelAxes(panel: panel, xIntervals: 1, yIntervals: yIntervals)
         let yLabelWidth = yOnly.y.labels.map { TextMetrics.width($0, size: style.tickFont) }.max() ?? 0
-        let left = edge + (panel.ylabel.isEmpty ? 0 : style.labelFont * 1.5)
-            + yLabelWidth + style.tickLength + labelGap
+        let left = Swift.max(margins.left, edge + (panel.ylabel.isEmpty ? 0 : style.labelFont * 1.5)
+            + yLabelWidth + style.tickLength + labelGap)
         var right = edge + 6 * scale
         if legend == .outside { right += LegendBox(panel: panel, style: style).outsideWidth }
         if let field = panel.contour { right += ColorBar(field: field, style: style).width }
@@ -60,8 +63,8 @@ struct PixelPanel {
             panel: panel, xIntervals: Swift.max(10, cell.width - left - right) / (Self.pixelsPerXTick * scale),
             yIntervals: yIntervals)
         let lastLabel = axes.x.labels.last.map { TextMetrics.width($0, size: style.tickFont) } ?? 0
-        if lastLabel / 2 + 4 * scale > right {
-            right = lastLabel / 2 + 4 * scale
+        if Swift.max(lastLabel / 2 + 4 * scale, margins.right) > right {
+            right = Swift.max(lastLabel / 2 + 4 * scale, margins.right)
             axes = PanelAxes(
                 panel: panel, xIntervals: Swift.max(10, cell.width - left - right) / (Self.pixelsPerXTick * scale),
                 yIntervals: yIntervals)
