@@ -9,6 +9,14 @@ import Testing
                                       .character("r"), .character("q"), .enter])
     }
 
+    @Test func altArrowsAreFineSteps() {
+        // Terminals that send Alt (Option) as an ESC prefix: ESC ESC [ A is a fine step up,
+        // not Escape (which would leave explore); a lone ESC before other text stays Escape.
+        #expect(Key.decode(Array("\u{1B}\u{1B}[A\u{1B}\u{1B}[B\u{1B}\u{1B}OA".utf8)) == [.fineUp, .fineDown, .fineUp])
+        #expect(Key.decode(Array("\u{1B}\u{1B}".utf8)) == [.escape, .escape])
+        #expect(Key.decode(Array("\u{1B}q".utf8)) == [.escape, .character("q")])
+    }
+
     @Test func escapeCtrlCAndUnknownSequences() {
         #expect(Key.decode([0x1B]) == [.escape])
         #expect(Key.decode([0x03]) == [.interrupt])

@@ -10,7 +10,8 @@ public enum Key: Sendable, Equatable {
     case character(Character)
 
     /// The keys in `bytes`, in order; bytes of unknown sequences are skipped. A lone ESC (at the
-    /// end of what was read) is the Escape key.
+    /// end of what was read) is the Escape key. ESC before an arrow's sequence is Alt (or
+    /// Option) held with it, as some terminals send it: like Shift, a fine step.
     public static func decode(_ bytes: [UInt8]) -> [Key] {
         var keys: [Key] = []
         var i = 0
@@ -18,8 +19,10 @@ public enum Key: Sendable, Equatable {
             let byte = bytes[i]
             switch byte {
             case 0x1B:
+                let alt = i + 2 < bytes.count && bytes[i + 1] == 0x1B && Self.opensSequence(bytes[i + 2])
+                if alt { i += 1 }
                 guard i + 1 < bytes.count else { keys.append(.escape); i += 1; continue }
-                guard bytes[i + 1] == UInt8(ascii: "[") || bytes[i + 1] == UInt8(ascii: "O") else {
+                guard Self.opensSequence(bytes[i + 1]) else {
                     keys.append(.escape); i += 1; continue
                 }
                 // CSI: parameters up to a final byte in 0x40…0x7E.
@@ -27,7 +30,7 @@ public enum Key: Sendable, Equatable {
                 while end < bytes.count, !(0x40...0x7E).contains(bytes[end]) { end += 1 }
                 guard end < bytes.count else { i = bytes.count; continue }
                 let parameters = String(decoding: bytes[(i + 2)..<end], as: UTF8.self)
-                let modified = parameters.contains(";")
+                let modified = alt || parameters.contains(";")
                 switch bytes[end] {
                 case UInt8(ascii: "A"): keys.append(modified ? .fineUp : .up)
                 case UInt8(ascii: "B"): keys.append(modified ? .fineDown : .down)
@@ -46,6 +49,11 @@ public enum Key: Sendable, Equatable {
             }
         }
         return keys
+    }
+
+    /// Whether `byte` after ESC starts a key's sequence: "[" (CSI) or "O" (SS3).
+    private static func opensSequence(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "[") || byte == UInt8(ascii: "O")
     }
 }
 

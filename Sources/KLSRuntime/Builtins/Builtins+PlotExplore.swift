@@ -13,7 +13,7 @@ extension BuiltinRegistry {
                    Each parameter of f is given as name=[low, high] (or [low, high, start]; the start is the middle by
                    default); f takes them and returns a plot (made with show=false or not) or numbers. At a terminal the
                    figure and the current values redraw in place: ←/→ or Tab choose a parameter, ↑/↓ change it by 1/50 of
-                   its range (Shift+↑/↓ by 1/500), r resets, Enter leaves with the current values as the result
+                   its range (Shift+↑/↓ or Alt+↑/↓ by 1/500), r resets, Enter leaves with the current values as the result
                    (a list, in the order given); q, Esc or Ctrl-C leave too. The terminal is always restored. In a pipe or
                    a notebook it draws once, at the start values, and returns them.
                    """,

@@ -438,6 +438,8 @@ def check_explore(binary, home):
     shows(UP, " μ = 2.8   [σ = 4.4]", "↑ moves σ")
     shows("\x1b[1;2A", " μ = 2.8   [σ = 4.415]", "Shift+↑ is a fine step")
     shows("\x1b[1;2B" + DOWN, " μ = 2.8   [σ = 4.25]", "Shift+↓ and ↓ step back")
+    shows("\x1b\x1b[A", " μ = 2.8   [σ = 4.265]", "Alt+↑ (ESC-prefixed) is a fine step, not Esc")
+    shows("\x1b\x1b[B", " μ = 2.8   [σ = 4.25]", "Alt+↓ steps back")
     shows(LEFT, "[μ = 2.8]   σ = 4.25 ", "← chooses μ")
     shows(RIGHT + DOWN + DOWN, " μ = 2.8   [σ = 3.95]", "→ chooses σ, ↓ moves it down")
     shows("r", " μ = 2.5   [σ = 4.25]", "r resets every value")
