@@ -6,14 +6,19 @@ extension Figure {
     /// area of `options.width` × `options.height` characters.
     ///
     /// Each series gets one ANSI colour when `options.color` is on; a character cell where two
-    /// series meet shows the colour of the one drawn later.
+    /// series meet shows the colour of the one drawn later. The frames of a grid column line up.
     public func renderTerminal(_ options: TerminalOptions = TerminalOptions()) -> String {
         let glyphs = TerminalGlyphs.of(options.charset)
-        let blocks = panels.enumerated().map { index, panel in
+        let drawers = panels.enumerated().map { index, panel in
             let row = index / cols
             let titled = panels[(row * cols)..<Swift.min(panels.count, (row + 1) * cols)].contains { !$0.title.isEmpty }
-            return TerminalPanel(panel: panel, options: options, glyphs: glyphs, reservesTitleLine: titled).render()
+            return TerminalPanel(panel: panel, options: options, glyphs: glyphs, reservesTitleLine: titled)
         }
+        var margins = [Int](repeating: 0, count: cols)
+        if panels.count > cols {
+            for (index, drawer) in drawers.enumerated() { margins[index % cols] = Swift.max(margins[index % cols], drawer.naturalMargin) }
+        }
+        let blocks = drawers.enumerated().map { index, drawer in drawer.render(leftMargin: margins[index % cols]) }
         var columnWidths = [Int](repeating: 0, count: cols)
         for (index, block) in blocks.enumerated() {
             columnWidths[index % cols] = Swift.max(columnWidths[index % cols], block.map(\.width).max() ?? 0)

@@ -21,16 +21,34 @@ struct TerminalPanel {
         self.reservesTitleLine = reservesTitleLine
     }
 
-    func render() -> [TextLine] {
+    /// The panel's axes at the options' size.
+    private var axes: PanelAxes {
+        PanelAxes(panel: panel, xIntervals: Double(options.plotColumns) / Self.columnsPerTick,
+                  yIntervals: Double(options.plotRows) / Self.rowsPerTick)
+    }
+
+    /// Characters left of the frame when nothing asks for more: the y label's zone, the widest
+    /// y tick label and a space.
+    var naturalMargin: Int {
+        let rowLabels = yTickLabels(axes.y, canvas: DotCanvas(columns: options.plotColumns, rows: options.plotRows))
+        return naturalMargin(rowLabels)
+    }
+
+    private func naturalMargin(_ rowLabels: [String?]) -> Int {
+        let ylabel = displayable(panel.ylabel)
+        return (ylabel.isEmpty ? 0 : ylabel.count + 1) + (rowLabels.compactMap { $0?.count }.max() ?? 0) + 1
+    }
+
+    /// The panel's lines; its frame starts at least `leftMargin` characters in (so that the
+    /// panels of a grid column line up).
+    func render(leftMargin: Int = 0) -> [TextLine] {
         let title = displayable(panel.title), xlabel = displayable(panel.xlabel), ylabel = displayable(panel.ylabel)
         let columns = options.plotColumns, rows = options.plotRows
-        let axes = PanelAxes(
-            panel: panel, xIntervals: Double(columns) / Self.columnsPerTick,
-            yIntervals: Double(rows) / Self.rowsPerTick)
+        let axes = self.axes
         let canvas = drawnCanvas(axes: axes, columns: columns, rows: rows)
         let rowLabels = yTickLabels(axes.y, canvas: canvas)
         let yLabelZone = ylabel.isEmpty ? 0 : ylabel.count + 1
-        let margin = yLabelZone + (rowLabels.compactMap { $0?.count }.max() ?? 0) + 1
+        let margin = Swift.max(leftMargin, naturalMargin(rowLabels))
 
         var lines: [TextLine] = []
         if !title.isEmpty {
