@@ -19,6 +19,8 @@ final class CellRunner {
     private(set) var history: [(line: Int, input: String)] = []
     /// The running cell's final value (as a MIME bundle) and its first error.
     private var result: JSONObject?
+    /// The running cell's help pages (`:help`), for its reply's pager payload.
+    private var pages: [String] = []
     private var failure: CellError?
     /// The display showing the running fit's progress line, if any.
     private var progressDisplay: String?
@@ -31,7 +33,8 @@ final class CellRunner {
             err: { [streams] in streams.write($0, to: "stderr") },
             value: { [unowned self] value in result = RichOutput.bundle(of: value) },
             failure: { [unowned self] failure in record(failure) },
-            display: { [unowned self] item in show(item) })
+            display: { [unowned self] item in show(item) },
+            page: { [unowned self] text in pages.append(text) })
         prompt = Prompt(output: output)
     }
 
@@ -46,7 +49,8 @@ final class CellRunner {
 
     /// What running a cell gave.
     enum Outcome {
-        case ok(result: JSONObject?)
+        /// `payload`: the execute reply's payloads (help pages for the pager).
+        case ok(result: JSONObject?, payload: [JSONObject])
         case failed(CellError)
     }
 
@@ -57,11 +61,15 @@ final class CellRunner {
             history.append((executionCount, code))
         }
         result = nil
+        pages = []
         failure = nil
         prompt.runCell(code, name: "In[\(store ? executionCount : executionCount + 1)]")
         streams.flush()
         if let failure { return (.failed(failure), executionCount) }
-        return (.ok(result: result), executionCount)
+        // As IPython's `?`: JupyterLab and VS Code show a page below the cell, Notebook in its
+        // pager, `jupyter console` through its pager.
+        let payload: [JSONObject] = pages.map { ["source": "page", "data": ["text/plain": $0], "start": 0] }
+        return (.ok(result: result, payload: payload), executionCount)
     }
 
     /// Keeps the cell's first error; later ones (a list of syntax errors) join its traceback.

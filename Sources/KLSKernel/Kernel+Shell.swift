@@ -53,11 +53,11 @@ extension Kernel {
         }
         let (outcome, count) = cells.run(code, store: store)
         switch outcome {
-        case .ok(let result):
+        case .ok(let result, let payload):
             if let result, !silent {
                 iopub.publish("execute_result", ["execution_count": count, "data": result, "metadata": JSONObject()], parent: request.header)
             }
-            reply("execute_reply", ["status": "ok", "execution_count": count, "user_expressions": JSONObject(), "payload": [Any]()],
+            reply("execute_reply", ["status": "ok", "execution_count": count, "user_expressions": JSONObject(), "payload": payload],
                   to: request, on: shell)
         case .failed(let error):
             iopub.publish("error", error.content, parent: request.header)
@@ -151,35 +151,37 @@ extension Kernel {
 }
 
 /// Conversions between UTF-8 offsets and Unicode code point offsets of one text (Jupyter
-/// counts cursor positions in code points).
+/// counts cursor positions in code points). Each walks the text from its start up to the
+/// offset asked for, keeping no table: a 100 MB cell costs no more memory than itself.
 struct CodePoints {
-    /// The UTF-8 offset at which each code point starts, and the text's length at the end.
-    private let starts: [Int]
+    private let text: String
 
     init(_ text: String) {
-        var starts: [Int] = []
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            starts.append(offset)
-            offset += UTF8.width(scalar)
-        }
-        starts.append(offset)
-        self.starts = starts
+        self.text = text
     }
 
     /// The number of code points.
-    var count: Int { starts.count - 1 }
+    var count: Int { text.unicodeScalars.count }
 
     /// The UTF-8 offset of code point `index` (clamped to the text).
-    func utf8Offset(ofCodePoint index: Int) -> Int { starts[min(max(0, index), count)] }
-
-    /// The code point index of a UTF-8 offset (the code point containing it).
-    func codePoint(ofUTF8Offset offset: Int) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+    func utf8Offset(ofCodePoint index: Int) -> Int {
+        var offset = 0
+        for (n, scalar) in text.unicodeScalars.enumerated() {
+            if n >= index { break }
+            offset += UTF8.width(scalar)
         }
-        return low
+        return offset
+    }
+
+    /// The code point index of a UTF-8 offset (the code point containing it; the count at or
+    /// past the end).
+    func codePoint(ofUTF8Offset offset: Int) -> Int {
+        var start = 0, n = 0
+        for scalar in text.unicodeScalars {
+            start += UTF8.width(scalar)
+            if start > offset { return n }
+            n += 1
+        }
+        return n
     }
 }

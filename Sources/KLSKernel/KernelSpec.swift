@@ -26,6 +26,8 @@ public struct KernelSpec {
             "display_name": displayName,
             "language": "kls",
             "interrupt_mode": "signal",
+            // The protocol version the kernel speaks (JEP 66), so front ends know it before asking.
+            "kernel_protocol_version": WireMessage.protocolVersion,
             "metadata": ["debugger": false],
         ]
     }

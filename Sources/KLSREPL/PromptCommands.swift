@@ -18,7 +18,7 @@ extension Prompt {
             output.err("':\(name)' could be " + matches.map(\.spelled).joined(separator: " or ") + "\n")
         case .run(let command, let argument):
             switch command {
-            case .help: output.out(helpBook.page(for: argument))
+            case .help: (output.page ?? output.out)(helpBook.page(for: argument))
             case .vars: output.out(variablesTable())
             case .type: showType(argument)
             case .load: load(argument)

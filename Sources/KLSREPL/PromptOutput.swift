@@ -18,18 +18,21 @@ public struct PromptOutput {
     public var failure: ((PromptFailure) -> Void)?
     /// Pictures and progress lines (see `Interpreter.display`); nil: they are printed as text.
     public var display: ((DisplayItem) -> Void)?
+    /// Help pages (`:help`), which a notebook shows in its pager; nil: `out` gets them.
+    public var page: ((String) -> Void)?
     /// Whether `out` is a terminal (colours, braille sized to the window, animations in place).
     public var isTerminal: Bool
 
     public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void, flush: @escaping () -> Void = {},
                 value: ((Value) -> Void)? = nil, failure: ((PromptFailure) -> Void)? = nil,
-                display: ((DisplayItem) -> Void)? = nil, isTerminal: Bool = false) {
+                display: ((DisplayItem) -> Void)? = nil, page: ((String) -> Void)? = nil, isTerminal: Bool = false) {
         self.out = out
         self.err = err
         self.flush = flush
         self.value = value
         self.failure = failure
         self.display = display
+        self.page = page
         self.isTerminal = isTerminal
     }
 

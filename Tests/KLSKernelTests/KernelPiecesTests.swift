@@ -34,6 +34,7 @@ final class KernelPiecesTests: XCTestCase {
         XCTAssertEqual(spec.json["argv"] as? [String], ["/opt/kls/bin/kls", "kernel", "-f", "{connection_file}"])
         XCTAssertEqual(spec.json["interrupt_mode"] as? String, "signal")
         XCTAssertEqual(spec.json["language"] as? String, "kls")
+        XCTAssertEqual(spec.json["kernel_protocol_version"] as? String, "5.3")
         XCTAssertEqual(try KernelSpec.kernelsDirectory(.user, environment: ["JUPYTER_DATA_DIR": "/d", "HOME": "/h"]), "/d/kernels")
         XCTAssertEqual(try KernelSpec.kernelsDirectory(.prefix("/p"), environment: [:]), "/p/share/jupyter/kernels")
         #if os(Linux)

@@ -84,6 +84,22 @@ class Execution(unittest.TestCase):
         self.assertIn("time: ", out)
         self.assertIn("execute_result", self.types(messages))
 
+    def test_help_is_a_page_for_the_pager(self):
+        # `:help NAME` is a pager payload in the reply, as IPython's `?` (JupyterLab shows it
+        # below the cell), not printed lines: the same page Shift-Tab (inspect_request) gives.
+        reply, messages = self.execute(":help Normal")
+        self.assertEqual([t for t in self.types(messages) if t not in ("status", "execute_input")], [])
+        self.assertEqual([(p["source"], p["start"]) for p in reply["payload"]], [("page", 0)])
+        page = reply["payload"][0]["data"]["text/plain"]
+        msg_id = self.kc.inspect("Normal", 3)
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertTrue(reply["content"]["found"])
+        self.assertEqual(page, reply["content"]["data"]["text/plain"])
+        self.assertIn("Normal(", page)
+        reply, _ = self.execute("1 + 1")
+        self.assertEqual(reply["payload"], [])
+
     def test_completion_counts_code_points(self):
         # "σ = linsp": σ is one code point (two UTF-8 bytes); the word starts at code point 4.
         code = "σ = linsp"

@@ -101,6 +101,20 @@ class KernelFaults(unittest.TestCase):
         reply, out, _ = self.run_cell("print(heavy + 1)")
         self.assertEqual(out, "6\n")
 
+    def test_request_of_100_megabytes_of_signed_json(self):
+        # The whole request is signed and parsed: 100 MB of content (a field the kernel does not
+        # use), not an extra buffer frame.
+        socket = self.raw_shell(b"bulky")
+        content = {"code": "bulky = 8", "silent": False, "padding": "y" * (100 * 1024 * 1024)}
+        socket.send_multipart(self.frames("execute_request", content))
+        self.assertNotEqual(socket.poll(120000), 0, "no reply to a 100 MB request")
+        reply = socket.recv_multipart()
+        self.assertIn(b"execute_reply", reply[2])
+        self.assertEqual(json.loads(reply[-1])["status"], "ok")
+        socket.close()
+        reply, out, _ = self.run_cell("print(bulky + 1)")
+        self.assertEqual(out, "9\n")
+
     def test_client_vanishing_mid_execution(self):
         socket = self.raw_shell(b"ghost")
         socket.send_multipart(self.frames("execute_request", {"code": "s = 0\nfor i in range(300000) { s = s + i }\ns", "silent": False}))
