@@ -50,7 +50,7 @@ import Testing
         ("contour(1, [0, 1], [0, 1])", "contour: argument 1 'f' must be a function of two numbers (got 1)"),
         ("contour((a, b) -> a, [1, 0], [0, 1])", "contour: argument 2 'x' must be [low, high] with low < high (got vector(2))"),
         ("contour((a, b) -> a, [0, 1], [0, 1], levels=[0.5, 0.2])",
-         "contour: argument 4 'levels' must be increasing (level 2 is not above level 1) (got vector(2))"),
+         "contour: argument 4 'levels' must be increasing (level 1 is not above level 0) (got vector(2))"),
         ("contour((a, b) -> \"s\", [0, 1], [0, 1], points=2)", "contour: the function must return a number (got string at (0, 0))"),
         ("f = minimize((a, b, c) -> a^2 + b^2 + c^2, [1, 1, 1], steps=3)\ncontour((a, b) -> a, [0, 1], [0, 1], paths=[f])",
          "contour: fit 0 has 3 parameters; a path over the surface needs 2"),

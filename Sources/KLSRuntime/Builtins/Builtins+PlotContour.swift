@@ -97,7 +97,7 @@ enum ContourSurface {
                 levels = try a.vector(levelsIndex).data
                 guard !levels.isEmpty, levels.allSatisfy(\.isFinite) else { throw a.fail(levelsIndex, "must hold finite numbers") }
                 for k in levels.indices.dropFirst() where levels[k] <= levels[k - 1] {
-                    throw a.fail(levelsIndex, "must be increasing (level \(k + 1) is not above level \(k))")
+                    throw a.fail(levelsIndex, "must be increasing (level \(k) is not above level \(k - 1))")
                 }
             }
         } else {
