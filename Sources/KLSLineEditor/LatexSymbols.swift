@@ -6,7 +6,7 @@ public enum LatexSymbols {
     /// Julia REPL's choices where names differ (`\epsilon` is ϵ, `\phi` is ϕ, `\cdot` is ⋅).
     /// Only symbols that mean something in kls are here: letters (they make names), sub- and
     /// superscript digits (they continue names: `x₁`, `σ²`), and the symbols the lexer reads as
-    /// operators or names (`≤ ≥ ≠ × ⋅ · → ‖ ∧ ∨ ¬ ∈ − ÷ √ ∑ ∞`; `π` is `pi`). A test lexes
+    /// operators or names (`≤ ≥ ≠ × ⋅ · → ‖ ∧ ∨ ¬ ∈ − ÷ √ ∑ ∏ ∞`; `π` is `pi`). A test lexes
     /// every one of them.
     public static let table: [String: String] = [
         "^0": "⁰",  // U+2070 SUPERSCRIPT ZERO
@@ -127,6 +127,7 @@ public enum LatexSymbols {
         "sigma": "σ",  // U+03C3 GREEK SMALL LETTER SIGMA
         "sqrt": "√",  // U+221A SQUARE ROOT
         "sum": "∑",  // U+2211 N-ARY SUMMATION
+        "prod": "∏",  // U+220F N-ARY PRODUCT
         "Tau": "Τ",  // U+03A4 GREEK CAPITAL LETTER TAU
         "tau": "τ",  // U+03C4 GREEK SMALL LETTER TAU
         "Theta": "Θ",  // U+0398 GREEK CAPITAL LETTER THETA

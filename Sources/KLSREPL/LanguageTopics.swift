@@ -58,6 +58,7 @@ enum LanguageTopic: String, CaseIterable, Sendable {
       v[1:3] = [7, 8]; m[:, 0] = 0   assignment through subscripts (a number broadcasts)
       s = "text"                 strings: len(s), s[0], s[1:3], s + "more"
       f"H = {h:.3f} bits"        f-strings: any expression in {}, Python's format specs
+      f"{h=} {s!r} {s!s}"        as Python: h=1.5, the source form ("kls"), the print text
       μ = 0; σ = 1               Unicode names; ';' separates statements
       if x > 2 { print("big") } else { print("small") }
       for i in range(3) { print(i) }      0 1 2; for x in v walks the elements
@@ -85,7 +86,7 @@ enum LanguageTopic: String, CaseIterable, Sendable {
     < <= > >= on vectors give 0/1 masks: p * (x > 0).
     Inside a call, P || Q (or P ‖ Q) separates two arguments: KL(P || Q) = KL(P, Q).
     Also accepted: ** for ^, → for ->, ≤ ≥ ≠, · ⋅ × for *, ÷ for /, − for -,
-    ∧ ∨ ¬ for and or not, ∈ for in; π is pi, ∞ inf, ∑ sum, √x is sqrt(x).
+    ∧ ∨ ¬ for and or not, ∈ for in; π is pi, ∞ inf, ∑ sum, ∏ prod, √x is sqrt(x).
 
     """
 
@@ -138,7 +139,7 @@ enum LanguageTopic: String, CaseIterable, Sendable {
             line += "  " + pair.padding(toLength: max(pair.count, 10), withPad: " ", startingAt: 0)
         }
         out += line + "\n"
-        out += "Greek letters make names (μ = 0; σ² = 1; x₁ = 2); π is pi, ∞ inf, ∑ sum;\n"
+        out += "Greek letters make names (μ = 0; σ² = 1; x₁ = 2); π is pi, ∞ inf, ∑ sum, ∏ prod;\n"
         out += "√x is sqrt(x); ‖ → ≤ ≥ ≠ × ÷ − ∧ ∨ ¬ ∈ are operators. Only symbols kls reads are offered.\n"
         out += "\\var lists \\varepsilon, \\varphi, …: any prefix lists what it could become.\n"
         return out

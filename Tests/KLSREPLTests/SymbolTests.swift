@@ -25,6 +25,7 @@ struct SymbolTests {
         #expect(kinds("π") == [.identifier("pi")])
         #expect(kinds("∞") == [.identifier("inf")])
         #expect(kinds("∑") == [.identifier("sum")])
+        #expect(kinds("∏") == [.identifier("prod")])
         #expect(kinds("πr") == [.identifier("πr")])  // only π alone is pi
         #expect(kinds("√ ≤ ≥ ≠ − ÷ ∧ ∨ ¬ ∈") == [.root, .lessEqual, .greaterEqual, .notEqual, .minus, .slash,
                                                  .kwAnd, .kwOr, .kwNot, .kwIn])

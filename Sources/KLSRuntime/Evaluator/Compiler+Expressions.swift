@@ -96,19 +96,34 @@ extension Compiler {
         }
     }
 
-    /// The text of one piece of an f-string: literal text, a value as `print` writes it, or a
-    /// value formatted by its spec (a bad spec is an error at the spec).
+    /// The text of one piece of an f-string, as Python's: literal text; a value as `print`
+    /// writes it, or in its source form (`repr`) after `!r` or `=`, or as `print` after `!s`;
+    /// or the value (converted first by `!r` / `!s`) formatted by its spec (a spec that does not
+    /// apply to the value is an error at the spec). `{x=}` writes `x=` first.
     func formatPiece(_ part: FormatPart) -> (Frame) throws -> String {
         switch part {
         case .text(let text):
             return { _ in text }
-        case .value(let e, let spec, let specSpan):
+        case .value(let e, let spec, let specSpan, let conversion, let echo):
             let x = expression(e)
-            guard let spec, let specSpan else { return { frame in ValueFormatter.plain(try x(frame)) } }
+            let prefix = echo ?? ""
+            let convert: ((Value) -> String)?
+            if conversion == "r" || (conversion == nil && echo != nil && spec == nil) {
+                convert = { ValueFormatter.repr($0) }
+            } else if conversion == "s" {
+                convert = { ValueFormatter.plain($0) }
+            } else {
+                convert = nil
+            }
+            guard let spec, let specSpan else {
+                let text = convert ?? ValueFormatter.plain
+                return { frame in prefix + text(try x(frame)) }
+            }
             let parsed = Result { try FormatSpec(spec) }
             return { [self] frame in
                 let v = try x(frame)
-                return try located(specSpan) { try parsed.get().format(v) }
+                let formatted = try located(specSpan) { try parsed.get().format(convert.map { .string($0(v)) } ?? v) }
+                return prefix + formatted
             }
         }
     }

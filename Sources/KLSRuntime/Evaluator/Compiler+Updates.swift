@@ -79,7 +79,7 @@ extension Compiler {
         switch e {
         case .number, .string, .bool, .none, .name: return true
         case .formatString(let parts, _):
-            return parts.allSatisfy { if case .value(let e, _, _) = $0 { return makesNoCalls(e) }; return true }
+            return parts.allSatisfy { if case .value(let e, _, _, _, _) = $0 { return makesNoCalls(e) }; return true }
         case .unary(_, let a, _): return makesNoCalls(a)
         case .binary(_, let a, let b, _), .logical(_, let a, let b, _):
             return makesNoCalls(a) && makesNoCalls(b)

@@ -201,7 +201,15 @@ struct Resolver {
         switch e {
         case .number, .string, .bool, .none: break
         case .formatString(let parts, _):
-            for case .value(let e, _, _) in parts { resolveExpr(e, scope: scope) }
+            for case .value(let e, let spec, let specSpan, _, _) in parts {
+                resolveExpr(e, scope: scope)
+                // A spec is always literal text, so a malformed one is found before the program runs.
+                if let spec, let specSpan {
+                    do { _ = try FormatSpec(spec) } catch {
+                        diagnostics.append(Diagnostic(.resolve, (error as? BuiltinError)?.message ?? "\(error)", at: specSpan, in: file))
+                    }
+                }
+            }
         case .name(let n): resolveName(n, scope: scope)
         case .unary(_, let a, _): resolveExpr(a, scope: scope)
         case .binary(_, let a, let b, _), .logical(_, let a, let b, _):

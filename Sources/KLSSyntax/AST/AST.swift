@@ -77,8 +77,9 @@ public enum Subscript {
 /// A piece of an f-string: literal text, or a value with an optional format spec.
 public enum FormatPart {
     case text(String)
-    /// `{value}` or `{value:spec}`: the spec's text and where it is.
-    case value(Expr, spec: String?, specSpan: SourceSpan?)
+    /// `{value}` or `{value:spec}`: the spec's text and where it is; `conversion` r or s for
+    /// `{value!r}` / `{value!s}`; `echo` the text `{value=}` writes before the value (`value=`).
+    case value(Expr, spec: String?, specSpan: SourceSpan?, conversion: Character?, echo: String?)
 }
 
 /// Expressions. Spans point at what a message about the node should underline.

@@ -244,13 +244,18 @@ public struct Lexer {
         add(.formatString(parts), start)
     }
 
-    /// One `{expr}` or `{expr:spec}` of the f-string that began at `start`, `i` at its `{`;
-    /// leaves `i` after its `}`.
+    /// One `{expr}`, `{expr:spec}`, `{expr!r}` (or `!s`) or `{expr=}` of the f-string that began
+    /// at `start`, `i` at its `{`; leaves `i` after its `}`. As Python: a `!` not starting `!=`
+    /// and an `=` that is not part of `==`, `!=`, `<=`, `>=` and is followed (after spaces) by
+    /// `}`, `!` or `:` end the expression.
     private mutating func formatField(quote: Unicode.Scalar, start: Int) -> FormatStringPart? {
         let open = i
         i += 1
         var depth = 0
         var colon: Int?
+        var equals: Int?
+        var bang: Int?
+        var conversion: Character?
         while i < s.count, s[i] != quote {
             let c = s[i]
             if c == "\"" || c == "'" {
@@ -260,6 +265,23 @@ public struct Lexer {
                 if i < s.count, s[i] == inner { i += 1 }
                 continue
             }
+            if colon == nil, depth == 0, bang == nil, c == "!", i + 1 < s.count, s[i + 1] != "=" {
+                bang = i
+                let letter = s[i + 1]
+                guard letter == "r" || letter == "s" else {
+                    fail(at: i + 1, "'!' in an f-string starts a conversion: write !r (the source form, strings quoted) or !s (as print writes it)", quote: quote)
+                    return nil
+                }
+                conversion = Character(letter)
+                i += 2
+                guard i < s.count, s[i] == "}" || s[i] == ":" else {
+                    if i < s.count, s[i] != quote { fail(at: i, "expected '}' or ':' after the conversion '!\(letter)'", quote: quote); return nil }
+                    continue
+                }
+                if s[i] == ":" { colon = i; i += 1 }
+                continue
+            }
+            if colon == nil, depth == 0, bang == nil, equals == nil, c == "=", isEchoEquals(at: i) { equals = i }
             if colon == nil {
                 if "([{".unicodeScalars.contains(c) { depth += 1 }
                 if ")]".unicodeScalars.contains(c) || (c == "}" && depth > 0) { depth -= 1 }
@@ -281,14 +303,26 @@ public struct Lexer {
             fail(at: open, "unterminated '{' in an f-string (write '{{' for a brace; a string inside {…} takes the other quote)", quote: quote)
             return nil
         }
-        let expression = SourceSpan(open + 1, colon ?? i)
+        let expression = SourceSpan(open + 1, equals ?? bang ?? colon ?? i)
+        let echo = equals.map { _ in SourceSpan(open + 1, bang ?? colon ?? i) }
         let spec = colon.map { SourceSpan($0 + 1, i) }
         i += 1
         if file.text(of: expression).allSatisfy(\.isWhitespace) {
             fail(at: open, "empty expression in an f-string", quote: quote)
             return nil
         }
-        return .field(expression: expression, spec: spec)
+        return .field(expression: expression, spec: spec, conversion: conversion, echo: echo)
+    }
+
+    /// True when the `=` at `k` in an f-string field is Python's `{expr=}`: not part of `==`,
+    /// `!=`, `<=`, `>=`, and followed, after spaces, by `}`, `:` or a `!` conversion.
+    private func isEchoEquals(at k: Int) -> Bool {
+        if k > 0, "=!<>".unicodeScalars.contains(s[k - 1]) { return false }
+        var j = k + 1
+        guard j < s.count, s[j] != "=" else { return false }
+        while j < s.count, s[j] == " " { j += 1 }
+        guard j < s.count else { return false }
+        return s[j] == "}" || s[j] == ":" || (s[j] == "!" && j + 1 < s.count && s[j + 1] != "=")
     }
 
     /// Reports a malformed f-string at offset `at` (one character) and skips the rest of it.
@@ -352,6 +386,7 @@ public struct Lexer {
         case "√": kind = .root
         case "∞": kind = .identifier("inf")
         case "∑": kind = .identifier("sum")
+        case "∏": kind = .identifier("prod")
         case "∧": kind = .kwAnd
         case "∨": kind = .kwOr
         case "¬": kind = .kwNot

@@ -39,8 +39,10 @@ public enum TokenKind: Equatable, Sendable {
 /// A piece of an f-string as the lexer found it.
 public enum FormatStringPart: Equatable, Sendable {
     case text(String)
-    /// `{expression}` or `{expression:spec}`: where the expression's text and the spec are.
-    case field(expression: SourceSpan, spec: SourceSpan?)
+    /// `{expression}` or `{expression:spec}`: where the expression's text and the spec are;
+    /// `{expression!r}` / `{expression!s}` convert the value first (`conversion` is r or s), and
+    /// `{expression=}` writes `echo` (the expression's text, `=` and the spaces around it) before it.
+    case field(expression: SourceSpan, spec: SourceSpan?, conversion: Character?, echo: SourceSpan?)
 }
 
 /// A token and where it is.

@@ -129,7 +129,7 @@ extension Parser {
     func formatPart(_ part: FormatStringPart) throws -> FormatPart {
         switch part {
         case .text(let text): return .text(text)
-        case .field(let span, let spec):
+        case .field(let span, let spec, let conversion, let echo):
             // The field's tokens end with its closing `}` (or the `:` before its spec).
             var tokens = Lexer.tokenize(file, part: span)
             tokens.insert(Token(kind: .rbrace, span: SourceSpan(span.end, span.end + 1)), at: tokens.count - 1)
@@ -137,7 +137,8 @@ extension Parser {
             inner.depth = depth
             let value = try inner.parseExpression()
             if inner.kind != .rbrace { throw inner.error("expected '}' or ':' after the f-string's expression, found \(inner.kind.display)") }
-            return .value(value, spec: spec.map { file.text(of: $0) }, specSpan: spec)
+            return .value(value, spec: spec.map { file.text(of: $0) }, specSpan: spec, conversion: conversion,
+                          echo: echo.map { file.text(of: $0) })
         }
     }
 
