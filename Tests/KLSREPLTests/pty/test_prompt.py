@@ -370,6 +370,25 @@ def check_entry_numbers(binary, home):
     expect_equal(k.finish(), 0, "exit status")
 
 
+def check_fit_interrupt(binary, home):
+    # Issue 16: a long fit shows its time left; Ctrl-C stops it, says at which step, and the
+    # partial fit is in ans. The codeword of arith_encode shows its measures at the prompt.
+    k = Kls(binary, home)
+    k.type("f = minimize(w -> sum((w - [1, 2])^2), [0, 0], SGD(lr=0.001), steps=50000000)\r")
+    k.child.expect(r"step \d+/50000000 .* left")
+    k.type(CTRL["C"])
+    k.child.expect(r"interrupted at step (\d+) of 50000000: the fit so far is in ans")
+    steps = k.child.match.group(1)
+    k.wait()
+    k.enter("partial = ans")
+    expect_equal(k.enter("partial.steps"), [steps], "ans holds the partial fit")
+    expect_equal(k.enter("partial.params[0] > 0 and partial.trace.shape == [partial.steps, 2]"), ["true"],
+                 "the fit moved from [0, 0] and kept its trace")
+    expect_equal(k.enter('arith_encode(Categorical([0.5, 0.25, 0.25], labels=["A", "B", "C"]), "ACBA")'),
+                 ['"011100"  6 bits; −log2 P(s) = 6 bits; message interval [7/16, 29/64)'], "a codeword's display")
+    expect_equal(k.finish(), 0, "exit status")
+
+
 def check_interrupt(binary, home):
     k = Kls(binary, home)
     k.enter("keep = 42")
