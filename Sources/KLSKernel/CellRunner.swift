@@ -90,7 +90,7 @@ final class CellRunner {
         if failure == nil { failure = error } else { failure?.traceback += error.traceback }
     }
 
-    /// Publishes a picture or a progress line.
+    /// Publishes a picture, a progress line or a clear.
     private func show(_ item: DisplayItem) {
         streams.flush()
         switch item {
@@ -100,7 +100,9 @@ final class CellRunner {
                                        "transient": ["display_id": id]]
             iopub.publish(progressDisplay == nil ? "display_data" : "update_display_data", content, parent: parent)
             progressDisplay = done ? nil : id
-        default:
+        case .clear(let wait):
+            iopub.publish("clear_output", ["wait": wait], parent: parent)
+        case .figure, .animation, .text:
             do {
                 iopub.publish("display_data", try RichOutput.display(item), parent: parent)
             } catch {

@@ -14,7 +14,8 @@ enum RichOutput {
         return bundle
     }
 
-    /// The content of a `display_data` message for a picture.
+    /// The content of a `display_data` message for a picture or an explanation (a progress
+    /// line or a clear is a message of its own: see `CellRunner`).
     static func display(_ item: DisplayItem) throws -> JSONObject {
         switch item {
         case .figure(let figure, let width, let height):
@@ -36,6 +37,8 @@ enum RichOutput {
             return ["data": ["text/plain": text, "text/markdown": markdown], "metadata": JSONObject()]
         case .progress(let line, _):
             return ["data": ["text/plain": line], "metadata": JSONObject()]
+        case .clear:
+            return ["data": JSONObject(), "metadata": JSONObject()]
         }
     }
 

@@ -11,7 +11,7 @@ struct GradientRegistryTests {
     /// Builtins that give no gradient, and why.
     static let notDifferentiable: [String: String] = [
         // core
-        "print": "output", "assert": "control", "len": "a count", "seed": "randomness state",
+        "print": "output", "clear_output": "output", "assert": "control", "len": "a count", "seed": "randomness state",
         "type": "a name", "string": "text", "format": "text", "isnan": "a predicate",
         "pi": "constant", "e": "constant", "inf": "constant", "nan": "constant",
         // vectors

@@ -41,6 +41,7 @@ class KlsKernelTests(jupyter_kernel_test.KernelTests):
     complete_code_samples = ["1 + 1", "x = 3", "fn f(a) {\n  a + 1\n}", ":help KL", ""]
     incomplete_code_samples = ["fn f(a) {", "x = [1, 2,", "1 +"]
     invalid_code_samples = ["1 + + )", "x = ]"]
+    code_clear_output = "clear_output()"
     # `:help NAME` is a pager payload, as IPython's `?`.
     code_page_something = ":help KL"
     code_inspect_sample = "linspace"

@@ -100,6 +100,13 @@ class Execution(unittest.TestCase):
         reply, _ = self.execute("1 + 1")
         self.assertEqual(reply["payload"], [])
 
+    def test_clear_output_comes_between_the_prints(self):
+        _, messages = self.execute('print("first")\nclear_output(wait=true)\nprint("second")\nclear_output()')
+        shown = [(m["msg_type"], m["content"].get("text", m["content"].get("wait")))
+                 for _, m in messages if m["msg_type"] in ("stream", "clear_output")]
+        self.assertEqual(shown, [("stream", "first\n"), ("clear_output", True), ("stream", "second\n"),
+                                 ("clear_output", False)])
+
     def test_completion_counts_code_points(self):
         # "σ = linsp": σ is one code point (two UTF-8 bytes); the word starts at code point 4.
         code = "σ = linsp"

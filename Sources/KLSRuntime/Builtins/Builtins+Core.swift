@@ -10,6 +10,23 @@ extension BuiltinRegistry {
             a.interpreter.write(a.rest.map(ValueFormatter.plain).joined(separator: " ") + "\n")
             return .none
         }
+        r.function("clear_output", [p("wait", .bool(false))], category: "core",
+                   summary: "Clears what the notebook cell has shown so far; at a terminal, clears the screen.",
+                   help: """
+                   In a Jupyter notebook the cell's output so far is removed (Jupyter's clear_output); with wait=true the
+                   removal waits until the next output arrives, so a loop that clears and prints again does not
+                   flicker. At a terminal the screen is cleared and the cursor goes home; written to a file or a pipe,
+                   nothing happens. A fit's own progress line needs none of this: it updates itself.
+                   """,
+                   example: "for i in range(3) { clear_output(wait=true); print(\"step\", i) }") { a in
+            let wait = try a.bool(0)
+            if let display = a.interpreter.display {
+                display(.clear(wait: wait))
+            } else if a.interpreter.outputIsTerminal {
+                a.interpreter.write("\u{1B}[H\u{1B}[2J")
+            }
+            return .none
+        }
         r.function("assert", [p("condition"), p("message", .string("assertion failed"))], category: "core",
                    summary: "Stops with an error (exit 1) when the condition is false.",
                    example: "assert(1 + 1 == 2, \"arithmetic\")") { a in

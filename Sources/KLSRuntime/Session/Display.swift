@@ -13,4 +13,6 @@ public enum DisplayItem {
     case text(String, markdown: String)
     /// The progress line of a long fit (see `FitProgress`); `done` when the fit has ended.
     case progress(String, done: Bool)
+    /// `clear_output`: what the cell has shown so far goes; with `wait`, when the next output comes.
+    case clear(wait: Bool)
 }
