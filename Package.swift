@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // kls — an interpreter for a small language of probability, information and optimisation.
 // Layers (dependencies point down only): kls → KLSREPL → KLSLessons → KLSRuntime → {KLSSyntax, KLSDistributions,
-// KLSOptim, KLSCoding, KLSPlot} → KLSInformation → {KLSNumerics, KLSSpecial} → C system libraries.
+// KLSOptim, KLSCoding, KLSPlot} → KLSInformation → {KLSNumerics, KLSSpecial} → KLSBase → C system libraries.
 import PackageDescription
 
 /// A kls session runs on one thread at a time (the command line hands it to one large-stack
@@ -58,30 +58,35 @@ let package = Package(
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
 
+        // The lowest Swift layer: what every module may need of the system — file names checked
+        // (SafePath), whole-file writes (AtomicFile), Ctrl-C seen by long loops
+        // (Cancellation), the memory budget, control characters made visible.
+        .target(name: "KLSBase", swiftSettings: singleThreadedRelease),
+
         // Pure numeric layers. CKernels holds the hot vector loops, each compiled for AVX2 and
         // for the baseline, chosen at load time.
         .target(name: "CKernels", path: "Sources/CKernels"),
-        .target(name: "KLSSpecial", swiftSettings: singleThreadedRelease),
-        .target(name: "KLSNumerics", dependencies: ["CKernels", "KLSSpecial"],
+        .target(name: "KLSSpecial", dependencies: ["KLSBase"], swiftSettings: singleThreadedRelease),
+        .target(name: "KLSNumerics", dependencies: ["CKernels", "KLSBase", "KLSSpecial"],
                 swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease),
-        .target(name: "KLSInformation", dependencies: ["KLSNumerics", "KLSSpecial"],
+        .target(name: "KLSInformation", dependencies: ["KLSBase", "KLSNumerics", "KLSSpecial"],
                 swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease),
-        .target(name: "KLSDistributions", dependencies: ["CKernels", "KLSNumerics", "KLSSpecial", "KLSInformation"],
+        .target(name: "KLSDistributions", dependencies: ["CKernels", "KLSBase", "KLSNumerics", "KLSSpecial", "KLSInformation"],
                 swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease),
-        .target(name: "KLSOptim", swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease),
-        .target(name: "KLSCoding", swiftSettings: singleThreadedRelease),
-        .target(name: "KLSPlot", dependencies: ["CCairo", "CGif"], swiftSettings: singleThreadedRelease),
+        .target(name: "KLSOptim", dependencies: ["KLSBase"], swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease),
+        .target(name: "KLSCoding", dependencies: ["KLSBase"], swiftSettings: singleThreadedRelease),
+        .target(name: "KLSPlot", dependencies: ["CCairo", "CGif", "KLSBase"], swiftSettings: singleThreadedRelease),
 
         // Language.
-        .target(name: "KLSSyntax", swiftSettings: singleThreadedRelease),
+        .target(name: "KLSSyntax", dependencies: ["KLSBase"], swiftSettings: singleThreadedRelease),
         .target(name: "KLSRuntime", dependencies: [
-            "KLSSyntax", "KLSNumerics", "KLSSpecial", "KLSInformation", "KLSDistributions", "KLSOptim", "KLSCoding", "KLSPlot",
+            "KLSBase", "KLSSyntax", "KLSNumerics", "KLSSpecial", "KLSInformation", "KLSDistributions", "KLSOptim", "KLSCoding", "KLSPlot",
             .product(name: "CSV", package: "CSV.swift"),
         ], swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease + unmergedFunctionsRelease),
-        .target(name: "KLSLineEditor", dependencies: ["CLineEdit"], swiftSettings: singleThreadedRelease),
+        .target(name: "KLSLineEditor", dependencies: ["CLineEdit", "KLSBase"], swiftSettings: singleThreadedRelease),
         // Lessons: the lesson file format, judging answers by value, progress (no terminal).
-        .target(name: "KLSLessons", dependencies: ["KLSRuntime", "KLSSyntax"], swiftSettings: singleThreadedRelease),
-        .target(name: "KLSREPL", dependencies: ["KLSRuntime", "KLSLineEditor", "KLSLessons"], swiftSettings: singleThreadedRelease),
+        .target(name: "KLSLessons", dependencies: ["KLSBase", "KLSRuntime", "KLSSyntax"], swiftSettings: singleThreadedRelease),
+        .target(name: "KLSREPL", dependencies: ["KLSBase", "KLSRuntime", "KLSLineEditor", "KLSLessons"], swiftSettings: singleThreadedRelease),
         // The Jupyter kernel runs its sockets on several threads: reference counts stay atomic.
         .target(name: "KLSKernel", dependencies: ["KLSREPL", "KLSRuntime", "KLSPlot", "CZMQ", "CCrypto"]),
         .executableTarget(name: "kls", dependencies: [
@@ -93,6 +98,7 @@ let package = Package(
             .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(configuration: .release)),
         ]),
 
+        .testTarget(name: "KLSBaseTests", dependencies: ["KLSBase"]),
         .testTarget(name: "KLSSpecialTests", dependencies: ["KLSSpecial"]),
         .testTarget(name: "KLSNumericsTests", dependencies: ["KLSNumerics"]),
         .testTarget(name: "KLSInformationTests", dependencies: ["KLSInformation"]),

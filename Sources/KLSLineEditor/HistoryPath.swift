@@ -3,12 +3,16 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KLSBase
 
 extension HistoryStore {
-    /// The history file kls uses, with its directory created (mode 0700): `$KLS_HISTORY`
-    /// when set (an empty value turns history off and gives nil), else
-    /// `$XDG_STATE_HOME/kls/history` (when that is an absolute path), else
-    /// `$HOME/.local/state/kls/history`. Nil also when no home directory is known.
+    /// The history file kls uses: `$KLS_HISTORY` when set (an empty value turns history off
+    /// and gives nil), else `$XDG_STATE_HOME/kls/history` (when that is an absolute path),
+    /// else `$HOME/.local/state/kls/history`. Nil also when no home directory is known.
+    ///
+    /// Only the default directory is created (mode 0700); `$KLS_HISTORY`'s directory must
+    /// exist. Throws, so that the prompt keeps history in memory, when the file exists but is
+    /// not a regular file (`/dev/zero`, a directory, a pipe) or its name holds a NUL.
     public static func defaultPath(
         environment: (String) -> String? = { name in getenv(name).map { String(cString: $0) } }
     ) throws(HistoryStoreError) -> String? {
@@ -16,14 +20,23 @@ extension HistoryStore {
         if let explicit = environment("KLS_HISTORY") {
             guard !explicit.isEmpty else { return nil }
             path = explicit
+            if let problem = SafePath.problem(with: path) { throw HistoryStoreError("use", path, reason: problem) }
+            var status = stat()
+            let directory = parentDirectory(of: path)
+            guard stat(directory, &status) == 0 else { throw HistoryStoreError("use", path, reason: "its directory \(directory) does not exist") }
         } else if let state = environment("XDG_STATE_HOME"), state.hasPrefix("/") {
             path = state + "/kls/history"
+            try createDirectories(upTo: parentDirectory(of: path))
         } else if let home = environment("HOME"), home.hasPrefix("/") {
             path = home + "/.local/state/kls/history"
+            try createDirectories(upTo: parentDirectory(of: path))
         } else {
             return nil
         }
-        try createDirectories(upTo: parentDirectory(of: path))
+        var status = stat()
+        if stat(path, &status) == 0, let problem = problem(withFileMode: status.st_mode) {
+            throw HistoryStoreError("use", path, reason: problem)
+        }
         return path
     }
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KLSBase
 
 /// A failed history file operation, with the path and the system's reason.
 public struct HistoryStoreError: Error, CustomStringConvertible, Sendable {
@@ -10,7 +11,11 @@ public struct HistoryStoreError: Error, CustomStringConvertible, Sendable {
     public let description: String
 
     init(_ action: String, _ path: String, errno code: Int32 = errno) {
-        description = "cannot \(action) \(path): \(String(cString: strerror(code)))"
+        self.init(action, path, reason: String(cString: strerror(code)))
+    }
+
+    init(_ action: String, _ path: String, reason: String) {
+        description = "cannot \(action) \(ControlCharacters.escaped(path)): \(reason)"
     }
 }
 
@@ -76,12 +81,15 @@ public struct HistoryStore: Sendable {
     }
 
     private func readEntries() throws(HistoryStoreError) -> [String] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if descriptor < 0 {
             if errno == ENOENT { return [] }
             throw HistoryStoreError("open", path)
         }
         defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) != 0 { throw HistoryStoreError("read", path) }
+        if let problem = HistoryStore.problem(withFileMode: status.st_mode) { throw HistoryStoreError("use", path, reason: problem) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -96,35 +104,23 @@ public struct HistoryStore: Sendable {
         return HistoryFormat.decode(String(decoding: bytes, as: UTF8.self))
     }
 
+    /// Replaces the file with `text`, whole or not at all (`AtomicFile`, synced to disk).
     private func replaceFile(with text: String) throws(HistoryStoreError) {
-        let temporary = "\(path).tmp.\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw HistoryStoreError("create", temporary) }
-        var bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeMutableBytes {
-                write(descriptor, $0.baseAddress.map { $0 + written }, $0.count - written)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let failure = HistoryStoreError("write", temporary)
-                close(descriptor)
-                unlink(temporary)
-                throw failure
-            }
-            written += count
+        do throws(AtomicFile.Failure) {
+            try AtomicFile.write(Array(text.utf8), to: path, mode: 0o600, sync: true)
+        } catch {
+            throw HistoryStoreError("write", path, reason: error.reason)
         }
-        bytes.removeAll()
-        if fsync(descriptor) != 0 || close(descriptor) != 0 {
-            let failure = HistoryStoreError("write", temporary)
-            unlink(temporary)
-            throw failure
-        }
-        if rename(temporary, path) != 0 {
-            let failure = HistoryStoreError("replace", path)
-            unlink(temporary)
-            throw failure
+    }
+
+    /// Why a history file of mode `mode` (from `stat`) cannot be used, or nil for a regular file.
+    static func problem(withFileMode mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "it is a directory, not a regular file"
+        case S_IFCHR, S_IFBLK: return "it is a device, not a regular file"
+        case S_IFIFO: return "it is a pipe, not a regular file"
+        default: return "it is not a regular file"
         }
     }
 }

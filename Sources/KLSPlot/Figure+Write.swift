@@ -27,7 +27,7 @@ extension Figure {
     ///
     /// Throws `PlotError.unsupportedFormat` for another extension, `.invalidSize` for a side
     /// outside 16…8192 pixels or a scale outside 0.1…20, and `.cannotWrite` when the file cannot
-    /// be written.
+    /// be written. The file is written whole or not at all (a temporary file renamed over it).
     public func write(to path: String, width: Int? = nil, height: Int? = nil, scale: Double? = nil) throws(PlotError) {
         let pixelWidth = width ?? Swift.min(8192, Self.defaultPanelPixels.width * cols)
         let pixelHeight = height ?? Swift.min(8192, Self.defaultPanelPixels.height * gridRows)

@@ -11,6 +11,7 @@ public struct ScriptRunner {
     public init(arguments: [String] = []) {
         let interpreter = Interpreter(write: { text in Console.out.write(text) })
         interpreter.outputIsTerminal = isatty(STDOUT_FILENO) == 1
+        interpreter.outputFailure = { Console.out.failure }
         interpreter.setGlobal("ARGS", .list(arguments.map { .string($0) }))
         session = Session(interpreter: interpreter)
     }
@@ -20,7 +21,16 @@ public struct ScriptRunner {
         let outcome = session.run(source, name: name)
         switch outcome {
         case .value(let v):
-            if echo, let v, !isNone(v) { Console.out.write(ValueFormatter.display(v) + "\n") }
+            if echo, let v, !isNone(v) {
+                let flag = session.interpreter.interrupt
+                let text = flag.installed { ValueFormatter.display(v) }
+                if flag.requested {
+                    flag.requested = false
+                    Console.err.write("interrupted\n")
+                    return 130
+                }
+                Console.out.write(text + "\n")
+            }
             Console.out.flush()
             return 0
         case .incomplete:

@@ -12,7 +12,7 @@ struct KLSCommand: ParsableCommand {
         kls                  interactive prompt (or run the program on stdin when it is not a terminal)
         kls FILE.kls [ARGS]  run a script (ARGS are available as the list ARGS)
         kls -e 'CODE'        run CODE and print the value of its last expression
-        kls --check FILE     parse and resolve only; report every error
+        kls --check FILE     parse and resolve only; report every error (also --check -e CODE)
         kls lesson [NAME]    lessons: learn information theory and optimisation by typing
         kls kernel install   make kls a Jupyter kernel (kls kernel --help)
         """,
@@ -21,7 +21,7 @@ struct KLSCommand: ParsableCommand {
     @Option(name: .short, parsing: .unconditional, help: ArgumentHelp("Run CODE and print the value of its last expression.", valueName: "CODE"))
     var e: String?
 
-    @Flag(name: .long, help: "Parse and resolve FILE without running it; exit 1 if there are errors.")
+    @Flag(name: .long, help: "Parse and resolve FILE (or -e CODE) without running it; exit 1 if there are errors.")
     var check = false
 
     @Argument(help: "A .kls script to run.")
@@ -29,6 +29,10 @@ struct KLSCommand: ParsableCommand {
 
     @Argument(parsing: .captureForPassthrough, help: "Arguments passed to the script.")
     var arguments: [String] = []
+
+    func validate() throws {
+        if check && file == nil && e == nil { throw ValidationError("--check needs a FILE or -e CODE") }
+    }
 
     func run() throws {
         let status = Launcher.launch(file: file, code: e, check: check, arguments: arguments)

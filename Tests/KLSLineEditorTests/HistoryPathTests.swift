@@ -11,14 +11,26 @@ import Testing
         try HistoryStore.defaultPath(environment: { variables[$0] })
     }
 
-    @Test func klsHistoryWinsAndItsDirectoryIsCreated() throws {
+    @Test func klsHistoryWinsButItsDirectoryIsNotCreated() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let path = directory.path + "/a/b/hist"
+        let path = directory.path + "/hist"
         #expect(try resolve(["KLS_HISTORY": path, "XDG_STATE_HOME": "/nowhere", "HOME": "/nowhere"]) == path)
-        var status = stat()
-        #expect(stat(directory.path + "/a/b", &status) == 0)
-        #expect(status.st_mode & 0o777 == 0o700)
+        // Issue 14: a missing directory of KLS_HISTORY was created silently.
+        let missing = directory.path + "/a/b/hist"
+        #expect(throws: HistoryStoreError.self) { try resolve(["KLS_HISTORY": missing]) }
+        #expect(access(directory.path + "/a", F_OK) != 0)
+    }
+
+    /// Issue 14: KLS_HISTORY=/dev/zero read forever and aborted, /dev/full hung before the
+    /// banner. Only a regular file (or none yet) is a history file.
+    @Test(arguments: ["/dev/zero", "/dev/full", "/dev/null", "/tmp"])
+    func specialFilesAreRefused(_ path: String) throws {
+        #expect(throws: HistoryStoreError.self) { try resolve(["KLS_HISTORY": path]) }
+    }
+
+    @Test func aSpecialFileIsRefusedWhenReadToo() throws {
+        #expect(throws: HistoryStoreError.self) { try HistoryStore(path: "/dev/zero").load() }
     }
 
     @Test func emptyKlsHistoryTurnsHistoryOff() throws {
@@ -41,7 +53,7 @@ import Testing
 
     @Test func uncreatableDirectoryThrows() {
         #expect(throws: HistoryStoreError.self) {
-            try resolve(["KLS_HISTORY": "/proc/kls-no-such-dir/x/history"])
+            try resolve(["XDG_STATE_HOME": "/proc/kls-no-such-dir/x"])
         }
     }
 }

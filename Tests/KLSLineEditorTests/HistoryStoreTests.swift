@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
+import Foundation
 import Testing
 @testable import KLSLineEditor
 
@@ -69,7 +70,7 @@ import Testing
         var status = stat()
         #expect(stat(path, &status) == 0)
         #expect(status.st_mode & 0o777 == 0o600)
-        #expect(access(path + ".tmp.\(getpid())", F_OK) != 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["history", "history.lock"])
     }
 
     @Test func unwritableLocationThrows() {

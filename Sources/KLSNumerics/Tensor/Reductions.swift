@@ -1,3 +1,4 @@
+import KLSBase
 import Foundation
 
 /// Whole-tensor reductions and the vector operations built on them.
@@ -95,6 +96,7 @@ extension Tensor {
             b.data.withUnsafeBufferPointer { pb in
                 out.withUnsafeMutableBufferPointer { po in
                     for i in 0..<n {
+                        if i % 16 == 0, Cancellation.isRequested { return }  // Ctrl-C: the caller discards `out`
                         if m == 1 {
                             // matrix·vector: one running sum per row, in the same order.
                             var s = 0.0
@@ -103,6 +105,7 @@ extension Tensor {
                             continue
                         }
                         for p in 0..<k1 {
+                            if p % 256 == 0, Cancellation.isRequested { return }
                             let x = pa[i * k1 + p]
                             if x == 0 { continue }
                             for j in 0..<m { po[i * m + j] += x * pb[p * m + j] }

@@ -1,7 +1,8 @@
 import Foundation
+import KLSBase
 
-/// Creating output files with ordinary permissions (rw-r--r--, less the umask) and
-/// turning failures into `PlotError`s.
+/// Creating output files with ordinary permissions (rw-r--r--, less the umask), whole or
+/// not at all, and turning failures into `PlotError`s.
 enum FileOutput {
     /// Mode of created files: 0644.
     static let mode: mode_t = 0o644
@@ -13,27 +14,25 @@ enum FileOutput {
         return descriptor
     }
 
-    /// Writes `bytes` to a new file at `path`.
+    /// Writes `bytes` as the whole new content of `path` (atomically: see `AtomicFile`).
     static func write(_ bytes: [UInt8], to path: String) throws(PlotError) {
-        let descriptor = try create(path)
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
+        do throws(AtomicFile.Failure) {
+            try AtomicFile.write(bytes, to: path, mode: mode)
+        } catch {
+            throw .cannotWrite(path: path, reason: reason(afterFailureOf: error.reason, path: path))
+        }
+    }
+
+    /// Writes `path` whole or not at all: `body` fills the temporary file it is given, which
+    /// then replaces `path` (see `AtomicFile`); errors name `path`, not the temporary.
+    static func atomically(_ path: String, _ body: (_ temporaryPath: String) throws(PlotError) -> Void) throws(PlotError) {
+        try AtomicFile.write(to: path, { (temporary: String) throws(PlotError) in
+            do throws(PlotError) {
+                try body(temporary)
+            } catch .cannotWrite(_, let reason) {
+                throw .cannotWrite(path: path, reason: reason)
             }
-        }
-        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(path)
-            throw .cannotWrite(path: path, reason: failure)
-        }
+        }, failure: { .cannotWrite(path: path, reason: reason(afterFailureOf: $0.reason, path: path)) })
     }
 
     /// A reason for a failed write by a library that reports only `libraryMessage`: the system's

@@ -1,3 +1,5 @@
+import KLSBase
+
 /// Default largest number of frames `writeGIF` stores.
 public let defaultMaximumGIFFrames = 200
 
@@ -10,7 +12,8 @@ public let defaultMaximumGIFFrames = 200
 /// the last. Each frame is drawn with cairo and mapped onto a fixed palette holding the series
 /// and contour colours; a panel's legend stays in one place and titles of equal length do not
 /// move over the whole animation. Throws `PlotError.noFrames`, `.invalidSize`, `.invalidScale`
-/// or `.cannotWrite`; a failed write leaves no file behind.
+/// or `.cannotWrite`. The file is written whole or not at all (a temporary file renamed over
+/// it): a failed or interrupted (`Cancellation`) write leaves no file behind.
 public func writeGIF(
     frames: [Figure], path: String, width: Int = 640, height: Int = 420, scale: Double? = nil,
     delayCentiseconds: Int = 5, lastDelayCentiseconds: Int? = nil, maximumFrames: Int = defaultMaximumGIFFrames
@@ -21,12 +24,25 @@ public func writeGIF(
     let style = SceneStyle(scale: scale ?? chosen[0].defaultScale(width: width, height: height))
     let trial = chosen.map { $0.pixelPanels(width: width, height: height, style: style, legends: Array(repeating: .topRight, count: $0.panels.count)) }
     let corners = GIFFrames.legendCorners(trial)
+    try FileOutput.atomically(path) { (temporary: String) throws(PlotError) in
+        try encodeGIF(chosen, style: style, corners: corners, path: temporary, width: width, height: height,
+                      delayCentiseconds: delayCentiseconds, lastDelayCentiseconds: lastDelayCentiseconds)
+    }
+}
+
+/// Draws and encodes the chosen frames into a GIF file at `path` (removed again on failure).
+/// Ctrl-C (`Cancellation`) stops it between frames with `.cannotWrite(…, "interrupted")`.
+private func encodeGIF(
+    _ chosen: [Figure], style: SceneStyle, corners: [LegendCorner], path: String, width: Int, height: Int,
+    delayCentiseconds: Int, lastDelayCentiseconds: Int?
+) throws(PlotError) {
     let encoder = try GIFEncoder(path: path, width: width, height: height)
-    do {
+    do throws(PlotError) {
         var indices = [UInt8](repeating: 0, count: width * height)
         let canvas = try CairoCanvas(width: width, height: height, for: path)
         var quantizer = GIFQuantizer()
         for (index, frame) in chosen.enumerated() {
+            if Cancellation.isRequested { throw PlotError.cannotWrite(path: path, reason: "interrupted") }
             let layout = frame.pixelPanels(width: width, height: height, style: style, legends: corners)
             canvas.paint(Scene(width: width, height: height, panels: layout, fixedTitles: true))
             indices.withUnsafeMutableBufferPointer { buffer in

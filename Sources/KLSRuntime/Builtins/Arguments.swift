@@ -1,3 +1,4 @@
+import KLSBase
 import KLSNumerics
 import KLSSyntax
 
@@ -87,6 +88,14 @@ public struct Arguments {
     public func string(_ i: Int) throws -> String {
         if let s = values[i].stringValue { return s }
         throw fail(i, "must be a string")
+    }
+
+    /// A string naming a file: refused, naming the argument, when the system could not be
+    /// given it as is (`SafePath`: empty, or holding a NUL).
+    public func path(_ i: Int) throws -> String {
+        let path = try string(i)
+        if let problem = SafePath.problem(with: path) { throw fail(i, "cannot name a file: \(problem)") }
+        return path
     }
 
     public func bool(_ i: Int) throws -> Bool {

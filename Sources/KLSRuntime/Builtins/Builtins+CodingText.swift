@@ -52,7 +52,7 @@ extension BuiltinRegistry {
     /// The contents of the file named by argument `i`, with an error naming the path for a
     /// missing, unreadable, special or oversized file.
     static func readText(_ a: Arguments, _ i: Int) throws -> String {
-        let path = try a.string(i)
+        let path = try a.path(i)
         let manager = FileManager.default
         let place = path.hasPrefix("/") ? "" : " (relative to \(manager.currentDirectoryPath))"
         var isDirectory: ObjCBool = false

@@ -8,6 +8,7 @@ extension BuiltinRegistry {
                    summary: "Writes the values separated by one space, then a newline.",
                    example: "print(\"KL =\", 0.25)") { a in
             a.interpreter.write(a.rest.map(ValueFormatter.plain).joined(separator: " ") + "\n")
+            try a.interpreter.checkOutput()
             return .none
         }
         r.function("clear_output", [p("wait", .bool(false))], category: "core",

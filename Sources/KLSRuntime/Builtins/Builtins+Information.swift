@@ -122,6 +122,7 @@ extension BuiltinRegistry {
                 display(.text(text, markdown: Information.explanationLaTeX(text)))
             } else {
                 a.interpreter.write(text.hasSuffix("\n") ? text : text + "\n")
+                try a.interpreter.checkOutput()
             }
             let value: Var
             switch measure {

@@ -100,7 +100,7 @@ extension BuiltinRegistry {
     static func present(_ a: Arguments, frames: [Figure], fps: Double) throws -> Value {
         let interp = a.interpreter
         if a.has(4) {
-            let path = try a.string(4)
+            let path = try a.path(4)
             let size = try pictureSize(a, widthIndex: 7, heightIndex: 8, figure: frames[0])
             let scale = try drawingScale(a, 13)
             let delay = max(2, Int((100 / fps).rounded()))

@@ -30,7 +30,7 @@ extension BuiltinRegistry {
     /// Writes the chosen plot; `savefig(p, "file")` is accepted as well as `savefig("file", plot=p)`.
     static func savefig(_ a: inout Arguments) throws {
         if case .object(let o) = a[0], o is PlotValue, case .string = a[1] { a.values.swapAt(0, 1) }
-        let path = try a.string(0)
+        let path = try a.path(0)
         let figure: Figure
         switch a[1] {
         case .none:

@@ -37,6 +37,10 @@ public final class Interpreter {
     /// the wrong case).
     public var interruptedResult: Value?
 
+    /// Why output written through `write` was lost (a full disk, a closed descriptor), or nil;
+    /// `print` and the plots stop the program with that error.
+    public var outputFailure: () -> String? = { nil }
+
     /// The Ctrl-C flag this interpreter polls.
     public let interrupt: InterruptFlag
     /// `kl_div`'s xlogy(t, t) terms of the last target (see `TargetTermCache`).
@@ -142,11 +146,12 @@ public final class Interpreter {
         RuntimeError("recursion too deep (more than \(depth > maxDepth ? maxDepth : depth - 1) nested calls) in \(c.name)", at: span, in: file)
     }
 
-    /// `e` with a traceback entry for the call of `c` at `span` (at most 50 entries).
+    /// `e` with a traceback entry for the call of `c` at `span` (every call: the depth is
+    /// bounded by `maxDepth`, and `RuntimeError.diagnostic` folds the repetitions).
     @inline(never)
     private static func traced(_ e: RuntimeError, through c: Closure, span: SourceSpan?, file: SourceFile?) -> RuntimeError {
         var e = e
-        if e.traceback.count < 50, let span, let file {
+        if let span, let file {
             let (line, col) = file.location(of: span.start)
             e.traceback.append("in \(c.name) called at \(file.name):\(line):\(col)")
         }
@@ -203,12 +208,21 @@ public final class Interpreter {
         do {
             let result = try body(&args)
             if !warnings.pending.isEmpty { warnings.flush(at: span, in: file, to: warn) }
+            // A long builtin stops early on Ctrl-C (see `Cancellation`) with a partial result,
+            // which must not be used: the request is reported here, never dropped.
+            if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
             return result
         } catch let e as RuntimeError {
             if e.span == nil { var e = e; e.span = span; e.file = file; throw e }
             throw e
         } catch {
+            if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
             throw RuntimeError(String(describing: error), at: span, in: file)
         }
+    }
+
+    /// Throws when the output `write` goes to has refused a write (see `outputFailure`).
+    func checkOutput() throws {
+        if let failure = outputFailure() { throw BuiltinError("cannot write the output: \(failure)") }
     }
 }

@@ -1,3 +1,4 @@
+import KLSBase
 import KLSSyntax
 
 /// A failure while running, with where it happened and the kls calls that led there.
@@ -16,18 +17,41 @@ public struct RuntimeError: Error {
         self.file = file
     }
 
-    /// The error as a diagnostic for rendering, its traceback as notes (runs of the same
-    /// entry, as in deep recursion, shown once with a count).
+    /// The error as a diagnostic for rendering, its traceback as notes: a run of the same
+    /// entry (deep recursion) or of the same few entries (mutual recursion) is shown once,
+    /// with how many times it repeats.
     public var diagnostic: Diagnostic {
+        Diagnostic(.runtime, message, at: span, in: file, notes: RuntimeError.folded(traceback))
+    }
+
+    /// The most entries a cycle of mutual recursion may have to be folded.
+    static let longestFoldedCycle = 6
+
+    /// `entries` with each repeated cycle of up to `longestFoldedCycle` entries written once.
+    static func folded(_ entries: [String]) -> [String] {
         var notes: [String] = []
         var i = 0
-        while i < traceback.count {
-            var j = i
-            while j + 1 < traceback.count, traceback[j + 1] == traceback[i] { j += 1 }
-            notes.append(traceback[i] + (j > i ? "  (×\(j - i + 1))" : ""))
-            i = j + 1
+        while i < entries.count {
+            var best = (period: 1, repeats: 1)
+            for period in 1...longestFoldedCycle where i + 2 * period <= entries.count {
+                var repeats = 1
+                while i + (repeats + 1) * period <= entries.count,
+                      entries[(i + repeats * period)..<(i + (repeats + 1) * period)] == entries[i..<(i + period)] {
+                    repeats += 1
+                }
+                if repeats > 1, repeats * period > best.repeats * best.period { best = (period, repeats) }
+            }
+            if best.repeats == 1 {
+                notes.append(entries[i])
+            } else if best.period == 1 {
+                notes.append(entries[i] + "  (×\(best.repeats))")
+            } else {
+                notes.append(contentsOf: entries[i..<(i + best.period)])
+                notes.append("(these \(best.period) calls ×\(best.repeats))")
+            }
+            i += best.period * best.repeats
         }
-        return Diagnostic(.runtime, message, at: span, in: file, notes: notes)
+        return notes
     }
 
     static func interrupted(at span: SourceSpan?, in file: SourceFile?) -> RuntimeError {
@@ -57,6 +81,12 @@ public final class InterruptFlag: @unchecked Sendable {
     }
 
     private init(storage: UnsafeMutablePointer<Bool>) { self.storage = storage }
+
+    /// Runs `body` with this flag as the thread's `Cancellation` flag, so the long loops of
+    /// the numeric modules stop when it is raised.
+    public func installed<T>(_ body: () throws -> T) rethrows -> T {
+        try Cancellation.whileRunning(with: storage, body)
+    }
 
     deinit { if storage != Interrupts.processStorage { storage.deallocate() } }
 

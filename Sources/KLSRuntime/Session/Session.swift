@@ -37,7 +37,18 @@ public final class Session {
     }
 
     /// Runs `source`. `interactive` turns unfinished input into `.incomplete` rather than an error.
+    /// A Ctrl-C that arrives while it runs always ends it as `interrupted`, even when it
+    /// arrives during the last statement and nothing after it polls.
     public func run(_ source: String, name: String, interactive: Bool = false) -> Outcome {
+        let outcome = interpreter.interrupt.installed { runInstalled(source, name: name, interactive: interactive) }
+        if case .value = outcome, interpreter.interrupt.requested {
+            interpreter.interrupt.requested = false
+            return .failed(RuntimeError.interrupted(at: nil, in: nil))
+        }
+        return outcome
+    }
+
+    private func runInstalled(_ source: String, name: String, interactive: Bool) -> Outcome {
         let file = SourceFile(name: name, text: source)
         let program: Program
         switch Parser.parse(file) {

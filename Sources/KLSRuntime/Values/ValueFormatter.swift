@@ -1,3 +1,4 @@
+import KLSBase
 import KLSNumerics
 
 /// How values print: numbers in shortest round-trip form, long vectors abbreviated with
@@ -35,14 +36,50 @@ public enum ValueFormatter {
         case .tensor(let t): return tensor(t)
         case .tracked(let n): return n.value.isScalar ? number(n.value.data[0]) : tensor(n.value)
         case .list(let items) where items.count > maxInlineElements:
-            let head = items.prefix(edgeItems).map(inline), tail = items.suffix(edgeItems).map(inline)
-            return "[" + (head + ["…"] + tail).joined(separator: ", ") + "]  (\(items.count) items)"
+            var out = "["
+            for item in items.prefix(edgeItems) { appendInline(item, to: &out); out += ", " }
+            out += "…"
+            for item in items.suffix(edgeItems) { out += ", "; appendInline(item, to: &out) }
+            return out + "]  (\(items.count) items)"
         default: return repr(v)
         }
     }
 
     /// A compact one-line form, used inside lists and records.
     public static func inline(_ v: Value) -> String {
+        var out = ""
+        appendInline(v, to: &out)
+        return out
+    }
+
+    /// Appends `root`'s one-line form to `out`. Lists are walked with a stack of pending
+    /// pieces rather than by recursion, so a list nested a million deep takes linear time
+    /// and no native stack; Ctrl-C stops a long walk (the caller then reports `interrupted`).
+    static func appendInline(_ root: Value, to out: inout String) {
+        enum Piece { case value(Value), text(String) }
+        var pending: [Piece] = [.value(root)]
+        var steps = 0
+        while let piece = pending.popLast() {
+            steps &+= 1
+            if steps % Cancellation.stride == 0, Cancellation.isRequested { out += "…"; return }
+            switch piece {
+            case .text(let text):
+                out += text
+            case .value(.list(let items)):
+                out += "["
+                pending.append(.text("]"))
+                for (k, item) in items.enumerated().reversed() {
+                    pending.append(.value(item))
+                    if k > 0 { pending.append(.text(", ")) }
+                }
+            case .value(let v):
+                out += leaf(v)
+            }
+        }
+    }
+
+    /// The one-line form of a value that is not a list.
+    private static func leaf(_ v: Value) -> String {
         if case .tensor(let t) = v, t.rank == 1, t.count <= maxInlineElements {
             return "[" + t.data.map(number).joined(separator: ", ") + "]"
         }
@@ -60,7 +97,7 @@ public enum ValueFormatter {
         case .string(let s): return quoted(s)
         case .tensor(let t): return tensor(t)
         case .tracked: return display(v)
-        case .list(let items): return "[" + items.map(inline).joined(separator: ", ") + "]"
+        case .list: return inline(v)
         case .closure(let c):
             return "<function \(c.name)(\(c.decl.parameters.map(\.name.name).joined(separator: ", ")))>"
         case .builtin(let b): return "<builtin \(b.usage)>"
@@ -68,19 +105,9 @@ public enum ValueFormatter {
         }
     }
 
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
-    }
+    /// A string as a kls literal: quoted, with `"`, `\\` and every control character escaped
+    /// (`\\n`, `\\r`, `\\0`, `\\u{1B}`…), so showing it never moves the cursor.
+    static func quoted(_ s: String) -> String { ControlCharacters.quoted(s) }
 
     /// A vector on one line (abbreviated past `maxInlineElements`), a matrix in aligned rows.
     public static func tensor(_ t: Tensor) -> String {

@@ -1,3 +1,5 @@
+import KLSBase
+
 /// A problem found in a program, with the place it refers to. Errors are values: the lexer,
 /// parser, resolver and evaluator all produce these, and `DiagnosticRenderer` prints them.
 public struct Diagnostic: Error, Sendable, Equatable {
@@ -26,15 +28,18 @@ public struct Diagnostic: Error, Sendable, Equatable {
     }
 }
 
-/// Renders diagnostics as `FILE:LINE:COL: error: MESSAGE`, then the source line and a caret.
+/// Renders diagnostics as `FILE:LINE:COL: error: MESSAGE`, then the source line and a caret
+/// under the culprit (placed by display width: wide characters take two columns, combining
+/// marks none). Control characters in the message and the line are shown escaped.
 public enum DiagnosticRenderer {
     /// The full text of one diagnostic; `color` adds ANSI highlighting for terminals.
     public static func render(_ d: Diagnostic, color: Bool = false) -> String {
         let red = color ? "\u{1B}[1;31m" : "", bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
         var out = ""
+        let message = ControlCharacters.escaped(d.message, keeping: ["\n", "\t"])
         if let file = d.file, let span = d.span {
             let (line, col) = file.location(of: span.start)
-            out += "\(bold)\(file.name):\(line):\(col):\(reset) \(red)error:\(reset) \(bold)\(d.message)\(reset)\n"
+            out += "\(bold)\(file.name):\(line):\(col):\(reset) \(red)error:\(reset) \(bold)\(message)\(reset)\n"
             var text = Array(file.line(line).unicodeScalars)
             var caretColumn = col
             // Show a window of at most 100 characters around the column of a long line.
@@ -45,19 +50,31 @@ public enum DiagnosticRenderer {
                 caretColumn = col - start
                 if start > 0 { text.insert(contentsOf: "…".unicodeScalars, at: 0); caretColumn += 1 }
             }
-            var shown = String.UnicodeScalarView()
-            shown.append(contentsOf: text)
-            out += "  " + String(shown) + "\n"
             let endLocation = file.location(of: max(span.start, span.end - 1))
-            let width = endLocation.line == line ? max(1, endLocation.column - col + 1) : 1
-            let pad = String(text.prefix(max(0, caretColumn - 1)).map { $0 == "\t" ? "\t" : " " })
+            let spanned = endLocation.line == line ? max(1, endLocation.column - col + 1) : 1
+            let before = text.prefix(max(0, caretColumn - 1))
+            let under = text.dropFirst(before.count).prefix(spanned)
+            out += "  " + text.map(shown).joined() + "\n"
+            let pad = before.map { $0 == "\t" ? "\t" : String(repeating: " ", count: columns($0)) }.joined()
+            let width = max(1, under.reduce(0) { $0 + columns($1) })
             out += "  " + pad + red + "^" + String(repeating: "~", count: max(0, min(width, 80) - 1)) + reset + "\n"
         } else if let file = d.file {
-            out += "\(bold)\(file.name):\(reset) \(red)error:\(reset) \(d.message)\n"
+            out += "\(bold)\(file.name):\(reset) \(red)error:\(reset) \(message)\n"
         } else {
-            out += "\(red)error:\(reset) \(d.message)\n"
+            out += "\(red)error:\(reset) \(message)\n"
         }
-        for note in d.notes { out += "  " + note + "\n" }
+        for note in d.notes { out += "  " + ControlCharacters.escaped(note) + "\n" }
         return out
+    }
+
+    /// A source character as shown under the message: a control character other than a tab
+    /// as its escape (`\r`, `\0`, `\u{1B}`), so it cannot move the cursor.
+    private static func shown(_ scalar: Unicode.Scalar) -> String {
+        scalar != "\t" && ControlCharacters.isControl(scalar) ? ControlCharacters.escape(scalar) : String(scalar)
+    }
+
+    /// The terminal columns a source character takes as shown.
+    private static func columns(_ scalar: Unicode.Scalar) -> Int {
+        ControlCharacters.isControl(scalar) ? ControlCharacters.escape(scalar).count : DisplayWidth.of(scalar)
     }
 }

@@ -7,12 +7,29 @@ public final class SourceFile: Sendable {
     /// Scalar offset at which each line starts.
     let lineStarts: [Int]
 
+    /// A UTF-8 byte-order mark at the start is dropped, and every line ending — `\n`,
+    /// `\r\n` or a lone `\r` — becomes one `\n`.
     public init(name: String, text: String) {
         self.name = name
-        self.scalars = Array(text.unicodeScalars)
+        self.scalars = SourceFile.normalized(text)
         var starts = [0]
         for (i, s) in scalars.enumerated() where s == "\n" { starts.append(i + 1) }
         self.lineStarts = starts
+    }
+
+    /// The scalars of `text` without a leading byte-order mark, with `\n` as the only line ending.
+    static func normalized(_ text: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.unicodeScalars.count)
+        var view = text.unicodeScalars[...]
+        if view.first == "\u{FEFF}" { view = view.dropFirst() }
+        var afterCR = false
+        for s in view {
+            if s == "\n", afterCR { afterCR = false; continue }
+            afterCR = s == "\r"
+            scalars.append(afterCR ? "\n" : s)
+        }
+        return scalars
     }
 
     /// 1-based line and column of a scalar offset.
@@ -29,8 +46,7 @@ public final class SourceFile: Sendable {
     public func line(_ n: Int) -> String {
         guard n >= 1, n <= lineStarts.count else { return "" }
         let start = lineStarts[n - 1]
-        var end = n < lineStarts.count ? lineStarts[n] - 1 : scalars.count
-        if end > start, scalars[end - 1] == "\r" { end -= 1 }
+        let end = n < lineStarts.count ? lineStarts[n] - 1 : scalars.count
         var s = String.UnicodeScalarView()
         s.append(contentsOf: scalars[start..<max(start, end)])
         return String(s)
