@@ -6,6 +6,9 @@ public enum OptimizerArgument: Sendable, Equatable, CustomStringConvertible {
     case boolean(Bool)
     /// A vector, for `betas`.
     case vector([Double])
+    /// A value of no kind a hyper-parameter takes (a function, a string…), described as the
+    /// caller shows it; always refused, with the message that names what was expected.
+    case other(String)
 
     /// The value as kls prints it, for error messages.
     public var description: String {
@@ -13,6 +16,7 @@ public enum OptimizerArgument: Sendable, Equatable, CustomStringConvertible {
         case .number(let value): formatNumber(value)
         case .boolean(let value): value ? "true" : "false"
         case .vector(let values): "[" + values.map(formatNumber).joined(separator: ", ") + "]"
+        case .other(let text): text
         }
     }
 }

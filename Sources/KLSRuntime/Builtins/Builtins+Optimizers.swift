@@ -47,10 +47,13 @@ extension BuiltinRegistry {
             case .number(let x): argument = .number(x)
             case .bool(let b): argument = .boolean(b)
             default:
-                guard let t = v.asVar?.value ?? (try? a.tensor(i)), t.rank == 1 else {
-                    throw a.fail(i, "must be a number, true/false or a vector")
+                // What else was given is refused by OptimizerSpec, whose message says what the
+                // parameter takes (one message for one mistake, whatever was given).
+                if let t = v.asVar?.value ?? (try? a.tensor(i)), t.rank == 1 {
+                    argument = .vector(t.data)
+                } else {
+                    argument = .other(ValueFormatter.describeForError(v))
                 }
-                argument = .vector(t.data)
             }
             keywords.append((parameter.name, argument))
             shown.append("\(parameter.name)=\(argument)")
