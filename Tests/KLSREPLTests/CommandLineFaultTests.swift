@@ -75,7 +75,7 @@ extension CommandLineTests {
         try "print(1)\n".write(to: dir.appendingPathComponent("victim.kls"), atomically: true, encoding: .utf8)
         for call in [#"savefig("victim.kls\0.svg", plot([1, 2]))"#, #"savefig("victim.kls\0.png", plot([1, 2]))"#,
                      #"animate(minimize((m, s) -> m^2 + s^2, [1, 1], steps=3), Normal(0, 1), file="victim.kls\0.gif")"#,
-                     #"read_text("victim.kls\0.txt")"#] {
+                     #"read_text("victim.kls\0.txt")"#, #"read_csv("victim.kls\0.csv")"#] {
             let r = try kls(["-e", call], directory: dir)
             #expect(r.status == 1 && r.stderr.contains("NUL"), "\(call): \(r)")
         }

@@ -17,7 +17,7 @@ extension BuiltinRegistry {
                    and the column (1-based); so is a row of another length.
                    """,
                    example: "read_csv(\"examples/data/exam_scores.csv\", names=true).names") { a in
-            let path = try a.string(0)
+            let path = try a.path(0)
             let table = try CSVTable(text: readText(a, 0), file: path)
             guard try a.bool(1) else { return .tensor(table.matrix) }
             guard let header = table.header else { throw a.error("'\(path)' has no header line, so no names") }
