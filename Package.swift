@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "KLSOptimTests", dependencies: ["KLSOptim"], exclude: ["Reference"]),
         .testTarget(name: "KLSCodingTests", dependencies: ["KLSCoding"]),
         // The tests read pictures back with cairo functions kls itself does not use.
-        .testTarget(name: "KLSPlotTests", dependencies: ["KLSPlot"], linkerSettings: [.linkedLibrary("cairo")]),
+        .testTarget(name: "KLSPlotTests", dependencies: ["KLSBase", "KLSPlot"], linkerSettings: [.linkedLibrary("cairo")]),
         .testTarget(name: "KLSSyntaxTests", dependencies: ["KLSSyntax"]),
         .testTarget(name: "KLSRuntimeTests", dependencies: ["KLSRuntime"], exclude: ["Language"]),
         .testTarget(name: "KLSLineEditorTests", dependencies: ["KLSLineEditor"]),

@@ -1,3 +1,5 @@
+import KLSBase
+
 /// Exact binary arithmetic coding with integer arithmetic only.
 ///
 /// Model: each probability pᵢ is quantised to an integer frequency fᵢ = round(pᵢ·2^60) out of a
@@ -178,6 +180,7 @@ public struct ArithmeticCoder: Sendable {
         let symbolCount = cumulative.count - 1
         cumulative.withUnsafeBufferPointer { cum in
             for position in 0..<count {
+                if position & 0xFFFF == 0, Cancellation.isRequested { break }  // Ctrl-C: the caller discards it
                 let range = high - low + 1
                 // target = ⌊((value − low + 1)·T − 1) / r⌋: the largest c with ⌊r·c/T⌋ ≤ value − low.
                 let offset = value - low + 1

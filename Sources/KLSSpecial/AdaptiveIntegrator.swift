@@ -1,3 +1,5 @@
+import KLSBase
+
 /// Globally adaptive bisection (QUADPACK's qag/qagi strategy without extrapolation): keep every
 /// interval's Gauss–Kronrod estimate in a max-heap on its error, split the worst one, and stop
 /// when the summed error meets the tolerance or the interval budget is spent.
@@ -50,7 +52,8 @@ struct AdaptiveIntegrator {
         }
         while true {
             let tolerance = max(absoluteTolerance, relativeTolerance * abs(running.value))
-            let exhausted = heap.isEmpty || heap.count + frozen.count >= maximumIntervals
+            // Ctrl-C (`Cancellation`) ends it like running out of intervals; the caller reports it.
+            let exhausted = heap.isEmpty || heap.count + frozen.count >= maximumIntervals || Cancellation.isRequested
             if running.error <= tolerance || exhausted || !running.value.isFinite || !running.error.isFinite {
                 // Running sums drift; decide on freshly summed totals.
                 let exact = totals(heap.elements, frozen)

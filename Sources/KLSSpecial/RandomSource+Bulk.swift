@@ -1,5 +1,8 @@
+import KLSBase
+
 /// Bulk fillers: the same draws as repeated scalar calls, produced in one tight loop over the
 /// output buffer with the generator state held in a local copy (registers), written back once.
+/// Ctrl-C (`Cancellation`) stops a fill early; the caller then reports the interrupt.
 extension RandomSource {
     /// Overwrites every element of `out` with a uniform draw in [a, b) (as `uniform(a, b)`).
     public mutating func fillUniform(_ out: inout [Double], a: Double = 0, b: Double = 1) {
@@ -23,10 +26,14 @@ extension RandomSource {
         var generator = self
         let span = b - a
         if span.isFinite {
-            for i in buffer.indices { buffer[i] = a + span * generator.nextDouble() }
+            for i in buffer.indices {
+                if i & 0xFFFF == 0, Cancellation.isRequested { break }  // Ctrl-C: the caller discards the draws
+                buffer[i] = a + span * generator.nextDouble()
+            }
         } else {
             // b − a overflows (a = −1e308, b = 1e308): mix the ends, each weight ≤ 1.
             for i in buffer.indices {
+                if i & 0xFFFF == 0, Cancellation.isRequested { break }
                 let u = generator.nextDouble()
                 buffer[i] = a * (1 - u) + b * u
             }
@@ -38,7 +45,10 @@ extension RandomSource {
     public mutating func fillNormal(_ buffer: UnsafeMutableBufferPointer<Double>, mean: Double = 0, std: Double = 1) {
         var generator = self
         let table = Ziggurat.normal
-        for i in buffer.indices { buffer[i] = mean + std * generator.zigguratNormal(table) }
+        for i in buffer.indices {
+            if i & 0xFFFF == 0, Cancellation.isRequested { break }
+            buffer[i] = mean + std * generator.zigguratNormal(table)
+        }
         self = generator
     }
 
@@ -46,7 +56,10 @@ extension RandomSource {
     public mutating func fillExponential(_ buffer: UnsafeMutableBufferPointer<Double>, rate: Double = 1) {
         var generator = self
         let table = Ziggurat.exponential
-        for i in buffer.indices { buffer[i] = generator.zigguratExponential(table) / rate }
+        for i in buffer.indices {
+            if i & 0xFFFF == 0, Cancellation.isRequested { break }
+            buffer[i] = generator.zigguratExponential(table) / rate
+        }
         self = generator
     }
 }

@@ -10,8 +10,8 @@ import Testing
     /// The checks of the harness (a test below keeps this list equal to the script's).
     static let checks = [
         "ans_and_semicolon", "banner", "color", "completion", "continuation", "ctrl_c_at_prompt", "ctrl_d",
-        "editing", "entry_numbers", "errors", "explore", "fit_interrupt", "help", "history_across_runs", "history_search", "interrupt", "lesson",
-        "load", "paste", "quit", "stdin_script", "time", "utf8", "vars_type_reset",
+        "editing", "entry_numbers", "errors", "explore", "fit_interrupt", "help", "history_across_runs", "history_search",
+        "interrupt", "interrupt_builtin", "lesson", "load", "paste", "quit", "stdin_script", "time", "utf8", "vars_type_reset",
     ]
 
     @Test(.enabled(if: Harness.pythonProblem == nil, Harness.skipComment), arguments: checks)

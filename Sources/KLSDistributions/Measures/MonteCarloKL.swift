@@ -1,3 +1,5 @@
+import KLSBase
+
 import Foundation
 import KLSNumerics
 import KLSSpecial
@@ -12,6 +14,9 @@ public struct MonteCarloEstimate: Sendable, Equatable {
     public let samples: Int
 }
 
+/// Draws per block of a Monte Carlo estimate (see `klMonteCarlo`).
+let monteCarloBlock = 1 << 20
+
 extension DistributionMeasures {
     /// KL(P‖Q) ≈ (1/n) Σ [log p(xᵢ) − log q(xᵢ)] over n draws xᵢ ~ P, with its standard error,
     /// divided by log(base). +inf (with standard error +inf) when a draw has q = 0.
@@ -22,9 +27,16 @@ extension DistributionMeasures {
             throw DistributionError.unsupported("KL: samples must be at least 2 (got \(samples))")
         }
         let divisor = Scalar(try inBase(Var(1), base, "KL")).value
-        let x = Var.constant(p.sample(count: samples, rng: &rng))
-        let lp = try p.detached.logpdf(x).value.data, lq = try q.detached.logpdf(x).value.data
-        let differences = zip(lp, lq).map { $0 - $1 }
+        // Drawn and evaluated a block at a time, so only the differences take `samples`
+        // doubles (the draws and both log-densities of all of them took four times that);
+        // Ctrl-C (`Cancellation`) stops between blocks and the caller reports it.
+        var differences: [Double] = []
+        differences.reserveCapacity(samples)
+        while differences.count < samples, !Cancellation.isRequested {
+            let x = Var.constant(p.sample(count: Swift.min(monteCarloBlock, samples - differences.count), rng: &rng))
+            let lp = try p.detached.logpdf(x).value.data, lq = try q.detached.logpdf(x).value.data
+            differences.append(contentsOf: zip(lp, lq).lazy.map { $0 - $1 })
+        }
         if let bad = differences.first(where: { !$0.isFinite }) {
             return MonteCarloEstimate(estimate: bad.isNaN ? .nan : .infinity, standardError: .infinity, samples: samples)
         }

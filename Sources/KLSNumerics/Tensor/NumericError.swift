@@ -1,3 +1,5 @@
+import KLSBase
+
 /// Failures of tensor operations, with messages written for kls users.
 public enum NumericError: Error, Equatable, CustomStringConvertible, Sendable {
     /// Two shapes that cannot be broadcast together.
@@ -36,13 +38,17 @@ extension Tensor {
     /// lists of tensors, so a shape is never so long that handling it costs more than its data.
     public static let maxRank = 32
 
-    /// Validates a requested element count before allocation.
+    /// Validates a requested element count before allocation (at most `maxElements`, and
+    /// within the memory budget, `MemoryBudget`).
     public static func checkedCount(_ n: Double, what: String) throws -> Int {
         guard n.isFinite, n >= 0, n.rounded() == n else {
             throw NumericError.invalidArgument("\(what) must be a non-negative whole number (got \(n))")
         }
         guard n <= Double(maxElements) else {
             throw NumericError.tooLarge("\(what) \(n) is too large (at most \(maxElements) elements)")
+        }
+        if let problem = MemoryBudget.problem(making: Int(n) * MemoryLayout<Double>.size, "\(what) \(Int(n))") {
+            throw NumericError.tooLarge(problem)
         }
         return Int(n)
     }

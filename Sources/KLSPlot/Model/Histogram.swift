@@ -1,3 +1,5 @@
+import KLSBase
+
 extension Series {
     /// Largest number of bins `histogram(values:bins:)` accepts; larger requests are lowered to it.
     public static let maximumBins = 10_000
@@ -35,7 +37,10 @@ extension Series {
         guard let binning = bins.map({ HistogramBins.equalWidth(finite, count: $0) }) ?? HistogramBins.automatic(finite)
         else { return histogram(edges: [], counts: [], label: label, color: color) }
         var counts = [Double](repeating: 0, count: binning.edges.count - 1)
-        for value in finite { counts[binning.bin(of: value)] += 1 }
+        for (index, value) in finite.enumerated() {
+            if index & 0xFFFF == 0, Cancellation.isRequested { break }  // Ctrl-C: the caller discards it
+            counts[binning.bin(of: value)] += 1
+        }
         if density {
             let scale = 1 / (Double(finite.count) * binning.width)
             for index in counts.indices { counts[index] *= scale }

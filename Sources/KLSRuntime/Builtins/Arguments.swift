@@ -60,11 +60,15 @@ public struct Arguments {
         return Int(x)
     }
 
-    /// A count for allocations: a non-negative whole number no larger than `Tensor.maxElements`.
+    /// A count for allocations: a non-negative whole number no larger than `Tensor.maxElements`,
+    /// whose doubles fit in the memory budget (`MemoryBudget`).
     public func count(_ i: Int) throws -> Int {
         let x = try number(i)
         guard x.isFinite, x >= 0, x.rounded() == x else { throw fail(i, "must be a non-negative whole number") }
         guard x <= Double(Tensor.maxElements) else { throw fail(i, "is too large (at most \(Tensor.maxElements))") }
+        if let problem = MemoryBudget.problem(making: Int(x) * MemoryLayout<Double>.size, "\(Int(x)) numbers") {
+            throw error(problem)
+        }
         return Int(x)
     }
 

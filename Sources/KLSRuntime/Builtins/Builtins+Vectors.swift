@@ -1,3 +1,4 @@
+import KLSBase
 import KLSNumerics
 
 /// Vector builtins: constructors, reductions, and linear algebra.
@@ -198,6 +199,9 @@ extension BuiltinRegistry {
         let m = try a.count(1)
         guard n.multipliedReportingOverflow(by: m).overflow == false, n * m <= Tensor.maxElements else {
             throw a.error("\(n)×\(m) is too large (at most \(Tensor.maxElements) elements)")
+        }
+        if let problem = MemoryBudget.problem(making: n * m * MemoryLayout<Double>.size, "a \(n)×\(m) matrix") {
+            throw a.error(problem)
         }
         return [n, m]
     }

@@ -111,9 +111,24 @@ final class UpdateFallback<O: NumberOperator> {
     }
 
     func apply(_ p: UnsafeMutablePointer<Value>, _ y: Value) throws {
+        if O.self == AddOperator.self, case .string = p.pointee, case .string(let t) = y {
+            try appendInPlace(p, t)
+            return
+        }
         let x = p.pointee
         if case .unset = x { throw RuntimeError("'\(name.name)' is used before it is assigned", at: name.span, in: file) }
         p.pointee = try Compiler.located(span, file) { try interp.arithmetic(O.kernel, x, y) }
+    }
+}
+
+extension UpdateFallback {
+    /// `s = s + t` for strings: the string is moved out of its slot, so it is uniquely held
+    /// and grows in place (amortised linear, like `append`), then moved back.
+    private func appendInPlace(_ p: UnsafeMutablePointer<Value>, _ t: String) throws {
+        guard case .string(var s) = p.move() else { preconditionFailure("the slot holds a string") }
+        defer { p.initialize(to: .string(s)) }
+        try Compiler.located(span, file) { try Interpreter.checkConcatenation(s, t) }
+        s += t
     }
 }
 

@@ -1,3 +1,4 @@
+import KLSBase
 import KLSNumerics
 import KLSSyntax
 
@@ -8,7 +9,10 @@ extension Interpreter {
     func arithmetic(_ op: BinaryOp, _ a: Value, _ b: Value) throws -> Value {
         if case .number(let x) = a, case .number(let y) = b { return .number(op.apply(x, y)) }
         if op == .add, let s = a.stringValue {
-            if let t = b.stringValue { return .string(s + t) }
+            if let t = b.stringValue {
+                try Interpreter.checkConcatenation(s, t)
+                return .string(s + t)
+            }
             throw BuiltinError("cannot add \(b.typeName) to a string (write f\"…{x}…\" or string(x) to put a value in text)")
         }
         if op == .add, b.stringValue != nil {
@@ -18,6 +22,20 @@ extension Interpreter {
             throw BuiltinError("'\(op.rawValue)' needs numbers, vectors or matrices (got \(a.typeName) and \(b.typeName))")
         }
         return Value(try Var.binary(op, x, y))
+    }
+
+    /// The longest string kls makes: 256 MiB of UTF-8 (the largest file `read_text` reads),
+    /// so `s = s + s` forty times is an error, not the process aborting out of memory.
+    public static let maxStringBytes = 1 << 28
+
+    /// Throws when `s + t` would be longer than `maxStringBytes` or would not fit in the
+    /// memory budget (`MemoryBudget`).
+    static func checkConcatenation(_ s: String, _ t: String) throws {
+        let bytes = s.utf8.count + t.utf8.count
+        if bytes > maxStringBytes {
+            throw BuiltinError("the string would be \(bytes) bytes long, more than the limit of \(maxStringBytes) (256 MiB)")
+        }
+        if let problem = MemoryBudget.problem(making: bytes, "a string of \(bytes) bytes") { throw BuiltinError(problem) }
     }
 
     /// Unary minus.
