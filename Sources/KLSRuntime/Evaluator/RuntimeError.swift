@@ -15,9 +15,6 @@ public struct RuntimeError: Error {
         self.message = message
         self.span = span
         self.file = file
-        // Set explicitly: a debug build was seen to leave this `nonisolated(unsafe)` optional
-        // uninitialised (stack garbage released with the error).
-        self.partialResult = nil
     }
 
     /// The error as a diagnostic for rendering, its traceback as notes: a run of the same
