@@ -30,6 +30,8 @@ public enum AtomicFile {
     ) throws(E) {
         if let problem = SafePath.problem(with: path) { throw failure(Failure(problem)) }
         let temporary = temporaryPath(for: path)
+        unfinished.insert(temporary)
+        defer { unfinished.remove(temporary) }
         do {
             try body(temporary)
         } catch {
@@ -41,6 +43,13 @@ public enum AtomicFile {
             unlink(temporary)
             throw failure(reason)
         }
+    }
+
+    /// Removes the temporary files of writes still in progress (on any thread). For a
+    /// process about to end abruptly (a Ctrl-C the program did not answer in time): the
+    /// targets keep their old content and no temporary is left behind.
+    public static func removeUnfinished() {
+        for temporary in unfinished.all() { unlink(temporary) }
     }
 
     /// Writes `bytes` as the whole content of `path`, a new file getting `mode` (less the
@@ -74,25 +83,30 @@ public enum AtomicFile {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let serial = counter.next()
+        let serial = unfinished.next()
         return "\(directory).\(name).tmp-\(getpid())-\(serial)"
     }
 
-    private static let counter = Counter()
+    private static let unfinished = Temporaries()
 }
 
-/// A thread-safe serial number for temporary names.
-private final class Counter: @unchecked Sendable {
-    private var value = 0
+/// The temporaries of writes in progress and a serial number for their names, thread-safe.
+private final class Temporaries: @unchecked Sendable {
+    private var serial = 0
+    private var paths: Set<String> = []
     private var lock = pthread_mutex_t()
 
     init() { pthread_mutex_init(&lock, nil) }
 
-    func next() -> Int {
+    func next() -> Int { locked { serial += 1; return serial } }
+    func insert(_ path: String) { locked { _ = paths.insert(path) } }
+    func remove(_ path: String) { locked { _ = paths.remove(path) } }
+    func all() -> [String] { locked { Array(paths) } }
+
+    private func locked<T>(_ body: () -> T) -> T {
         pthread_mutex_lock(&lock)
         defer { pthread_mutex_unlock(&lock) }
-        value += 1
-        return value
+        return body()
     }
 }
 

@@ -14,6 +14,7 @@ public enum Launcher {
     public static func launch(file: String?, code: String?, check: Bool, arguments: [String]) -> Int32 {
         installInterruptHandler()
         Console.guardStandardDescriptors()
+        if code != nil || file != nil || isatty(STDIN_FILENO) != 1 { InterruptWatchdog.start() }
         let status = LargeStack.run {
             if let code {
                 let runner = ScriptRunner(arguments: [file].compactMap { $0 } + arguments)
@@ -93,8 +94,8 @@ public enum Launcher {
     }
 
     /// Ctrl-C sets a flag that loops, calls and the long loops of builtins poll (see
-    /// `Cancellation`); a second Ctrl-C while the first is
-    /// still pending exits at once. SIGINT is unblocked first: a blocked signal mask is
+    /// `Cancellation`) and, in a script, wakes `InterruptWatchdog`; a second Ctrl-C while the
+    /// first is still pending exits at once. SIGINT is unblocked first: a blocked signal mask is
     /// inherited from whatever started kls (test runners, some IDEs), and the prompt's Ctrl-C
     /// must reach the handler anyway. Threads started later inherit the unblocked mask.
     static func installInterruptHandler() {
@@ -108,6 +109,7 @@ public enum Launcher {
                 _exit(130)
             }
             Interrupts.requested = true
+            if let wakeUp = InterruptWatchdog.wakeUp { sem_post(wakeUp) }
         }
     }
 }

@@ -51,4 +51,25 @@ import KLSBase
     @Test func aMissingDirectoryIsAFailure() {
         #expect(throws: AtomicFile.Failure.self) { try AtomicFile.write([1, 2], to: "/nonexistent-kls-dir/x.svg") }
     }
+
+    /// What the Ctrl-C watchdog does before ending a process that did not answer: the
+    /// temporary of a write still in progress is removed, the target keeps its old content.
+    @Test func unfinishedTemporariesCanBeRemoved() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("race.gif").path
+        try AtomicFile.write(Array("old".utf8), to: path)
+        var seenBeforeRemoval: [String] = []
+        // After the removal the rename fails (the temporary is gone): the old file stays, alone.
+        #expect(throws: AtomicFile.Failure.self) {
+            try AtomicFile.write(to: path, { (temporary: String) throws(AtomicFile.Failure) in
+                _ = FileManager.default.createFile(atPath: temporary, contents: Data("partial".utf8))
+                seenBeforeRemoval = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+                AtomicFile.removeUnfinished()
+            }, failure: { $0 })
+        }
+        #expect(seenBeforeRemoval.count == 2)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["race.gif"])
+    }
 }

@@ -39,6 +39,12 @@ public struct Arguments {
 
     public func error(_ message: String) -> BuiltinError { BuiltinError("\(builtin.name): \(message)") }
 
+    /// Throws when Ctrl-C stopped a polled loop early (see `Cancellation`), so its partial
+    /// result goes no further; `runBuiltin` reports the interrupt.
+    public func stopIfInterrupted() throws {
+        if interpreter.interrupt.requested { throw error("interrupted") }
+    }
+
     /// A plain number (tracked numbers give their value).
     public func number(_ i: Int) throws -> Double {
         switch values[i] {

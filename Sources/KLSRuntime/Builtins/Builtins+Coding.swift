@@ -181,6 +181,7 @@ extension BuiltinRegistry {
             let bits = try a.string(1)
             let count = try symbolCount(a, 2)
             let decoded = try coding(a) { try arithDecode(probabilities: probabilities, bits: bits, count: count) }
+            try a.stopIfInterrupted()
             if let symbols {
                 let labels = symbols.map { Value.string($0) }
                 return .list(decoded.map { labels[$0] })

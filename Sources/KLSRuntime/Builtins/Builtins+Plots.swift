@@ -189,6 +189,7 @@ extension BuiltinRegistry {
         guard !finite.isEmpty else { throw a.fail(0, "must hold at least one finite number") }
         let bins = a.has(2) ? try a.integer(2, in: 1...Series.maximumBins) : nil
         var series = [Series.histogram(values: finite, bins: bins, density: try a.bool(3) || a.has(1))]
+        try a.stopIfInterrupted()
         if a.has(1) {
             guard let d = distributions(a[1]), d.count == 1 else { throw a.fail(1, "must be a distribution") }
             let covered = d[0].distribution.isDiscrete ? nil

@@ -1,0 +1,47 @@
+import Foundation
+import KLSBase
+import KLSRuntime
+
+/// For scripts: a Ctrl-C the program has not answered within `grace` ends the process anyway.
+///
+/// Loops, calls and the long builtins poll the interrupt flag (see `Cancellation`), but not
+/// every pass over 10⁸ numbers does (an element-wise `exp`, a filter in a debug build). The
+/// SIGINT handler wakes this watchdog (`sem_post` is async-signal-safe); if the flag is still
+/// raised after `grace`, the output printed so far is flushed, the temporaries of unfinished
+/// atomic writes are removed (their targets keep their old content), `interrupted` is
+/// printed and kls exits with 130, as when the program stops by itself. The prompt has no
+/// watchdog: there Ctrl-C must return to the prompt with the variables intact.
+enum InterruptWatchdog {
+    /// How long the program has to stop by itself: 0.1 s.
+    static let grace = 0.1
+
+    /// The semaphore the SIGINT handler posts; nil until `start` (the prompt never starts it).
+    nonisolated(unsafe) static var wakeUp: UnsafeMutablePointer<sem_t>?
+
+    /// Starts the watchdog thread; call once, before running a script.
+    static func start() {
+        let semaphore = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
+        sem_init(semaphore, 0, 0)
+        wakeUp = semaphore
+        let thread = Thread {
+            guard let semaphore = wakeUp else { return }
+            while true {
+                while sem_wait(semaphore) != 0 {}  // EINTR: wait again
+                let deadline = Date().addingTimeInterval(grace)
+                while Interrupts.requested, Date() < deadline { usleep(5_000) }
+                if Interrupts.requested { endProcess() }
+            }
+        }
+        thread.stackSize = 1 << 16
+        thread.start()
+    }
+
+    /// Ends a process whose program did not answer Ctrl-C: nothing printed is lost, no
+    /// temporary file is left.
+    private static func endProcess() -> Never {
+        Console.out.flush()
+        AtomicFile.removeUnfinished()
+        Console.err.write("interrupted\n")
+        _exit(130)
+    }
+}
