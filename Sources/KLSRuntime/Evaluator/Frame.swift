@@ -34,6 +34,12 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
         }
     }
 
+    /// Resets the given slots to unset, releasing their values.
+    func clear(_ indices: [Int]) {
+        let slots = self.slots
+        for i in indices { (slots + i).replace(with: .unset) }
+    }
+
     /// The slots (valid while the frame is alive).
     @inline(__always)
     var slots: UnsafeMutablePointer<Value> { withUnsafeMutablePointerToElements { $0 } }

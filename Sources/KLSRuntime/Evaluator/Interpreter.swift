@@ -99,7 +99,7 @@ public final class Interpreter {
         case .closure(let c):
             let frame = Frame.make(slotCount: c.slotCount, parent: c.environment)
             try bind(c, frame: frame, positional: positional, labeled: labeled, span: span, file: file)
-            return try invoke(c, frame: frame, span: span, file: file)
+            return try invokeAndRelease(c, frame: frame, span: span, file: file)
         case .builtin(let b):
             return try callBuiltin(b, positional: positional, labeled: labeled, span: span, file: file)
         default:

@@ -147,6 +147,7 @@ struct Resolver {
         while let current = s {
             if let slot = current.slots[n.name] {
                 n.resolution = depth == 0 ? .local(slot) : .enclosing(depth: depth, slot: slot)
+                if depth > 0 { current.decl.capturedSlots.insert(slot) }
                 return
             }
             depth += 1

@@ -142,6 +142,9 @@ public final class Closure {
     private var framePool: UnsafeMutablePointer<Unmanaged<Frame>>?
     private var pooledFrames = 0
     private let poolable: Bool
+    /// For a function that creates closures: the slots no nested function uses, cleared when
+    /// a call returns (see `FunctionDecl.capturedSlots`).
+    private let uncapturedSlots: [Int]
     private static let maxPooledFrames = 64
 
     /// A fresh frame for a call (from the pool when possible), every slot unset.
@@ -157,7 +160,8 @@ public final class Closure {
     /// Returns a frame whose call has finished.
     @inline(__always)
     func releaseFrame(_ frame: Frame) {
-        guard poolable, pooledFrames < Closure.maxPooledFrames else { return }
+        guard poolable else { return frame.clear(uncapturedSlots) }
+        guard pooledFrames < Closure.maxPooledFrames else { return }
         frame.clear()
         let pool = framePool ?? .allocate(capacity: Closure.maxPooledFrames)
         framePool = pool
@@ -181,6 +185,7 @@ public final class Closure {
         self.body = compiled.body
         self.numeric = compiled.numeric
         self.poolable = !decl.createsClosures
+        self.uncapturedSlots = decl.createsClosures ? (0..<decl.slotCount).filter { !decl.capturedSlots.contains($0) } : []
     }
 
     /// The name for messages and tracebacks.

@@ -147,6 +147,11 @@ public final class FunctionDecl {
     /// True when the body defines a function or lambda (which may capture its frame); set by
     /// the resolver. Frames of functions that create no closures never outlive their call.
     public var createsClosures = false
+    /// The slots that nested functions read or write (set by the resolver). When a call of a
+    /// function that creates closures returns, its other slots are cleared: a closure kept
+    /// in one of them (`h = () -> 1`) would otherwise hold the frame that holds it, a cycle
+    /// that reference counting never frees.
+    public var capturedSlots: Set<Int> = []
 
     public init(name: NameRef?, parameters: [Parameter], body: [Stmt], span: SourceSpan) {
         self.name = name
