@@ -36,6 +36,7 @@
     X(void, cairo_stroke, (cairo_t *cr), (cr)) \
     X(void, cairo_surface_destroy, (cairo_surface_t *surface), (surface)) \
     X(void, cairo_surface_flush, (cairo_surface_t *surface), (surface)) \
+    X(void, cairo_surface_mark_dirty, (cairo_surface_t *surface), (surface)) \
     X(cairo_status_t, cairo_surface_status, (cairo_surface_t *surface), (surface)) \
     X(cairo_status_t, cairo_surface_write_to_png, (cairo_surface_t *surface, const char *filename), (surface, filename)) \
     X(cairo_status_t, cairo_surface_write_to_png_stream, (cairo_surface_t *surface, cairo_write_func_t write_func, void *closure), (surface, write_func, closure)) \

@@ -61,4 +61,28 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
+
+    @Test func sharedBackdropPaintsTheSamePixels() throws {
+        // Frames of a race over a contour: the second frame painted over the first one's saved
+        // backdrop equals the second frame painted from scratch, pixel for pixel; a frame with
+        // another backdrop (other axes) is repainted whole.
+        func frame(_ end: Double, ylim: AxisRange = AxisRange(-1, 3)) -> Scene {
+            var panel = Panel(series: [Series(x: [-1.5, end], y: [2, 1], label: "path")], title: "race",
+                              xlim: AxisRange(-2, 2), ylim: ylim)
+            panel.contour = ContourTests.rosenbrock(40)
+            return Figure(panel).scene(width: 240, height: 160)
+        }
+        let first = frame(-1), second = frame(0.5), other = frame(0.5, ylim: AxisRange(-2, 3))
+        #expect(second.backdropCount > 1 && second.items[..<second.backdropCount] == first.items[..<first.backdropCount])
+        #expect(other.items[..<other.backdropCount] != first.items[..<first.backdropCount])
+        let reused = try CairoCanvas(width: 240, height: 160, for: "test")
+        var backdrop = SceneBackdrop()
+        backdrop.paint(first, on: reused)
+        for scene in [second, other] {
+            backdrop.paint(scene, on: reused)
+            let fresh = try CairoCanvas(width: 240, height: 160, for: "test")
+            fresh.paint(scene)
+            #expect(reused.snapshot() == fresh.snapshot())
+        }
+    }
 }

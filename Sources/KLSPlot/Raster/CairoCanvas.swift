@@ -37,8 +37,32 @@ final class CairoCanvas {
 
     /// Paints every item of `scene` in order.
     func paint(_ scene: Scene) {
-        for item in scene.items { paint(item) }
+        paint(scene.items[...])
+    }
+
+    /// Paints `items` in order over what the canvas holds.
+    func paint(_ items: ArraySlice<SceneItem>) {
+        for item in items { paint(item) }
         cairo_surface_flush(surface)
+    }
+
+    /// A copy of the canvas's pixels, for `restore`.
+    func snapshot() -> [UInt8] {
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else { return [] }
+        return Array(UnsafeBufferPointer(start: data, count: Int(cairo_image_surface_get_stride(surface)) * height))
+    }
+
+    /// Puts back the pixels of an earlier `snapshot` of this canvas.
+    func restore(_ pixels: [UInt8]) {
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface),
+              pixels.count == Int(cairo_image_surface_get_stride(surface)) * height else { return }
+        pixels.withUnsafeBufferPointer { source in
+            guard let base = source.baseAddress else { return }
+            data.update(from: base, count: pixels.count)
+        }
+        cairo_surface_mark_dirty(surface)
     }
 
     /// The canvas encoded as PNG (`cairo_surface_write_to_png_stream`); `path` names it in errors.

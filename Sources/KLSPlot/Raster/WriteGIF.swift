@@ -41,10 +41,11 @@ private func encodeGIF(
         var indices = [UInt8](repeating: 0, count: width * height)
         let canvas = try CairoCanvas(width: width, height: height, for: path)
         var quantizer = GIFQuantizer()
+        var backdrop = SceneBackdrop()
         for (index, frame) in chosen.enumerated() {
             if Cancellation.isRequested { throw PlotError.cannotWrite(path: path, reason: "interrupted") }
             let layout = frame.pixelPanels(width: width, height: height, style: style, legends: corners)
-            canvas.paint(Scene(width: width, height: height, panels: layout, fixedTitles: true))
+            backdrop.paint(Scene(width: width, height: height, panels: layout, fixedTitles: true), on: canvas)
             indices.withUnsafeMutableBufferPointer { buffer in
                 canvas.forEachRow { row, pixels in
                     guard let base = buffer.baseAddress else { return }

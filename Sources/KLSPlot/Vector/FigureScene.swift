@@ -54,7 +54,12 @@ extension Scene {
                 Rect(x: 0, y: 0, width: Double(width), height: Double(height)),
                 fill: SceneStyle.background, stroke: nil, strokeWidth: 0),
         ]
-        for panel in panels { items += panel.items(fixedTitle: fixedTitles) }
-        self.init(width: width, height: height, items: items)
+        var backdropCount = items.count
+        for (index, panel) in panels.enumerated() {
+            let layered = panel.layeredItems(fixedTitle: fixedTitles)
+            if index == 0 { backdropCount += layered.backdrop }
+            items += layered.items
+        }
+        self.init(width: width, height: height, items: items, backdropCount: backdropCount)
     }
 }

@@ -93,9 +93,13 @@ struct PixelPanel {
     /// `fixed` overrides an inside legend corner (an outside legend keeps its room). With `fixedTitle` the title starts where a centred title of the same length would, so
     /// that titles of equal length do not move between animation frames.
     func items(legendCorner fixed: LegendCorner? = nil, fixedTitle: Bool = false) -> [SceneItem] {
-        var items: [SceneItem] = []
-        if let field = panel.contour { items += ContourItems.items(field, viewport: viewport, style: style) }
-        if panel.contour?.filled != true { items += gridItems() }
+        layeredItems(legendCorner: fixed, fixedTitle: fixedTitle).items
+    }
+
+    /// `items`, and how many of them at the start form the backdrop (contour and grid).
+    func layeredItems(legendCorner fixed: LegendCorner? = nil, fixedTitle: Bool = false) -> (items: [SceneItem], backdrop: Int) {
+        var items = backdropItems()
+        let backdrop = items.count
         let cased = panel.contour?.filled == true
         for (index, path) in paths.enumerated() {
             items += seriesItems(path, series: panel.series[index], color: SeriesPalette.color(panel.colorSlot(ofSeriesAt: index)), cased: cased)
@@ -112,6 +116,15 @@ struct PixelPanel {
             items += ColorBar(field: field, style: style).items(left: left, top: plot.y, height: plot.height)
         }
         items += labelItems(fixedTitle: fixedTitle)
+        return (items, backdrop)
+    }
+
+    /// The items under everything else, which the frames of an animation share: the contour
+    /// and the grid.
+    private func backdropItems() -> [SceneItem] {
+        var items: [SceneItem] = []
+        if let field = panel.contour { items += ContourItems.items(field, viewport: viewport, style: style) }
+        if panel.contour?.filled != true { items += gridItems() }
         return items
     }
 

@@ -25,6 +25,9 @@ struct Scene: Equatable {
     let width: Int
     let height: Int
     var items: [SceneItem]
+    /// How many leading items form the backdrop (the background, then the first panel's contour
+    /// and grid), which the frames of an animation may share: see `SceneBackdrop`.
+    var backdropCount = 0
 }
 
 /// Text size estimates for layout (the back ends measure or anchor the real text).
