@@ -39,6 +39,18 @@ import Testing
         Golden.check(text + "\n", file: "series-apart-plain.txt")
     }
 
+    @Test func terminalWidthIsTheWidestPrintedLine() {
+        // The width a plot is sized by equals the widest line of its text counted in characters,
+        // escapes left out: for a single panel, a grid, colour on and off, braille and ASCII.
+        for figure in [SeedFigures.densities, SeedFigures.training] {
+            for options in [TerminalOptions(color: false), TerminalOptions(width: 33, height: 7),
+                            TerminalOptions(width: 50, height: 9, color: false, charset: .ascii)] {
+                let lines = strippingEscapes(figure.renderTerminal(options)).split(separator: "\n")
+                #expect(figure.terminalWidth(options) == lines.map(\.count).max())
+            }
+        }
+    }
+
     @Test func stylesAndGapsASCIIInColour() {
         let panel = Panel(series: [
             Series(x: [0, 1, 2, 3, 4, 5, 6], y: [1, 3, .nan, 4, 2, .infinity, 5], label: "broken line"),

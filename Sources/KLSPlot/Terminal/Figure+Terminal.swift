@@ -8,6 +8,17 @@ extension Figure {
     /// Each series gets one ANSI colour when `options.color` is on; a character cell where two
     /// series meet shows the colour of the one drawn later. The frames of a grid column line up.
     public func renderTerminal(_ options: TerminalOptions = TerminalOptions()) -> String {
+        String(decoding: terminalText(options).bytes, as: UTF8.self)
+    }
+
+    /// The width in character cells of the widest line `renderTerminal(options)` prints, found
+    /// without building and measuring the text (sizing a plot to the terminal renders trials).
+    public func terminalWidth(_ options: TerminalOptions) -> Int {
+        terminalText(options).width
+    }
+
+    /// The text of `renderTerminal` as UTF-8 bytes, and its widest line in cells.
+    private func terminalText(_ options: TerminalOptions) -> (bytes: [UInt8], width: Int) {
         let glyphs = TerminalGlyphs.of(options.charset)
         let drawers = panels.enumerated().map { index, panel in
             let row = index / cols
@@ -24,6 +35,7 @@ extension Figure {
             columnWidths[index % cols] = Swift.max(columnWidths[index % cols], block.map(\.width).max() ?? 0)
         }
         var output: [UInt8] = []
+        var widest = 0
         for gridRow in 0..<gridRows {
             let rowBlocks = (0..<cols).map { column in
                 let index = gridRow * cols + column
@@ -41,9 +53,10 @@ extension Figure {
                 }
                 if lineIndex > 0 { output.append(UInt8(ascii: "\n")) }
                 output.append(contentsOf: line.bytes)
+                widest = Swift.max(widest, line.width)
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return (output, widest)
     }
 
     /// Start of grid column `column` in characters.

@@ -63,7 +63,7 @@ struct PlotText {
         var probe = figure
         for index in probe.panels.indices { probe.panels[index].title = "" }
         for _ in 0..<3 {
-            let measured = probe.renderTerminal(options).split(separator: "\n").map(\.count).max() ?? 0
+            let measured = probe.terminalWidth(options)
             let surroundings = measured - options.width * gridCols
             let upper = min(widest ?? Self.panelWidths.upperBound, Self.panelWidths.upperBound)
             let fitted = min(max((columns - surroundings) / gridCols, Self.panelWidths.lowerBound), upper)
