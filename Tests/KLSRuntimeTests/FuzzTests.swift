@@ -376,7 +376,7 @@ struct FuzzTests {
     /// name when the message is the builtin's.
     @Test func everyBuiltinWithWrongTypes() {
         let values = ["1", "nan", "-1e300", "\"x\"", "[1, 2, 3]", "[]", "[[1, 2], [3, 4]]", "none", "x -> x",
-                      "[\"a\", 1]"]
+                      "[\"a\", 1]", "inf", "-0", "1e12", "true", "\"\\u{0}.svg\"", "Normal(0, 1)", "[nan, inf]"]
         var sources: [String] = []
         var names: [String] = []
         for b in FuzzRunner.registry.builtins {
