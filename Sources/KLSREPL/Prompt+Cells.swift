@@ -75,7 +75,7 @@ extension Prompt {
         switch PromptInput.classify(cell) {
         case .blank, .command: return .complete
         case .incomplete:
-            let depth = openBrackets(in: cell)
+            let depth = OpenBrackets.depth(cell)
             if depth > 0 { return .incomplete(indent: String(repeating: "  ", count: depth)) }
             let last = cell.split(separator: "\n", omittingEmptySubsequences: false).last { !$0.trimmingBlanks().isEmpty } ?? ""
             return .incomplete(indent: String(last.prefix { $0 == " " || $0 == "\t" }))
@@ -83,30 +83,5 @@ extension Prompt {
             if case .failed = Parser.parse(SourceFile(name: "<cell>", text: cell)) { return .invalid }
             return .complete
         }
-    }
-
-    /// How many brackets — `(`, `[`, `{` — are open at the end of `code` (strings and
-    /// comments skipped): the depth the next line is indented to, two spaces a level.
-    static func openBrackets(in code: String) -> Int {
-        var depth = 0
-        var quote: Character?
-        var escaped = false
-        var comment = false
-        for c in code {
-            if comment {
-                if c == "\n" { comment = false }
-            } else if let q = quote {
-                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == q { quote = nil }
-            } else if c == "\"" || c == "'" {
-                quote = c
-            } else if c == "#" {
-                comment = true
-            } else if "([{".contains(c) {
-                depth += 1
-            } else if ")]}".contains(c) {
-                depth = max(0, depth - 1)
-            }
-        }
-        return depth
     }
 }

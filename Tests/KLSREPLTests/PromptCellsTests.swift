@@ -83,4 +83,13 @@ final class PromptCellsTests: XCTestCase {
         XCTAssertTrue(prompt.help(in: "x = linspace(0, ", cursor: 16)?.contains("linspace(") ?? false)
         XCTAssertNil(prompt.help(in: "nosuchname", cursor: 4))
     }
+
+    /// Brackets inside strings of either quote and inside comments do not count.
+    func testOpenBracketsSkipStringsAndComments() {
+        XCTAssertEqual(OpenBrackets.depth("x = [')', \"(\", # ]\n  1,"), 1)
+        XCTAssertEqual(OpenBrackets.waitingFor("f(1,\n  [2, ']'"), "waiting for ']' to close the '[' at line 2, column 3")
+        XCTAssertEqual(OpenBrackets.waitingFor("s = 'ab\ncd"), "waiting for the closing ' of a string")
+        XCTAssertEqual(OpenBrackets.waitingFor("1 +"), "waiting for the rest of the expression")
+        XCTAssertEqual(Prompt.completeness(of: "x = [')',"), .incomplete(indent: "  "))
+    }
 }
