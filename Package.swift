@@ -88,7 +88,7 @@ let package = Package(
         .target(name: "KLSLessons", dependencies: ["KLSBase", "KLSRuntime", "KLSSyntax"], swiftSettings: singleThreadedRelease),
         .target(name: "KLSREPL", dependencies: ["KLSBase", "KLSRuntime", "KLSLineEditor", "KLSLessons"], swiftSettings: singleThreadedRelease),
         // The Jupyter kernel runs its sockets on several threads: reference counts stay atomic.
-        .target(name: "KLSKernel", dependencies: ["KLSREPL", "KLSRuntime", "KLSPlot", "CZMQ", "CCrypto"]),
+        .target(name: "KLSKernel", dependencies: ["KLSBase", "KLSREPL", "KLSRuntime", "KLSPlot", "CZMQ", "CCrypto"]),
         .executableTarget(name: "kls", dependencies: [
             "KLSREPL", "KLSRuntime", "KLSKernel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,4 +1,5 @@
 import Foundation
+import KLSBase
 import KLSRuntime
 
 /// `kls kernel …`: install the kernelspec, or run the kernel Jupyter starts.
@@ -40,9 +41,6 @@ public enum KernelCommand {
         return 2
     }
 
-    /// Whether a path given on the command line can name a file (no NUL byte).
-    static func isUsablePath(_ path: String) -> Bool { !path.isEmpty && !path.utf8.contains(0) }
-
     // MARK: install
 
     private static func install(_ arguments: [String]) -> Int32 {
@@ -55,15 +53,22 @@ public enum KernelCommand {
                 location = .user
             case "--prefix", "--name", "--display-name":
                 guard let value = rest.popFirst() else { return fail("\(option) needs a value") }
-                guard isUsablePath(value) else { return fail("\(option) must be a non-empty text without NUL bytes") }
-                if option == "--prefix" { location = .prefix(value) }
+                if option == "--prefix" {
+                    if let problem = SafePath.problem(with: value) { return fail("--prefix \(ControlCharacters.quoted(value)): \(problem)") }
+                    location = .prefix(value)
+                }
                 if option == "--name" {
-                    guard value.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
-                        return fail("--name may hold letters, digits, '-', '_' and '.' only")
+                    guard !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+                        return fail("--name must be letters, digits, '-', '_' and '.'")
                     }
                     spec.name = value
                 }
-                if option == "--display-name" { spec.displayName = value }
+                if option == "--display-name" {
+                    guard !value.isEmpty, !value.unicodeScalars.contains(where: ControlCharacters.isControl) else {
+                        return fail("--display-name must be a non-empty text without control characters")
+                    }
+                    spec.displayName = value
+                }
             default:
                 return fail("unknown install option '\(option)'")
             }
@@ -95,16 +100,16 @@ public enum KernelCommand {
     // MARK: serve
 
     private static func serve(connectionFile path: String) -> Int32 {
-        guard isUsablePath(path) else { return fail("the connection file's path must be non-empty, without NUL bytes") }
+        if let problem = SafePath.problem(with: path) { return fail("connection file \(ControlCharacters.quoted(path)): \(problem)") }
         guard let data = FileManager.default.contents(atPath: path) else {
-            Console.err.write("kls kernel: error: cannot read the connection file '\(path)'\n")
+            Console.err.write("kls kernel: error: cannot read the connection file \(ControlCharacters.quoted(path))\n")
             return 1
         }
         let kernel: Kernel
         do {
             kernel = try Kernel(connection: try ConnectionInfo(json: [UInt8](data)))
         } catch {
-            Console.err.write("kls kernel: error: \(path): \(error)\n")
+            Console.err.write("kls kernel: error: \(ControlCharacters.quoted(path)): \(error)\n")
             return 1
         }
         // Jupyter interrupts with SIGINT (interrupt_mode "signal"): the running cell stops,

@@ -1,4 +1,5 @@
 import Foundation
+import KLSBase
 
 /// The kernelspec `kls kernel install` writes: `kernel.json` and the logos, in a `kls`
 /// directory under one of the kernel directories Jupyter searches.
@@ -63,19 +64,28 @@ public struct KernelSpec {
         public let description: String
     }
 
-    /// Writes the spec into `kernels/NAME` (created as needed); returns that directory.
+    /// Writes the spec into `kernels/NAME` (created as needed), each file whole or not at all
+    /// (`AtomicFile`); returns that directory.
     public func install(into kernels: String) throws(InstallError) -> String {
         let directory = kernels + "/" + name
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let data = try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            try data.write(to: URL(fileURLWithPath: directory + "/kernel.json"))
-            for logo in KernelLogo.files {
-                guard let png = Data(base64Encoded: logo.base64, options: .ignoreUnknownCharacters) else { continue }
-                try png.write(to: URL(fileURLWithPath: directory + "/" + logo.name))
-            }
         } catch {
-            throw InstallError(description: "cannot write \(directory): \(error.localizedDescription)")
+            throw InstallError(description: "cannot make \(directory): \(error.localizedDescription)")
+        }
+        guard let data = try? JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
+            throw InstallError(description: "cannot write kernel.json: the spec is not JSON")
+        }
+        var files: [(name: String, bytes: [UInt8])] = [("kernel.json", [UInt8](data))]
+        for logo in KernelLogo.files {
+            if let png = Data(base64Encoded: logo.base64, options: .ignoreUnknownCharacters) { files.append((logo.name, [UInt8](png))) }
+        }
+        for file in files {
+            do {
+                try AtomicFile.write(file.bytes, to: directory + "/" + file.name)
+            } catch {
+                throw InstallError(description: "cannot write \(directory)/\(file.name): \(error)")
+            }
         }
         return directory
     }

@@ -50,6 +50,18 @@ final class KernelPiecesTests: XCTestCase {
         XCTAssertEqual(object["display_name"] as? String, "kls")
     }
 
+    /// Names the system would cut at a NUL (SafePath), an empty kernel name and a display name
+    /// with control characters are refused (status 2) before anything is read or written.
+    func testCommandLineRefusals() {
+        XCTAssertEqual(KernelCommand.run(["-f", "conn\u{0}.json"]), 2)
+        XCTAssertEqual(KernelCommand.run(["-f", ""]), 2)
+        XCTAssertEqual(KernelCommand.run(["install", "--prefix", "/tmp/a\u{0}b"]), 2)
+        XCTAssertEqual(KernelCommand.run(["install", "--name", ""]), 2)
+        XCTAssertEqual(KernelCommand.run(["install", "--name", "a/b"]), 2)
+        XCTAssertEqual(KernelCommand.run(["install", "--display-name", "kls\u{1B}[31m"]), 2)
+        XCTAssertEqual(KernelCommand.run(["-f", "/nonexistent/kls-connection.json"]), 1)
+    }
+
     func testCellCompleteness() {
         XCTAssertEqual(Prompt.completeness(of: "1 + 1"), .complete)
         XCTAssertEqual(Prompt.completeness(of: ":vars"), .complete)
