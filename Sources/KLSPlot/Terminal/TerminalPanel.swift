@@ -95,15 +95,16 @@ struct TerminalPanel {
     }
 
     /// The canvas with the contour first, then every series in order: shading, lines (dashed
-    /// as asked, or by position when there is no colour), marks. Over filled contour bands the
-    /// cells the series pass through are emptied first (as files case paths in white).
+    /// as asked, or by position when there is no colour), marks. Over filled contour bands, and
+    /// over level lines without colour, the cells the series pass through are emptied first (as
+    /// files case paths in white), so that a path is not lost among the contour's dots.
     private func drawnCanvas(axes: PanelAxes, columns: Int, rows: Int) -> DotCanvas {
         var canvas = DotCanvas(columns: columns, rows: rows)
         let rect = Rect(x: 0, y: 0, width: Double(canvas.dotWidth), height: Double(canvas.dotHeight))
         let viewport = Viewport(xRange: axes.x.range, yRange: axes.y.range, rect: rect)
         if let field = panel.contour {
             TerminalContour.draw(field, on: &canvas, viewport: viewport)
-            if field.filled {
+            if field.filled || !options.color {
                 var series = DotCanvas(columns: columns, rows: rows)
                 drawSeries(on: &series, viewport: viewport)
                 canvas.clearCells(coveredBy: series)
