@@ -36,7 +36,7 @@ import Testing
         let panel = Self.outcomes.pixelPanels(width: 640, height: 420)[0]
         let plot = panel.plot
         var bottom: [String: Double] = [:], left: [String] = []
-        for case let .text(label, at, _, anchor, _, _, _) in panel.items(legendCorner: nil) {
+        for case let .text(label, at, _, anchor, _, _, _) in panel.layeredItems().items {
             if anchor == .middle, at.y > plot.maxY { bottom[label] = at.x }
             if anchor == .end { left.append(label) }
         }
@@ -56,7 +56,7 @@ import Testing
         let ticks = [AxisTick(0, "first long label"), AxisTick(0.02, "second long label"), AxisTick(1, "B")]
         let figure = Figure(Panel(series: [Series(x: [0, 1], y: [0, 1])], xticks: ticks))
         let panel = figure.pixelPanels(width: 640, height: 420)[0]
-        let texts = panel.items(legendCorner: nil).compactMap { item -> String? in
+        let texts = panel.layeredItems().items.compactMap { item -> String? in
             if case let .text(label, _, _, _, _, _, _) = item { return label }
             return nil
         }

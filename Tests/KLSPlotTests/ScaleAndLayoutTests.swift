@@ -5,7 +5,7 @@ import Testing
 /// Pictures that read at any size, axes that respect the data, log axes, styles, frame spacing.
 @Suite struct ScaleAndLayoutTests {
     static func texts(_ panel: PixelPanel) -> [(text: String, at: Point, size: Double)] {
-        panel.items().compactMap { item in
+        panel.layeredItems().items.compactMap { item in
             if case let .text(text, at, size, _, _, _, _) = item { return (text, at, size) }
             return nil
         }

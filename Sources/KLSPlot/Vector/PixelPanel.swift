@@ -89,15 +89,12 @@ struct PixelPanel {
     /// The viewport from data to pixels.
     var viewport: Viewport { Viewport(xRange: axes.x.range, yRange: axes.y.range, rect: plot) }
 
-    /// Scene items in drawing order: contour, grid, series, frame, ticks, legend, colour bar, titles.
-    /// `fixed` overrides an inside legend corner (an outside legend keeps its room). With `fixedTitle` the title starts where a centred title of the same length would, so
-    /// that titles of equal length do not move between animation frames.
-    func items(legendCorner fixed: LegendCorner? = nil, fixedTitle: Bool = false) -> [SceneItem] {
-        layeredItems(legendCorner: fixed, fixedTitle: fixedTitle).items
-    }
-
-    /// `items`, and how many of them at the start form the backdrop (contour and grid).
-    func layeredItems(legendCorner fixed: LegendCorner? = nil, fixedTitle: Bool = false) -> (items: [SceneItem], backdrop: Int) {
+    /// Scene items in drawing order: contour, grid, series, frame, ticks, legend, colour bar,
+    /// titles; and how many of them at the start form the backdrop (contour and grid), which
+    /// the frames of an animation share. With `fixedTitle` the title starts where a centred
+    /// title of the same length would, so that titles of equal length do not move between
+    /// animation frames.
+    func layeredItems(fixedTitle: Bool = false) -> (items: [SceneItem], backdrop: Int) {
         var items = backdropItems()
         let backdrop = items.count
         let cased = panel.contour?.filled == true
@@ -108,7 +105,7 @@ struct PixelPanel {
         items += tickItems()
         if panel.hasLegend {
             let legend = LegendBox(panel: panel, style: style)
-            let corner = legendCorner == .outside ? .outside : (fixed ?? legendCorner ?? .topRight)
+            let corner = legendCorner ?? .topRight
             items += legendItems(legend, box: legend.rect(in: plot, corner: corner))
         }
         if let field = panel.contour {
