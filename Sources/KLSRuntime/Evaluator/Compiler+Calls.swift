@@ -146,16 +146,11 @@ extension Compiler {
     /// anything else through its compiled closure.
     func withReader<C: ReaderConsumer>(_ argument: Expr, _ consumer: C) -> CompiledExpr {
         if Compiler.isDirectOperand(argument) { return consumer.make(DirectArgument(operand(argument), self)) }
-        if case .binary(let op, let a, let b, _) = argument, let arithmetic = op.arithmetic,
-           Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) {
-            let l = operand(a), r = operand(b), general = expression(argument)
-            func reader<O: NumberOperator>(_: O.Type) -> CompiledExpr {
-                if case .local(let slot, _) = l, case .constant(let c) = r {
-                    return consumer.make(SlotConstantArgument<O>(slot: slot, constant: c, general: general))
-                }
-                return consumer.make(ArithmeticArgument<O>(left: l, right: r, general: general))
-            }
-            return reader(arithmetic)
+        if case .binary(let op, let a, let b, _) = argument, op.arithmetic != nil,
+           Compiler.isDirectOperand(a), Compiler.isDirectOperand(b),
+           let code = op.built(ArithmeticReaderSite(consumer: consumer, left: operand(a), right: operand(b),
+                                                    general: expression(argument))).code {
+            return code
         }
         return consumer.make(CompiledArgument(expression(argument)))
     }
@@ -199,6 +194,27 @@ final class CallSite2<A: ArgumentReader, B: ArgumentReader> {
         slots.initialize(to: try a0(frame))
         (slots + 1).initialize(to: try a1(frame))
         return try target.interp.invokeAndRelease(c, frame: callFrame, span: target.span, file: target.file)
+    }
+}
+
+/// An argument `a op b` of two literals or variables for `consumer`, read in place for the
+/// operator of `op` (`Compiler.withReader`).
+private struct ArithmeticReaderSite<C: ReaderConsumer>: ArithmeticSite {
+    let consumer: C
+    let left: Compiler.Operand, right: Compiler.Operand
+    let general: CompiledExpr
+    var code: CompiledExpr?
+
+    init(consumer: C, left: Compiler.Operand, right: Compiler.Operand, general: @escaping CompiledExpr) {
+        (self.consumer, self.left, self.right, self.general) = (consumer, left, right, general)
+    }
+
+    mutating func arithmetic<O: NumberOperator>(_: O.Type) {
+        if case .local(let slot, _) = left, case .constant(let c) = right {
+            code = consumer.make(SlotConstantArgument<O>(slot: slot, constant: c, general: general))
+        } else {
+            code = consumer.make(ArithmeticArgument<O>(left: left, right: right, general: general))
+        }
     }
 }
 

@@ -146,17 +146,7 @@ extension Compiler {
 
     func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, span: SourceSpan) -> CompiledExpr {
         if plain { return generalBinary(op, a, b, span: span) }
-        switch op.meaning {
-        case .arithmetic(let o): return arithmetic(o, a, b, span)
-        case .ordering(let c): return comparison(c, op, a, b, span)
-        case .equality(_, let negate):
-            let x = expression(a), y = expression(b)
-            return { frame in
-                let l = try x(frame), r = try y(frame)
-                if case .number(let p) = l, case .number(let q) = r { return .bool((p == q) != negate) }
-                return .bool(Interpreter.equal(l, r) != negate)
-            }
-        }
+        return op.built(BinarySite(compiler: self, op: op, a: a, b: b, span: span)).code ?? generalBinary(op, a, b, span: span)
     }
     // MARK: Calls
 
@@ -201,6 +191,30 @@ extension Compiler {
             return call2(target, CompiledArgument(expression(args[0].value)), CompiledArgument(expression(args[1].value)))
         default:
             return callN(target, args.map { expression($0.value) })
+        }
+    }
+}
+
+/// `a op b` with its number–number path specialised for the operator (`Compiler.binary`).
+private struct BinarySite: OperatorSite {
+    let compiler: Compiler
+    let op: BinaryOperator
+    let a: Expr, b: Expr
+    let span: SourceSpan
+    var code: CompiledExpr?
+
+    init(compiler: Compiler, op: BinaryOperator, a: Expr, b: Expr, span: SourceSpan) {
+        (self.compiler, self.op, self.a, self.b, self.span) = (compiler, op, a, b, span)
+    }
+
+    mutating func arithmetic<O: NumberOperator>(_: O.Type) { code = compiler.arithmetic(O.self, a, b, span) }
+    mutating func ordering<C: NumberComparison>(_: C.Type) { code = compiler.comparison(C.self, op, a, b, span) }
+    mutating func equality<C: NumberComparison>(_: C.Type, negated: Bool) {
+        let x = compiler.expression(a), y = compiler.expression(b)
+        code = { frame in
+            let l = try x(frame), r = try y(frame)
+            if case .number(let p) = l, case .number(let q) = r { return .bool((p == q) != negated) }
+            return .bool(Interpreter.equal(l, r) != negated)
         }
     }
 }

@@ -63,8 +63,10 @@ extension Compiler {
         case .unary(.plus, let inner, _):
             return try numericExpression(inner, &scope)
         case .binary(let op, let a, let b, _):
-            guard let arithmetic = op.arithmetic else { throw NotNumeric() }
-            return try numericArithmetic(arithmetic, a, b, &scope)
+            guard op.arithmetic != nil else { throw NotNumeric() }
+            let site = op.built(NumericOperation(operands: try numericOperands(a, b, &scope)))
+            guard let value = site.value else { throw NotNumeric() }
+            return value
         case .call(.name(let callee), let arguments, _):
             guard case .global(let index)? = callee.resolution, arguments.allSatisfy({ $0.label == nil }) else { throw NotNumeric() }
             return try numericCall(global: index, arguments.map(\.value), &scope, span: callee.span)
@@ -73,11 +75,10 @@ extension Compiler {
         }
     }
 
-    /// `a op b`, with a parameter-and-literal operand pair (`n - 1`) read in place.
-    private func numericArithmetic<O: NumberOperator>(_: O.Type, _ a: Expr, _ b: Expr, _ scope: inout NumericScope) throws -> NumericExpr {
-        if let (slot, c) = parameterAndLiteral(a, b, scope) { return { slots in O.apply(slots[slot], c) } }
-        let x = try numericExpression(a, &scope), y = try numericExpression(b, &scope)
-        return { slots in O.apply(try x(slots), try y(slots)) }
+    /// The operands of `a op b`: a parameter-and-literal pair (`n - 1`) is read in place.
+    private func numericOperands(_ a: Expr, _ b: Expr, _ scope: inout NumericScope) throws -> NumericOperands {
+        if let (slot, c) = parameterAndLiteral(a, b, scope) { return .parameterAndLiteral(slot, c) }
+        return .expressions(try numericExpression(a, &scope), try numericExpression(b, &scope))
     }
 
     /// A call of the function in global slot `index`, numerically when it has a numeric form
@@ -118,10 +119,10 @@ extension Compiler {
     private func numericCondition(_ c: Expr, _ scope: inout NumericScope) throws -> NumericTest {
         switch c {
         case .binary(let op, let a, let b, _):
-            switch op.meaning {
-            case .ordering(let c), .equality(let c, _): return try numericComparison(c, a, b, &scope)
-            case .arithmetic: throw NotNumeric()
-            }
+            guard op.arithmetic == nil else { throw NotNumeric() }
+            let site = op.built(NumericOperation(operands: try numericOperands(a, b, &scope)))
+            guard let test = site.test else { throw NotNumeric() }
+            return test
         case .logical(let isAnd, let a, let b, _):
             let x = try numericCondition(a, &scope), y = try numericCondition(b, &scope)
             if isAnd { return { slots in try x(slots) && y(slots) } }
@@ -141,10 +142,37 @@ extension Compiler {
               case .number(let c, _) = b else { return nil }
         return (slot, c)
     }
+}
 
-    private func numericComparison<C: NumberComparison>(_: C.Type, _ a: Expr, _ b: Expr, _ scope: inout NumericScope) throws -> NumericTest {
-        if let (slot, c) = parameterAndLiteral(a, b, scope) { return { slots in C.test(slots[slot], c) } }
-        let x = try numericExpression(a, &scope), y = try numericExpression(b, &scope)
-        return { slots in C.test(try x(slots), try y(slots)) }
+/// The compiled operands of a numeric `a op b`.
+private enum NumericOperands {
+    /// A parameter's slot and a literal (`n - 1`, `n < 2`), read in place.
+    case parameterAndLiteral(Int, Double)
+    case expressions(NumericExpr, NumericExpr)
+}
+
+/// A numeric `a op b` (`BinaryOperator.build`): a number for arithmetic, a test for a
+/// comparison (`==` and `!=` compare numbers as `test` does).
+private struct NumericOperation: OperatorSite {
+    let operands: NumericOperands
+    var value: NumericExpr?
+    var test: NumericTest?
+
+    init(operands: NumericOperands) { self.operands = operands }
+
+    mutating func arithmetic<O: NumberOperator>(_: O.Type) {
+        switch operands {
+        case .parameterAndLiteral(let slot, let c): value = { slots in O.apply(slots[slot], c) }
+        case .expressions(let x, let y): value = { slots in O.apply(try x(slots), try y(slots)) }
+        }
     }
+
+    mutating func ordering<C: NumberComparison>(_: C.Type) {
+        switch operands {
+        case .parameterAndLiteral(let slot, let c): test = { slots in C.test(slots[slot], c) }
+        case .expressions(let x, let y): test = { slots in C.test(try x(slots), try y(slots)) }
+        }
+    }
+
+    mutating func equality<C: NumberComparison>(_: C.Type, negated: Bool) { ordering(C.self) }
 }

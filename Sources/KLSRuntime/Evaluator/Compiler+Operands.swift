@@ -197,8 +197,9 @@ extension Compiler {
     /// Any expression as a condition: comparisons compile straight to `Bool`; other values
     /// must be booleans (or numbers, non-zero meaning true).
     func condition(_ e: Expr, what: String) -> (Frame) throws -> Bool {
-        if !plain, case .binary(let op, let a, let b, let span) = e, let c = op.ordering {
-            return condition(c, op, a, b, what: what, span, whole: e.span)
+        if !plain, case .binary(let op, let a, let b, let span) = e,
+           let test = op.built(ConditionSite(compiler: self, op: op, a: a, b: b, what: what, span: span, whole: e.span)).test {
+            return test
         }
         let x = expression(e), span = e.span
         return { frame in
@@ -215,5 +216,23 @@ extension Compiler {
             throw RuntimeError("\(what) must be a boolean (got \(v.typeName))", at: span, in: file)
         }
         return t
+    }
+}
+
+/// An ordering comparison as a condition (`Compiler.condition`), specialised for the operator.
+private struct ConditionSite: OrderingSite {
+    let compiler: Compiler
+    let op: BinaryOperator
+    let a: Expr, b: Expr
+    let what: String
+    let span: SourceSpan, whole: SourceSpan
+    var test: ((Frame) throws -> Bool)?
+
+    init(compiler: Compiler, op: BinaryOperator, a: Expr, b: Expr, what: String, span: SourceSpan, whole: SourceSpan) {
+        (self.compiler, self.op, self.a, self.b, self.what, self.span, self.whole) = (compiler, op, a, b, what, span, whole)
+    }
+
+    mutating func ordering<C: NumberComparison>(_: C.Type) {
+        test = compiler.condition(C.self, op, a, b, what: what, span, whole: whole)
     }
 }

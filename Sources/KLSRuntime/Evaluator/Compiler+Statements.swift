@@ -171,29 +171,53 @@ extension Compiler {
 
     /// `while c { body }`; a comparison of literals and variables (`i < n`) is tested in place.
     func whileLoop(_ c: Expr, _ body: [Stmt], _ span: SourceSpan) -> CompiledStmt {
-        let file = self.file, interrupt = interp.interrupt
         let general = condition(c, what: "a 'while' condition"), (first, rest, hasRest) = loopBody(body)
-        func loop<T: ConditionTest>(_ test: T) -> CompiledStmt {
-            { frame in
-                while true {
-                    if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
-                    if try !test(frame) { return .normal }
-                    var flow = try first(frame)
-                    if hasRest, case .normal = flow { flow = try rest(frame) }
-                    switch flow {
-                    case .normal, .continueLoop: continue
-                    case .breakLoop: return .normal
-                    case .returned(let v): return .returned(v)
-                    }
+        let loop = WhileLoop(first: first, rest: rest, hasRest: hasRest, interrupt: interp.interrupt, span: span, file: file)
+        if let (op, l, r) = comparedOperands(c), let code = op.built(WhileTestSite(loop: loop, left: l, right: r, general: general)).code {
+            return code
+        }
+        return loop.make(CompiledCondition(test: general))
+    }
+}
+
+/// A `while` loop's code on its condition's test (`Compiler.whileLoop`).
+private struct WhileLoop {
+    let first: CompiledStmt, rest: CompiledStmt, hasRest: Bool
+    let interrupt: InterruptFlag
+    let span: SourceSpan
+    let file: SourceFile
+
+    func make<T: ConditionTest>(_ test: T) -> CompiledStmt {
+        let first = self.first, rest = self.rest, hasRest = self.hasRest, interrupt = self.interrupt, span = self.span, file = self.file
+        return { frame in
+            while true {
+                if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
+                if try !test(frame) { return .normal }
+                var flow = try first(frame)
+                if hasRest, case .normal = flow { flow = try rest(frame) }
+                switch flow {
+                case .normal, .continueLoop: continue
+                case .breakLoop: return .normal
+                case .returned(let v): return .returned(v)
                 }
             }
         }
-        if let (ordering, l, r) = comparedOperands(c) {
-            func direct<C: NumberComparison>(_: C.Type) -> CompiledStmt {
-                loop(DirectComparison<C>(left: l, right: r, general: general))
-            }
-            return direct(ordering)
-        }
-        return loop(CompiledCondition(test: general))
+    }
+}
+
+/// A `while` loop on a comparison of two literals or variables, tested in place for the
+/// operator (`DirectComparison`).
+private struct WhileTestSite: OrderingSite {
+    let loop: WhileLoop
+    let left: Compiler.Operand, right: Compiler.Operand
+    let general: (Frame) throws -> Bool
+    var code: CompiledStmt?
+
+    init(loop: WhileLoop, left: Compiler.Operand, right: Compiler.Operand, general: @escaping (Frame) throws -> Bool) {
+        (self.loop, self.left, self.right, self.general) = (loop, left, right, general)
+    }
+
+    mutating func ordering<C: NumberComparison>(_: C.Type) {
+        code = loop.make(DirectComparison<C>(left: left, right: right, general: general))
     }
 }

@@ -6,18 +6,18 @@ import KLSSyntax
 extension Compiler {
     /// A specialised closure for `n = n op rhs`, or nil when the statement has another shape.
     func update(_ n: NameRef, _ value: Expr) -> CompiledStmt? {
-        guard !plain, case .binary(let op, .name(let left), let rhs, let span) = value, let arithmetic = op.arithmetic,
+        guard !plain, case .binary(let op, .name(let left), let rhs, let span) = value, op.arithmetic != nil,
               left.name == n.name, left.resolution == n.resolution else { return nil }
         switch n.resolution {
-        case .local(let i): return update(arithmetic, LocalSlot(index: i), left, rhs, span)
+        case .local(let i): return op.built(UpdateSite(compiler: self, slot: LocalSlot(index: i), name: left, rhs: rhs, span: span)).code
         case .global(let index):
             let (chunk, i) = interp.globals.location(index)
-            return update(arithmetic, GlobalSlot(chunk: chunk, index: i), left, rhs, span)
+            return op.built(UpdateSite(compiler: self, slot: GlobalSlot(chunk: chunk, index: i), name: left, rhs: rhs, span: span)).code
         default: return nil
         }
     }
 
-    private func update<O: NumberOperator, S: SlotAccess>(_: O.Type, _ slot: S, _ n: NameRef, _ rhs: Expr,
+    fileprivate func update<O: NumberOperator, S: SlotAccess>(_: O.Type, _ slot: S, _ n: NameRef, _ rhs: Expr,
                                                           _ span: SourceSpan) -> CompiledStmt {
         let fallback = UpdateFallback<O>(interp: interp, file: file, name: n, span: span)
         if case .number(let c, _) = rhs {
@@ -27,14 +27,10 @@ extension Compiler {
         let y = expression(rhs)
         // `s = s + i * 0.5`: the right side's operands are read in place and combined here,
         // with no closure call; anything but numbers takes the general path.
-        if case .binary(let op, let a, let b, _) = rhs, let inner = op.arithmetic,
-           Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) {
-            let l = operand(a), r = operand(b)
-            func fused<I: NumberOperator>(_: I.Type) -> CompiledStmt {
-                let update = FusedUpdate<O, I, S>(slot: slot, left: l, right: r, rhs: y, fallback: fallback)
-                return { frame in try update.run(frame) }
-            }
-            return fused(inner)
+        if case .binary(let op, let a, let b, _) = rhs, op.arithmetic != nil,
+           Compiler.isDirectOperand(a), Compiler.isDirectOperand(b),
+           let fused = op.built(FusedSite<O, S>(slot: slot, left: operand(a), right: operand(b), rhs: y, fallback: fallback)).code {
+            return fused
         }
         let update = GeneralUpdate(slot: slot, rhs: y, fallback: fallback)
         return { frame in try update.run(frame) }
@@ -195,5 +191,39 @@ final class GeneralUpdate<O: NumberOperator, S: SlotAccess> {
         let p = slot.pointer(in: frame)
         if case .number(let x) = p.pointee, case .number(let q) = v { p.pointee = .number(O.apply(x, q)) } else { try fallback.apply(p, v) }
         return .normal
+    }
+}
+
+/// `n = n op rhs` for the operator of `op` (`Compiler.update`).
+private struct UpdateSite<S: SlotAccess>: ArithmeticSite {
+    let compiler: Compiler
+    let slot: S
+    let name: NameRef
+    let rhs: Expr
+    let span: SourceSpan
+    var code: CompiledStmt?
+
+    init(compiler: Compiler, slot: S, name: NameRef, rhs: Expr, span: SourceSpan) {
+        (self.compiler, self.slot, self.name, self.rhs, self.span) = (compiler, slot, name, rhs, span)
+    }
+
+    mutating func arithmetic<O: NumberOperator>(_: O.Type) { code = compiler.update(O.self, slot, name, rhs, span) }
+}
+
+/// `n = n O (a I b)` with `a` and `b` read in place, for the inner operator `I`.
+private struct FusedSite<O: NumberOperator, S: SlotAccess>: ArithmeticSite {
+    let slot: S
+    let left: Compiler.Operand, right: Compiler.Operand
+    let rhs: CompiledExpr
+    let fallback: UpdateFallback<O>
+    var code: CompiledStmt?
+
+    init(slot: S, left: Compiler.Operand, right: Compiler.Operand, rhs: @escaping CompiledExpr, fallback: UpdateFallback<O>) {
+        (self.slot, self.left, self.right, self.rhs, self.fallback) = (slot, left, right, rhs, fallback)
+    }
+
+    mutating func arithmetic<I: NumberOperator>(_: I.Type) {
+        let update = FusedUpdate<O, I, S>(slot: slot, left: left, right: right, rhs: rhs, fallback: fallback)
+        code = { frame in try update.run(frame) }
     }
 }

@@ -94,20 +94,11 @@ struct Compiler {
                 // `if c { return n }`: a literal or variable result is read in place.
                 var direct: Operand?
                 if thenReturns, a.count == 1, case .returnValue(let e?, _) = a[0], Compiler.isDirectOperand(e) { direct = operand(e) }
-                func choose<T: ConditionTest, Y: ArgumentReader>(_ test: T, _ yes: Y) -> CompiledExpr {
-                    { frame in try test(frame) ? try yes(frame) : try no(frame) }
+                let choice = Choice(yes: yes, no: no, direct: direct, compiler: self)
+                if let (op, l, r) = comparedOperands(c), let code = op.built(ChoiceTestSite(choice: choice, left: l, right: r, general: general)).code {
+                    return code
                 }
-                func choose<T: ConditionTest>(_ test: T) -> CompiledExpr {
-                    if let direct { return choose(test, DirectArgument(direct, self)) }
-                    return choose(test, CompiledArgument(yes))
-                }
-                if let (ordering, l, r) = comparedOperands(c) {
-                    func direct<C: NumberComparison>(_: C.Type) -> CompiledExpr {
-                        choose(DirectComparison<C>(left: l, right: r, general: general))
-                    }
-                    return direct(ordering)
-                }
-                return choose(CompiledCondition(test: general))
+                return choice.make(CompiledCondition(test: general))
             }
         }
         // A run of statements for effect, then the value of the rest.
@@ -201,5 +192,40 @@ struct Compiler {
             return { _ in g.slots + slot }
         case .builtin, nil: return { _ in nil }
         }
+    }
+}
+
+/// A function body's `if c { … return } …` as a choice between two values on the test of
+/// `c` (`Compiler.valueBlock`); a literal or variable `yes` is read in place.
+private struct Choice {
+    let yes: CompiledExpr, no: CompiledExpr
+    let direct: Compiler.Operand?
+    let compiler: Compiler
+
+    func make<T: ConditionTest>(_ test: T) -> CompiledExpr {
+        if let direct { return choose(test, DirectArgument(direct, compiler)) }
+        return choose(test, CompiledArgument(yes))
+    }
+
+    private func choose<T: ConditionTest, Y: ArgumentReader>(_ test: T, _ yes: Y) -> CompiledExpr {
+        let no = self.no
+        return { frame in try test(frame) ? try yes(frame) : try no(frame) }
+    }
+}
+
+/// A `Choice` on a comparison of two literals or variables, tested in place for the operator
+/// (`DirectComparison`).
+private struct ChoiceTestSite: OrderingSite {
+    let choice: Choice
+    let left: Compiler.Operand, right: Compiler.Operand
+    let general: (Frame) throws -> Bool
+    var code: CompiledExpr?
+
+    init(choice: Choice, left: Compiler.Operand, right: Compiler.Operand, general: @escaping (Frame) throws -> Bool) {
+        (self.choice, self.left, self.right, self.general) = (choice, left, right, general)
+    }
+
+    mutating func ordering<C: NumberComparison>(_: C.Type) {
+        code = choice.make(DirectComparison<C>(left: left, right: right, general: general))
     }
 }

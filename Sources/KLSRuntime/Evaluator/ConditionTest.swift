@@ -14,9 +14,10 @@ struct CompiledCondition: ConditionTest {
     @inline(__always) func callAsFunction(_ frame: Frame) throws -> Bool { try test(frame) }
 }
 
-/// `left C right` on numbers read in place; `general` otherwise. Each use picks `C` with a
-/// switch over the operator and builds its code in a local generic function: returning the
-/// compiled closure through a generic type would wrap it in reabstraction thunks.
+/// `left C right` on numbers read in place; `general` otherwise. Each use gets `C` from
+/// `BinaryOperator.build` and builds its code in a generic method whose result is a closure
+/// of a concrete type: returning the compiled closure through a generic type would wrap it
+/// in reabstraction thunks.
 struct DirectComparison<C: NumberComparison>: ConditionTest {
     let left: Compiler.Operand
     let right: Compiler.Operand
@@ -28,11 +29,11 @@ struct DirectComparison<C: NumberComparison>: ConditionTest {
 }
 
 extension Compiler {
-    /// The ordering test (`< <= > >=`) and operands of `c` when it compares two literals or
-    /// variables (nil in plain mode).
-    func comparedOperands(_ c: Expr) -> (any NumberComparison.Type, Operand, Operand)? {
-        guard !plain, case .binary(let op, let a, let b, _) = c, let ordering = op.ordering,
+    /// The ordering comparison (`< <= > >=`) and operands of `c` when it compares two
+    /// literals or variables (nil in plain mode).
+    func comparedOperands(_ c: Expr) -> (BinaryOperator, Operand, Operand)? {
+        guard !plain, case .binary(let op, let a, let b, _) = c, op.ordering != nil,
               Compiler.isDirectOperand(a), Compiler.isDirectOperand(b) else { return nil }
-        return (ordering, operand(a), operand(b))
+        return (op, operand(a), operand(b))
     }
 }

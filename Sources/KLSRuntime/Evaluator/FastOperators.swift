@@ -2,10 +2,10 @@ import KLSNumerics
 import KLSSyntax
 
 /// What a binary operator of the language means: the one table from the syntax's
-/// `BinaryOperator` to an operation. Every path — the general code, the specialised closures,
-/// the numeric tier — reads it, so an operator is defined once. Each operation is a type, so
-/// the compiler's closures are specialised per operator and the operation inlines (no
-/// indirect call per arithmetic step); a site opens the type with a generic function.
+/// `BinaryOperator` to an operation (`BinaryOperator.build`). Every path — the general code,
+/// the specialised closures, the numeric tier — reads it, so an operator is defined once.
+/// Each operation is a type, so the compiler's closures are specialised per operator and the
+/// operation inlines (no indirect call per arithmetic step).
 enum OperatorMeaning {
     /// `+ - * / ^ %`: the number operation and the tensor kernel (`NumberOperator.kernel`).
     case arithmetic(any NumberOperator.Type)
@@ -16,23 +16,59 @@ enum OperatorMeaning {
     case equality(any NumberComparison.Type, negated: Bool)
 }
 
+/// Code compiled for one operator from its operation's type: `BinaryOperator.build` calls
+/// the method of the operator's kind with the operation's concrete type, so the code the
+/// site makes (and keeps in itself) is specialised for that operator. Opening an
+/// existential `any NumberOperator.Type` instead would run the site's code unspecialised:
+/// witness calls for every operation, about 40% more instructions in interpreted loops.
+protocol OperatorSite {
+    mutating func arithmetic<O: NumberOperator>(_: O.Type)
+    mutating func ordering<C: NumberComparison>(_: C.Type)
+    mutating func equality<C: NumberComparison>(_: C.Type, negated: Bool)
+}
+
+/// A site that compiles arithmetic operators only (it makes nothing for comparisons).
+protocol ArithmeticSite: OperatorSite {}
+
+extension ArithmeticSite {
+    mutating func ordering<C: NumberComparison>(_: C.Type) {}
+    mutating func equality<C: NumberComparison>(_: C.Type, negated: Bool) {}
+}
+
+/// A site that compiles ordering comparisons `< <= > >=` only.
+protocol OrderingSite: OperatorSite {}
+
+extension OrderingSite {
+    mutating func arithmetic<O: NumberOperator>(_: O.Type) {}
+    mutating func equality<C: NumberComparison>(_: C.Type, negated: Bool) {}
+}
+
 extension BinaryOperator {
-    /// This operator's meaning (see `OperatorMeaning`).
-    var meaning: OperatorMeaning {
+    /// The table: hands this operator's operation, as a concrete type, to `site`.
+    func build<S: OperatorSite>(_ site: inout S) {
         switch self {
-        case .add: return .arithmetic(AddOperator.self)
-        case .subtract: return .arithmetic(SubtractOperator.self)
-        case .multiply: return .arithmetic(MultiplyOperator.self)
-        case .divide: return .arithmetic(DivideOperator.self)
-        case .power: return .arithmetic(PowerOperator.self)
-        case .modulo: return .arithmetic(ModuloOperator.self)
-        case .less: return .ordering(LessComparison.self)
-        case .lessEqual: return .ordering(LessEqualComparison.self)
-        case .greater: return .ordering(GreaterComparison.self)
-        case .greaterEqual: return .ordering(GreaterEqualComparison.self)
-        case .equal: return .equality(EqualComparison.self, negated: false)
-        case .notEqual: return .equality(NotEqualComparison.self, negated: true)
+        case .add: site.arithmetic(AddOperator.self)
+        case .subtract: site.arithmetic(SubtractOperator.self)
+        case .multiply: site.arithmetic(MultiplyOperator.self)
+        case .divide: site.arithmetic(DivideOperator.self)
+        case .power: site.arithmetic(PowerOperator.self)
+        case .modulo: site.arithmetic(ModuloOperator.self)
+        case .less: site.ordering(LessComparison.self)
+        case .lessEqual: site.ordering(LessEqualComparison.self)
+        case .greater: site.ordering(GreaterComparison.self)
+        case .greaterEqual: site.ordering(GreaterEqualComparison.self)
+        case .equal: site.equality(EqualComparison.self, negated: false)
+        case .notEqual: site.equality(NotEqualComparison.self, negated: true)
         }
+    }
+
+    /// This operator's meaning as a value (see `OperatorMeaning`), for code that need not be
+    /// specialised: which kind of operator it is, the general path.
+    var meaning: OperatorMeaning {
+        var site = MeaningSite()
+        build(&site)
+        guard let meaning = site.meaning else { preconditionFailure("every operator has a meaning") }
+        return meaning
     }
 
     /// The number operation of an arithmetic operator (nil for comparisons).
@@ -46,6 +82,21 @@ extension BinaryOperator {
         if case .ordering(let c) = meaning { return c }
         return nil
     }
+
+    /// Builds `site`'s code for this operator and returns the site.
+    func built<S: OperatorSite>(_ site: S) -> S {
+        var site = site
+        build(&site)
+        return site
+    }
+}
+
+/// `BinaryOperator.meaning`'s site: the operation as a value.
+private struct MeaningSite: OperatorSite {
+    var meaning: OperatorMeaning?
+    mutating func arithmetic<O: NumberOperator>(_: O.Type) { meaning = .arithmetic(O.self) }
+    mutating func ordering<C: NumberComparison>(_: C.Type) { meaning = .ordering(C.self) }
+    mutating func equality<C: NumberComparison>(_: C.Type, negated: Bool) { meaning = .equality(C.self, negated: negated) }
 }
 
 /// A number–number operator; `apply` is the tensor kernel's own operation on two numbers, so
