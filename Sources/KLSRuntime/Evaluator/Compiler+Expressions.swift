@@ -146,7 +146,10 @@ extension Compiler {
 
     func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, span: SourceSpan) -> CompiledExpr {
         if plain { return generalBinary(op, a, b, span: span) }
-        return op.built(BinarySite(compiler: self, op: op, a: a, b: b, span: span)).code ?? generalBinary(op, a, b, span: span)
+        // (Not `code ?? generalBinary(…)`: through the generic operator the closure would be
+        // wrapped in two reabstraction thunks, called on every evaluation.)
+        if let code = op.built(BinarySite(compiler: self, op: op, a: a, b: b, span: span)).code { return code }
+        return generalBinary(op, a, b, span: span)
     }
     // MARK: Calls
 
