@@ -173,21 +173,30 @@ extension Compiler {
     func whileLoop(_ c: Expr, _ body: [Stmt], _ span: SourceSpan) -> CompiledStmt {
         let general = condition(c, what: "a 'while' condition"), (first, rest, hasRest) = loopBody(body)
         let loop = WhileLoop(first: first, rest: rest, hasRest: hasRest, interrupt: interp.interrupt, span: span, file: file)
-        if let (op, l, r) = comparedOperands(c), let code = op.built(WhileTestSite(loop: loop, left: l, right: r, general: general)).code {
+        if let (op, l, r) = comparedOperands(c),
+           let code = op.built(DirectTestSite(consumer: loop, left: l, right: r, general: general)).consumer.code {
             return code
         }
-        return loop.make(CompiledCondition(test: general))
+        return loop.loop(CompiledCondition(test: general))
     }
 }
 
 /// A `while` loop's code on its condition's test (`Compiler.whileLoop`).
-private struct WhileLoop {
+private struct WhileLoop: TestConsumer {
     let first: CompiledStmt, rest: CompiledStmt, hasRest: Bool
     let interrupt: InterruptFlag
     let span: SourceSpan
     let file: SourceFile
+    var code: CompiledStmt?
 
-    func make<T: ConditionTest>(_ test: T) -> CompiledStmt {
+    init(first: @escaping CompiledStmt, rest: @escaping CompiledStmt, hasRest: Bool, interrupt: InterruptFlag,
+         span: SourceSpan, file: SourceFile) {
+        (self.first, self.rest, self.hasRest, self.interrupt, self.span, self.file) = (first, rest, hasRest, interrupt, span, file)
+    }
+
+    mutating func make<T: ConditionTest>(_ test: T) { code = loop(test) }
+
+    func loop<T: ConditionTest>(_ test: T) -> CompiledStmt {
         let first = self.first, rest = self.rest, hasRest = self.hasRest, interrupt = self.interrupt, span = self.span, file = self.file
         return { frame in
             while true {
@@ -202,22 +211,5 @@ private struct WhileLoop {
                 }
             }
         }
-    }
-}
-
-/// A `while` loop on a comparison of two literals or variables, tested in place for the
-/// operator (`DirectComparison`).
-private struct WhileTestSite: OrderingSite {
-    let loop: WhileLoop
-    let left: Compiler.Operand, right: Compiler.Operand
-    let general: (Frame) throws -> Bool
-    var code: CompiledStmt?
-
-    init(loop: WhileLoop, left: Compiler.Operand, right: Compiler.Operand, general: @escaping (Frame) throws -> Bool) {
-        (self.loop, self.left, self.right, self.general) = (loop, left, right, general)
-    }
-
-    mutating func ordering<C: NumberComparison>(_: C.Type) {
-        code = loop.make(DirectComparison<C>(left: left, right: right, general: general))
     }
 }

@@ -95,10 +95,11 @@ struct Compiler {
                 var direct: Operand?
                 if thenReturns, a.count == 1, case .returnValue(let e?, _) = a[0], Compiler.isDirectOperand(e) { direct = operand(e) }
                 let choice = Choice(yes: yes, no: no, direct: direct, compiler: self)
-                if let (op, l, r) = comparedOperands(c), let code = op.built(ChoiceTestSite(choice: choice, left: l, right: r, general: general)).code {
+                if let (op, l, r) = comparedOperands(c),
+                   let code = op.built(DirectTestSite(consumer: choice, left: l, right: r, general: general)).consumer.code {
                     return code
                 }
-                return choice.make(CompiledCondition(test: general))
+                return choice.choose(CompiledCondition(test: general))
             }
         }
         // A run of statements for effect, then the value of the rest.
@@ -197,12 +198,19 @@ struct Compiler {
 
 /// A function body's `if c { … return } …` as a choice between two values on the test of
 /// `c` (`Compiler.valueBlock`); a literal or variable `yes` is read in place.
-private struct Choice {
+private struct Choice: TestConsumer {
     let yes: CompiledExpr, no: CompiledExpr
     let direct: Compiler.Operand?
     let compiler: Compiler
+    var code: CompiledExpr?
 
-    func make<T: ConditionTest>(_ test: T) -> CompiledExpr {
+    init(yes: @escaping CompiledExpr, no: @escaping CompiledExpr, direct: Compiler.Operand?, compiler: Compiler) {
+        (self.yes, self.no, self.direct, self.compiler) = (yes, no, direct, compiler)
+    }
+
+    mutating func make<T: ConditionTest>(_ test: T) { code = choose(test) }
+
+    func choose<T: ConditionTest>(_ test: T) -> CompiledExpr {
         if let direct { return choose(test, DirectArgument(direct, compiler)) }
         return choose(test, CompiledArgument(yes))
     }
@@ -210,22 +218,5 @@ private struct Choice {
     private func choose<T: ConditionTest, Y: ArgumentReader>(_ test: T, _ yes: Y) -> CompiledExpr {
         let no = self.no
         return { frame in try test(frame) ? try yes(frame) : try no(frame) }
-    }
-}
-
-/// A `Choice` on a comparison of two literals or variables, tested in place for the operator
-/// (`DirectComparison`).
-private struct ChoiceTestSite: OrderingSite {
-    let choice: Choice
-    let left: Compiler.Operand, right: Compiler.Operand
-    let general: (Frame) throws -> Bool
-    var code: CompiledExpr?
-
-    init(choice: Choice, left: Compiler.Operand, right: Compiler.Operand, general: @escaping (Frame) throws -> Bool) {
-        (self.choice, self.left, self.right, self.general) = (choice, left, right, general)
-    }
-
-    mutating func ordering<C: NumberComparison>(_: C.Type) {
-        code = choice.make(DirectComparison<C>(left: left, right: right, general: general))
     }
 }

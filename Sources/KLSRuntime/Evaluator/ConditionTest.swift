@@ -28,6 +28,24 @@ struct DirectComparison<C: NumberComparison>: ConditionTest {
     }
 }
 
+/// Code built on a condition's test: a `while` loop, a function body's choice of value.
+protocol TestConsumer {
+    /// Builds the code on `test` (and keeps it).
+    mutating func make<T: ConditionTest>(_ test: T)
+}
+
+/// A consumer's code on a comparison of two literals or variables, tested in place for the
+/// operator (`DirectComparison`); `BinaryOperator.build` supplies the comparison's type.
+struct DirectTestSite<K: TestConsumer>: OrderingSite {
+    var consumer: K
+    let left: Compiler.Operand, right: Compiler.Operand
+    let general: (Frame) throws -> Bool
+
+    mutating func ordering<C: NumberComparison>(_: C.Type) {
+        consumer.make(DirectComparison<C>(left: left, right: right, general: general))
+    }
+}
+
 extension Compiler {
     /// The ordering comparison (`< <= > >=`) and operands of `c` when it compares two
     /// literals or variables (nil in plain mode).
