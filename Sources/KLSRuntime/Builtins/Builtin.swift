@@ -60,16 +60,12 @@ public final class Builtin {
     /// The help topic it belongs to (e.g. "math", "vectors", "distributions").
     public let category: String
     public let body: Body
-    /// For a builtin of one required parameter that maps a number to a number (`exp`, `log`,
-    /// `sin`, `round`…): that map. A call with one number argument uses it directly, with no
-    /// argument binding; it must give what the body gives for that number (and the defaults).
-    public let numberForm: ((Double) -> Double)?
     /// How the compiler treats calls of it (nil: as any call).
     public let compilerForm: CompilerForm?
 
     public init(name: String, parameters: [BuiltinParameter], variadic: Bool = false, keywordOnly: Int = 0,
                 otherKeywords: Bool = false, summary: String, help: String = "", example: String, category: String,
-                body: Body, numberForm: ((Double) -> Double)? = nil, compilerForm: CompilerForm? = nil) {
+                body: Body, compilerForm: CompilerForm? = nil) {
         self.name = name
         self.parameters = parameters
         self.variadic = variadic
@@ -80,8 +76,6 @@ public final class Builtin {
         self.example = example
         self.category = category
         self.body = body
-        let oneRequired = !parameters.isEmpty && parameters.dropFirst().allSatisfy { $0.defaultValue != nil }
-        self.numberForm = oneRequired && !variadic ? numberForm : nil
         self.compilerForm = compilerForm
     }
 
@@ -154,12 +148,11 @@ public final class BuiltinRegistry {
     /// Declares a function builtin.
     func function(_ name: String, _ parameters: [BuiltinParameter], variadic: Bool = false, keywordOnly: Int = 0,
                   otherKeywords: Bool = false, category: String, summary: String, help: String = "", example: String,
-                  numberForm: ((Double) -> Double)? = nil, compilerForm: Builtin.CompilerForm? = nil,
+                  compilerForm: Builtin.CompilerForm? = nil,
                   _ body: @escaping (inout Arguments) throws -> Value) {
         add(Builtin(name: name, parameters: parameters, variadic: variadic, keywordOnly: keywordOnly,
                     otherKeywords: otherKeywords, summary: summary, help: help,
-                    example: example, category: category, body: .function(body), numberForm: numberForm,
-                    compilerForm: compilerForm))
+                    example: example, category: category, body: .function(body), compilerForm: compilerForm))
     }
 
     /// Declares a named constant.

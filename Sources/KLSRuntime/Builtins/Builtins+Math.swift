@@ -27,7 +27,7 @@ extension BuiltinRegistry {
         ]
         for (op, summary, example) in functions {
             r.function(op.rawValue, [p("x")], category: "math",
-                       summary: "\(summary), elementwise.", example: example, numberForm: op.apply) { a in
+                       summary: "\(summary), elementwise.", example: example) { a in
                 if case .number(let x) = a[0] { return .number(op.apply(x)) }
                 return Value(Var.unary(op, try a.numeric(0)))
             }
@@ -35,7 +35,7 @@ extension BuiltinRegistry {
         r.function("round", [p("x"), p("digits", .number(0))], category: "math",
                    summary: "x rounded to digits decimals (default 0), half to even, elementwise.",
                    help: "As NumPy's np.round: x·10^digits rounded half to even, then divided by 10^digits, so round(2.5) is 2, round(-0.5) is -0, round(1.25, 1) is 1.2 and round(2.675, 2) is 2.68 (2.675·100 is exactly 267.5 in float64). Negative digits round to tens, hundreds…: round(1250, -2) is 1200. The gradient is 0.",
-                   example: "round(3.14159, 2)", numberForm: UnaryOp.round.apply) { a in
+                   example: "round(3.14159, 2)") { a in
             let digits = try a.integer(1, in: -1000...1000)
             if case .number(let x) = a[0] { return .number(Rounding.halfEven(x, digits: digits)) }
             let x = try a.numeric(0)

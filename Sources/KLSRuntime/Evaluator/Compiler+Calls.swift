@@ -134,13 +134,6 @@ extension Compiler {
         withReader(argument, OneArgumentCall(target: target, compiler: self))
     }
 
-    /// `f(x)` for a builtin f with a number form (`exp`, `log`, `sin`…): a number argument
-    /// goes straight through that form; anything else calls the builtin.
-    func numberFormCall(_ b: Builtin, _ form: @escaping (Double) -> Double, _ argument: Expr,
-                        span: SourceSpan) -> CompiledExpr {
-        withReader(argument, NumberFormCall(builtin: b, form: form, interp: interp, span: span, file: file))
-    }
-
     /// What `consumer` makes of `argument` read by the cheapest reader that fits it: a literal
     /// or variable in place, `a op b` of two such (and `local ± constant`) computed in place,
     /// anything else through its compiled closure.
@@ -228,36 +221,4 @@ struct OneArgumentCall: ReaderConsumer {
     let target: CallTarget
     let compiler: Compiler
     func make<A: ArgumentReader>(_ reader: A) -> CompiledExpr { compiler.call1(target, reader) }
-}
-
-/// A call of a builtin with a number form: the form for a number argument, with no argument
-/// binding; the builtin itself for anything else.
-struct NumberFormCall: ReaderConsumer {
-    let builtin: Builtin
-    let form: (Double) -> Double
-    let interp: Interpreter
-    let span: SourceSpan
-    let file: SourceFile
-
-    func make<A: ArgumentReader>(_ reader: A) -> CompiledExpr {
-        let site = NumberFormSite(call: self, argument: reader)
-        return { frame in try site.run(frame) }
-    }
-}
-
-/// One `f(x)` site of a builtin with a number form, as one object its closure captures.
-final class NumberFormSite<A: ArgumentReader> {
-    let call: NumberFormCall
-    let argument: A
-
-    init(call: NumberFormCall, argument: A) {
-        self.call = call
-        self.argument = argument
-    }
-
-    @inline(__always) func run(_ frame: Frame) throws -> Value {
-        let x = try argument(frame)
-        if case .number(let v) = x { return .number(call.form(v)) }
-        return try call.interp.call(.builtin(call.builtin), positional: [x], labeled: [], span: call.span, file: call.file)
-    }
 }

@@ -27,12 +27,7 @@ extension Compiler {
             switch op {
             case .plus: return x
             case .negate:
-                if plain { return { frame in let v = try x(frame); return try located(span) { try interp.negate(v) } } }
-                return { frame in
-                    let v = try x(frame)
-                    if case .number(let d) = v { return .number(-d) }
-                    return try located(span) { try interp.negate(v) }
-                }
+                return { frame in let v = try x(frame); return try located(span) { try interp.negate(v) } }
             case .not:
                 return { frame in
                     let v = try x(frame)
@@ -71,14 +66,7 @@ extension Compiler {
                 }
             }
             let k = expression(i)
-            if plain { return { frame in let v = try x(frame), idx = try k(frame); return try located(span) { try interp.index(v, idx) } } }
-            return { frame in
-                let v = try x(frame), idx = try k(frame)
-                if case .tensor(let t) = v, t.rank == 1, case .number(let d) = idx, d >= 0, d < Double(t.count), d.rounded() == d {
-                    return .number(t.data[Int(d)])
-                }
-                return try located(span) { try interp.index(v, idx) }
-            }
+            return { frame in let v = try x(frame), idx = try k(frame); return try located(span) { try interp.index(v, idx) } }
         case .field(let a, let name, let span):
             let x = expression(a)
             return { frame in
@@ -161,11 +149,6 @@ extension Compiler {
         guard !plain, args.allSatisfy({ $0.label == nil }) else {
             let positional = args.filter { $0.label == nil }.map { expression($0.value) }
             let labeled = args.compactMap { a in a.label.map { ($0, expression(a.value)) } }
-            if !plain, case .name(let name) = callee, case .builtin(let i)? = name.resolution,
-               let call = LabeledBuiltinCall(interp.registry.builtins[i], positional: positional, labeled: labeled,
-                                             interp: interp, span: span, file: file) {
-                return { frame in try call.run(frame) }
-            }
             return { frame in
                 let fv = try f(frame)
                 let values = try positional.map { try $0(frame) }
@@ -182,10 +165,6 @@ extension Compiler {
         let direct = args.allSatisfy { Compiler.isDirectOperand($0.value) }
         switch args.count {
         case 1:
-            if case .name(let name) = callee, case .builtin(let i)? = name.resolution,
-               let form = interp.registry.builtins[i].numberForm {
-                return numberFormCall(interp.registry.builtins[i], form, args[0].value, span: span)
-            }
             return call1(target, args[0].value)
         case 2:
             if direct {

@@ -150,57 +150,9 @@ extension Compiler {
         }
     }
 
-    /// A comparison evaluated straight to a Swift `Bool` (for `if` and `while` conditions):
-    /// `span` is the operator's (errors of the comparison), `whole` the condition's (a result
-    /// that is not one boolean).
-    func condition<C: NumberComparison>(_: C.Type, _ op: BinaryOperator, _ a: Expr, _ b: Expr,
-                                        what: String, _ span: SourceSpan, whole: SourceSpan) -> (Frame) throws -> Bool {
-        let interp = self.interp
-        @inline(__always) func slow(_ x: Value, _ y: Value) throws -> Bool {
-            try truth(try located(span) { try interp.compare(C.self, op, x, y) }, what: what, whole)
-        }
-        switch (operand(a), operand(b)) {
-        case (.local(let i, let n), .constant(let c)):
-            return { frame in
-                let x = try read(frame, i, n)
-                if case .number(let p) = x { return C.test(p, c) }
-                return try slow(x, .number(c))
-            }
-        case (.global(let g, let i, let n), .constant(let c)):
-            return { _ in
-                let x = try read(g, i, n)
-                if case .number(let p) = x { return C.test(p, c) }
-                return try slow(x, .number(c))
-            }
-        case (.general(let f), .constant(let c)):
-            return { frame in
-                let x = try f(frame)
-                if case .number(let p) = x { return C.test(p, c) }
-                return try slow(x, .number(c))
-            }
-        case (.local(let i, let n), .local(let j, let m)):
-            return { frame in
-                let x = try read(frame, i, n), y = try read(frame, j, m)
-                if case .number(let p) = x, case .number(let q) = y { return C.test(p, q) }
-                return try slow(x, y)
-            }
-        default:
-            let f = expression(a), g = expression(b)
-            return { frame in
-                let x = try f(frame), y = try g(frame)
-                if case .number(let p) = x, case .number(let q) = y { return C.test(p, q) }
-                return try slow(x, y)
-            }
-        }
-    }
-
-    /// Any expression as a condition: comparisons compile straight to `Bool`; other values
-    /// must be booleans (or numbers, non-zero meaning true).
+    /// Any expression as a condition: its value must be a boolean (or a number, non-zero
+    /// meaning true).
     func condition(_ e: Expr, what: String) -> (Frame) throws -> Bool {
-        if !plain, case .binary(let op, let a, let b, let span) = e,
-           let test = op.built(ConditionSite(compiler: self, op: op, a: a, b: b, what: what, span: span, whole: e.span)).test {
-            return test
-        }
         let x = expression(e), span = e.span
         return { frame in
             let v = try x(frame)
@@ -216,23 +168,5 @@ extension Compiler {
             throw RuntimeError("\(what) must be a boolean (got \(v.typeName))", at: span, in: file)
         }
         return t
-    }
-}
-
-/// An ordering comparison as a condition (`Compiler.condition`), specialised for the operator.
-private struct ConditionSite: OrderingSite {
-    let compiler: Compiler
-    let op: BinaryOperator
-    let a: Expr, b: Expr
-    let what: String
-    let span: SourceSpan, whole: SourceSpan
-    var test: ((Frame) throws -> Bool)?
-
-    init(compiler: Compiler, op: BinaryOperator, a: Expr, b: Expr, what: String, span: SourceSpan, whole: SourceSpan) {
-        (self.compiler, self.op, self.a, self.b, self.what, self.span, self.whole) = (compiler, op, a, b, what, span, whole)
-    }
-
-    mutating func ordering<C: NumberComparison>(_: C.Type) {
-        test = compiler.condition(C.self, op, a, b, what: what, span, whole: whole)
     }
 }

@@ -50,9 +50,9 @@ public final class Interpreter {
     /// Numbers the numeric runs (see `NumericCallSite`).
     var numericRun = 0
     /// Plain mode: every specialisation of the evaluator is off — the numeric tier, fused
-    /// `x = x op e` updates, element stores, in-place append, labelled-call binding, number
-    /// forms, the counting `range` loop, read-in-place operands and arguments, conditional
-    /// function bodies — so a program runs through the general code only. The test suite runs
+    /// `x = x op e` updates, element stores, in-place append, the counting `range` loop,
+    /// read-in-place operands and arguments, conditional function bodies, fixed-arity
+    /// calls — so a program runs through the general code only. The test suite runs
     /// programs both ways and requires the same output and errors (README, "Plain mode").
     /// Read when code is compiled: set it before running a program. Default: `KLS_PLAIN=1`
     /// in the environment.
@@ -170,17 +170,6 @@ public final class Interpreter {
                      span: SourceSpan?, file: SourceFile?) throws -> Value {
         guard case .function(let body) = b.body else {
             throw RuntimeError("\(b.name) is a constant, not a function", at: span, in: file)
-        }
-        // Every parameter given by position (the usual `logpdf(D, x)`): the arguments are the
-        // values, with no binding work; or only trailing defaulted parameters left out (the
-        // usual `kl_div(input, target)`).
-        if labeled.isEmpty, !b.variadic, !plain {
-            if positional.count == b.parameters.count {
-                return try runBuiltin(body, Arguments(builtin: b, values: positional, interpreter: self), span: span, file: file)
-            }
-            if let values = b.positionalValues(positional.count, { positional[$0] }) {
-                return try runBuiltin(body, Arguments(builtin: b, values: values, interpreter: self), span: span, file: file)
-            }
         }
         let sig = b.signature
         if let problem = sig.mismatch(positional: positional.count, labels: labeled.map(\.0)) {
