@@ -52,11 +52,10 @@ let package = Package(
         .target(name: "CLineEdit", path: "Sources/CLineEdit",
                 linkerSettings: [.linkedLibrary("edit")]),
         // The Jupyter kernel's transport (ZeroMQ) and message signatures (HMAC-SHA256 of OpenSSL's
-        // libcrypto). zmq.h is in /usr/include; libzmq's pkg-config flags name Kerberos include
-        // directories SwiftPM will not pass on, so CZMQ does without pkg-config.
-        .systemLibrary(name: "CZMQ", path: "Sources/CZMQ", providers: [.apt(["libzmq3-dev"])]),
-        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto",
-                       providers: [.apt(["libssl-dev"])]),
+        // libcrypto), loaded on first use (CJupyter forwards to them through dlopen) so that a
+        // script or the prompt does not map them. Building needs their headers (libzmq3-dev,
+        // libssl-dev); the kernel needs libzmq5 and libssl3 at run time.
+        .target(name: "CJupyter", path: "Sources/CJupyter", linkerSettings: [.linkedLibrary("dl")]),
 
         // The lowest Swift layer: what every module may need of the system — file names checked
         // (SafePath), whole-file writes (AtomicFile), Ctrl-C seen by long loops
@@ -88,7 +87,7 @@ let package = Package(
         .target(name: "KLSLessons", dependencies: ["KLSBase", "KLSRuntime", "KLSSyntax"], swiftSettings: singleThreadedRelease),
         .target(name: "KLSREPL", dependencies: ["KLSBase", "KLSRuntime", "KLSLineEditor", "KLSLessons"], swiftSettings: singleThreadedRelease),
         // The Jupyter kernel runs its sockets on several threads: reference counts stay atomic.
-        .target(name: "KLSKernel", dependencies: ["KLSBase", "KLSREPL", "KLSRuntime", "KLSPlot", "CZMQ", "CCrypto"]),
+        .target(name: "KLSKernel", dependencies: ["KLSBase", "KLSREPL", "KLSRuntime", "KLSPlot", "CJupyter"]),
         .executableTarget(name: "kls", dependencies: [
             "KLSREPL", "KLSRuntime", "KLSKernel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

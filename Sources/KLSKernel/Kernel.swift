@@ -1,4 +1,4 @@
-import CZMQ
+import CJupyter
 import Foundation
 import KLSREPL
 import KLSRuntime

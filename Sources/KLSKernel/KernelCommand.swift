@@ -1,3 +1,4 @@
+import CJupyter
 import Foundation
 import KLSBase
 import KLSRuntime
@@ -104,6 +105,10 @@ public enum KernelCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
             Console.err.write("kls kernel: error: cannot read the connection file \(ControlCharacters.quoted(path))\n")
             return 1
+        }
+        guard kls_jupyter_load() != 0 else {
+            let why = kls_jupyter_load_error().map { String(cString: $0) } ?? "unknown"
+            return fail("cannot load the kernel's libraries (install libzmq5 and libssl3): \(why)")
         }
         let kernel: Kernel
         do {

@@ -1,4 +1,4 @@
-import CCrypto
+import CJupyter
 
 /// HMAC-SHA256 signatures of Jupyter messages, with the connection file's key (OpenSSL's
 /// libcrypto computes them). An empty key means messages are not signed (the signature

@@ -1,4 +1,4 @@
-import CZMQ
+import CJupyter
 import Foundation
 
 /// A failed ZeroMQ call, with libzmq's message (`zmq_strerror`).
