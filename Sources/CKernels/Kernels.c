@@ -32,6 +32,18 @@ CLONES double kls_dot(const double *a, const double *b, ptrdiff_t n) {
     return lanes(s0 + s1) + tail;
 }
 
+CLONES double kls_sum(const double *x, ptrdiff_t n) {
+    v4 s0 = splat(0), s1 = splat(0);
+    ptrdiff_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        s0 += load(x + i);
+        s1 += load(x + i + 4);
+    }
+    double tail = 0;
+    for (; i < n; i++) tail += x[i];
+    return lanes(s0 + s1) + tail;
+}
+
 CLONES void kls_scale(double *out, const double *x, ptrdiff_t n, double c) {
     v4 vc = splat(c);
     ptrdiff_t i = 0;

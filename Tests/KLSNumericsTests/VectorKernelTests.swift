@@ -50,6 +50,34 @@ struct VectorKernelTests {
         #expect(VectorKernels.dot(a, Self.values(20, seed: 4)).isNaN)
     }
 
+    /// The one sum (of `sum`, `mean` and every loss reduction) is the Swift loop of the same
+    /// summation order, bit for bit, and `Tensor.sum` is it.
+    @Test(arguments: Array(0...35) + [1000, 1001])
+    func sumIsTheLaneOrderSum(_ n: Int) {
+        let x = Self.values(n, seed: 6)
+        let expected = Self.laneOrderSum(n) { x[$0] }
+        #expect(VectorKernels.sum(x) == expected)
+        #expect(Tensor(vector: x).sum() == expected)
+    }
+
+    /// An empty sum is 0; nan and ±inf propagate as IEEE 754 addition says, from a lane or
+    /// from the tail.
+    @Test func sumOfEmptyIsZeroAndSpecialValuesPropagate() {
+        #expect(VectorKernels.sum([]) == 0)
+        #expect(VectorKernels.sum([-0.0]) == 0)
+        var x = Self.values(20, seed: 7)
+        x[3] = .nan
+        #expect(VectorKernels.sum(x).isNaN)
+        x[3] = .infinity
+        #expect(VectorKernels.sum(x) == .infinity)
+        x[12] = -.infinity   // +inf + −inf is nan (IEEE 754), in a lane or in the tail
+        #expect(VectorKernels.sum(x).isNaN)
+        x[3] = 1
+        x[12] = 1
+        x[18] = .infinity    // the tail
+        #expect(VectorKernels.sum(x) == .infinity)
+    }
+
     @Test(arguments: [0, 1, 7, 8, 9, 16, 17, 1001])
     func scaledIsExactlyTheProducts(_ n: Int) {
         let x = Self.values(n, seed: 5)

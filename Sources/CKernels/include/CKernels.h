@@ -11,6 +11,9 @@
 /// Σ a[i]·b[i] for i < n.
 double kls_dot(const double *a, const double *b, ptrdiff_t n);
 
+/// Σ x[i] for i < n (0 when n is 0): the one summation order of every sum and reduction.
+double kls_sum(const double *x, ptrdiff_t n);
+
 /// out[i] = c·x[i] for i < n.
 void kls_scale(double *out, const double *x, ptrdiff_t n, double c);
 

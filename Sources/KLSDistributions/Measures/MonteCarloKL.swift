@@ -41,7 +41,7 @@ extension DistributionMeasures {
             return MonteCarloEstimate(estimate: bad.isNaN ? .nan : .infinity, standardError: .infinity, samples: samples)
         }
         let n = Double(samples)
-        let mean = differences.reduce(0, +) / n
+        let mean = VectorKernels.sum(differences) / n
         let variance = differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
         return MonteCarloEstimate(estimate: mean * divisor, standardError: (variance / n).squareRoot() * divisor,
                                   samples: samples)

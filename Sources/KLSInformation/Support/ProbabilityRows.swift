@@ -44,8 +44,7 @@ struct ProbabilityRows {
         guard count > 0, width > 0 else { throw InformationError.invalid("\(measure): \(name) is empty") }
         try ProbabilityRows.checkEntries(t, shape: shape, name: name, measure: measure)
         for r in 0..<count {
-            var s = 0.0
-            for k in r * width ..< (r + 1) * width { s += t.data[k] }
+            let s = VectorKernels.sum(t.data[r * width ..< (r + 1) * width])
             guard Swift.abs(s - 1) <= ProbabilityRows.sumTolerance else {
                 if shape.count == 1 || isJoint {
                     throw InformationError.invalid("\(measure): \(name) sums to \(NumberText.rounded(s)), not 1")

@@ -83,7 +83,7 @@ public enum Broadcast {
         if grad.shape == shape { return grad }
         var out = [Double](repeating: 0, count: Tensor.elementCount(shape))
         if out.count == 1 {
-            out[0] = grad.data.reduce(0, +)
+            out[0] = grad.sum()
         } else {
             let idx = sourceIndices(of: shape, in: grad.shape)
             for i in 0..<idx.count { out[idx[i]] += grad.data[i] }

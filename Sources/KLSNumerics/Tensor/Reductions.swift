@@ -3,14 +3,9 @@ import Foundation
 
 /// Whole-tensor reductions and the vector operations built on them.
 extension Tensor {
-    /// Σ of all elements (pairwise-free plain loop; float64).
-    public func sum() -> Double {
-        data.withUnsafeBufferPointer { p in
-            var s = 0.0
-            for x in p { s += x }
-            return s
-        }
-    }
+    /// Σ of all elements in the one summation order of every sum and reduction
+    /// (`VectorKernels.sum`; 0 when empty).
+    public func sum() -> Double { VectorKernels.sum(data) }
 
     /// Arithmetic mean of all elements (nan for an empty tensor).
     public func mean() -> Double { sum() / Double(count) }
@@ -76,7 +71,7 @@ extension Tensor {
     public func softmax() -> Tensor {
         guard let m = max(), m.isFinite else { return Tensor(shape: shape, data: data.map { _ in .nan }) }
         let e = data.map { Foundation.exp($0 - m) }
-        let s = e.reduce(0, +)
+        let s = VectorKernels.sum(e)
         return Tensor(shape: shape, data: e.map { $0 / s })
     }
 

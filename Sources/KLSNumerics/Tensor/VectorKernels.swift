@@ -15,6 +15,22 @@ public enum VectorKernels {
         }
     }
 
+    /// Σ xᵢ in the kernels' lane order: the one summation order of `sum`, `mean` and every
+    /// loss reduction (0 for an empty vector; nan and ±inf propagate as IEEE addition does).
+    public static func sum(_ x: [Double]) -> Double {
+        x.withUnsafeBufferPointer(sum)
+    }
+
+    /// Σ xᵢ over part of an array (a row), in the same order.
+    public static func sum(_ x: ArraySlice<Double>) -> Double {
+        x.withUnsafeBufferPointer(sum)
+    }
+
+    private static func sum(_ x: UnsafeBufferPointer<Double>) -> Double {
+        guard let p = x.baseAddress, x.count > 0 else { return 0 }
+        return kls_sum(p, x.count)
+    }
+
     /// c·xᵢ elementwise.
     public static func scaled(_ x: [Double], by c: Double) -> [Double] {
         [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
