@@ -6,34 +6,47 @@ extension Loss {
     ///
     /// `input` holds log q. Pointwise, as torch computes it: `xlogy(t, t) − t·input` (a target
     /// of 0 contributes 0), or with `logTarget` (target holds log p) `exp(t)·(t − input)`.
-    /// Reductions reduce those terms as torch does, in the order `sum` and `mean` add them (so
-    /// `kl_div(q, p, reduction="sum")` is `sum(kl_div(q, p, reduction="none"))` bit for bit):
-    /// `mean` over all elements, `sum`, `batchmean` = sum / input.size(0) (a vector's length;
-    /// no division for a scalar), `none`. One fused pass forward and one backward. `cache`
-    /// keeps the xlogy(t, t) terms of the last plain target, for a fit that passes the same
-    /// target array every step.
+    /// Reductions reduce those terms as torch does, with the one summation order of `sum` and
+    /// `mean` (so `kl_div(q, p, reduction="sum")` is `sum(kl_div(q, p, reduction="none"))` bit
+    /// for bit): `mean` over all elements, `sum`, `batchmean` = sum / input.size(0) (a vector's
+    /// length; no division for a scalar), `none`. One pass over the terms forward and one
+    /// backward. `cache` keeps the xlogy(t, t) terms of the last plain target, for a fit that
+    /// passes the same target array every step. `warn` hears of the likely mistakes found on
+    /// the way (input first, then target; the result is torch's all the same).
     public static func klDiv(_ input: Var, _ target: Var, reduction: LossReduction = .mean,
-                             logTarget: Bool = false, cache: TargetTermCache? = nil) throws -> Var {
+                             logTarget: Bool = false, cache: TargetTermCache? = nil,
+                             warn: (KLDivWarning) -> Void = { _ in }) throws -> Var {
         let x = input.value, t = target.value
         try requireSameShape(x, t, loss: "kl_div", ("input", "target"))
         let n = x.count
         let batch = x.rank == 0 ? 1 : x.shape[0]
-        var pointwise = [Double](repeating: 0, count: reduction == .none ? n : 0)
-        var total = 0.0
-        let entropy = logTarget ? [] : (cache ?? TargetTermCache()).terms(t.data)
-        x.data.withUnsafeBufferPointer { xp in
-            t.data.withUnsafeBufferPointer { tp in
-                entropy.withUnsafeBufferPointer { ep in
-                    for i in 0..<n {
-                        let ti = tp[i]
-                        let v = logTarget ? Foundation.exp(ti) * (ti - xp[i]) : ep[i] - ti * xp[i]
-                        if reduction == .none { pointwise[i] = v } else { total += v }
+        let plainTarget = logTarget ? nil : (cache ?? TargetTermCache()).terms(t.data)
+        var positiveInput = false
+        let pointwise = [Double](unsafeUninitializedCapacity: n) { out, initialized in
+            x.data.withUnsafeBufferPointer { xp in
+                t.data.withUnsafeBufferPointer { tp in
+                    if let plainTarget {
+                        plainTarget.entropy.withUnsafeBufferPointer { ep in
+                            for i in 0..<n {
+                                let xi = xp[i]
+                                positiveInput = positiveInput || xi > 0
+                                out[i] = ep[i] - tp[i] * xi
+                            }
+                        }
+                    } else {
+                        for i in 0..<n {
+                            let xi = xp[i], ti = tp[i]
+                            positiveInput = positiveInput || xi > 0
+                            out[i] = Foundation.exp(ti) * (ti - xi)
+                        }
                     }
                 }
             }
+            initialized = n
         }
-        let (reduced, factor) = reduction.reduce(total: total, count: n, batch: batch)
-        let value = reduction == .none ? Tensor(shape: x.shape, data: pointwise) : Tensor(scalar: reduced)
+        if positiveInput { warn(.positiveInput) }
+        if plainTarget?.hasNegative == true { warn(.negativeTarget) }
+        let (value, factor) = reduction.reduce(pointwise, shape: x.shape, batch: batch)
         let trackInput = input.isTracked, trackTarget = target.isTracked
         guard trackInput || trackTarget else { return .constant(value) }
         let unreduced = reduction == .none
@@ -73,24 +86,42 @@ extension Loss {
     }
 }
 
-/// The terms xlogy(tᵢ, tᵢ) of the last target `kl_div` saw, so that a fit that passes the
-/// same target array every step (the usual case) computes its logarithms once. Each
-/// interpreter has its own (`Interpreter.targetTerms`): no state is shared between sessions.
+/// A likely mistake in a call of `kl_div` (torch computes such calls without a word).
+public enum KLDivWarning: Sendable {
+    /// The input has values > 0, so it is not log-probabilities (`kl_div(q, p)` where
+    /// `kl_div(log(q), p)` was meant).
+    case positiveInput
+    /// A plain target (not `log_target`) has negative values, so it is not probabilities.
+    case negativeTarget
+}
+
+/// The terms xlogy(tᵢ, tᵢ) of the last target `kl_div` saw, and whether it has negative
+/// values, so that a fit that passes the same target array every step (the usual case)
+/// computes its logarithms and checks it once. Each interpreter has its own
+/// (`Interpreter.targetTerms`): no state is shared between sessions.
 ///
 /// The key is the identity of the array's storage. The cache keeps its own reference to that
 /// array, so the storage cannot be freed and reused while cached, and any write to the array
 /// through another reference copies it first (copy-on-write): the same storage therefore
 /// means the same contents.
 public final class TargetTermCache {
+    /// What `kl_div` needs of a plain target.
+    public struct Terms {
+        /// xlogy(tᵢ, tᵢ) for each element (0 where tᵢ = 0, nan where tᵢ < 0 or is nan).
+        public let entropy: [Double]
+        /// Whether some tᵢ < 0.
+        public let hasNegative: Bool
+    }
+
     private var target: [Double] = []
-    private var cached: [Double] = []
+    private var cached = Terms(entropy: [], hasNegative: false)
 
     public init() {}
 
-    /// xlogy(tᵢ, tᵢ) for each element (0 where tᵢ = 0, nan where tᵢ < 0 or is nan).
-    public func terms(_ t: [Double]) -> [Double] {
+    /// The terms of target `t`, computed again only when `t` is not the cached array.
+    public func terms(_ t: [Double]) -> Terms {
         if !t.isEmpty, t.count == target.count, Self.storage(t) == Self.storage(target) { return cached }
-        cached = t.map { XLogY.value($0, $0) }
+        cached = Terms(entropy: t.map { XLogY.value($0, $0) }, hasNegative: t.contains { $0 < 0 })
         target = t
         return cached
     }

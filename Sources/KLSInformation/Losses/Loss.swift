@@ -37,13 +37,19 @@ public enum LossReduction: String, Sendable, CaseIterable {
         }
     }
 
-    /// The reduced value of per-element losses that sum to `total` over `count` elements, and
-    /// the factor that scales an upstream gradient into each element's gradient.
-    func reduce(total: Double, count: Int, batch: Int) -> (value: Double, factor: Double) {
+    /// The per-element (or per-sample) losses `terms` reduced, and the factor that scales an
+    /// upstream gradient into each term's gradient: `none` keeps them in `shape`; `sum`, `mean`
+    /// and `batchmean` (sum / `batch`) add them with `VectorKernels.sum`, the one summation
+    /// order of `sum` and `mean`, so a reduced loss is `sum`/`mean` of its `none` terms bit for
+    /// bit (torch reduces the pointwise terms too).
+    func reduce(_ terms: [Double], shape: [Int], batch: Int) -> (value: Tensor, factor: Double) {
         switch self {
-        case .none, .sum: return (total, 1)
-        case .mean: return (total / Double(count), 1 / Double(count))
-        case .batchmean: return (total / Double(batch), 1 / Double(batch))
+        case .none: return (Tensor(shape: shape, data: terms), 1)
+        case .sum: return (Tensor(scalar: VectorKernels.sum(terms)), 1)
+        case .mean:
+            let n = Double(terms.count)
+            return (Tensor(scalar: VectorKernels.sum(terms) / n), 1 / n)
+        case .batchmean: return (Tensor(scalar: VectorKernels.sum(terms) / Double(batch)), 1 / Double(batch))
         }
     }
 }
@@ -59,8 +65,6 @@ extension Loss {
 
     /// Per-sample losses reduced over the batch, and the gradient factor of each sample.
     static func reduced(_ losses: [Double], reduction: LossReduction, layout: ClassLayout) -> (Tensor, Double) {
-        if reduction == .none { return (Tensor(shape: layout.sampleShape, data: losses), 1) }
-        let (value, factor) = reduction.reduce(total: losses.reduce(0, +), count: layout.batch, batch: layout.batch)
-        return (Tensor(scalar: value), factor)
+        reduction.reduce(losses, shape: layout.sampleShape, batch: layout.batch)
     }
 }

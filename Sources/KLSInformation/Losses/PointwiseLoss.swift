@@ -10,13 +10,8 @@ enum PointwiseLoss {
         let x = a.value, y = b.value
         let n = x.count
         var pointwise = [Double](repeating: 0, count: n)
-        var total = 0.0
-        for i in 0..<n {
-            pointwise[i] = term(x.data[i], y.data[i])
-            total += pointwise[i]
-        }
-        let (reduced, factor) = reduction.reduce(total: total, count: n, batch: n)
-        let value = reduction == .none ? Tensor(shape: x.shape, data: pointwise) : Tensor(scalar: reduced)
+        for i in 0..<n { pointwise[i] = term(x.data[i], y.data[i]) }
+        let (value, factor) = reduction.reduce(pointwise, shape: x.shape, batch: n)
         let trackA = a.isTracked, trackB = b.isTracked
         guard trackA || trackB else { return .constant(value) }
         let unreduced = reduction == .none

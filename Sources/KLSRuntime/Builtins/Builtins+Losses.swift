@@ -17,13 +17,15 @@ extension BuiltinRegistry {
                    example: "kl_div(log([0.25, 0.5, 0.25]), [0.5, 0.25, 0.25], reduction=\"sum\")") { a in
             let reduction = try LossReduction.named(try a.string(2), loss: "kl_div", allowsBatchmean: true)
             let (input, target, logTarget) = (try a.numeric(0), try a.numeric(1), try a.bool(3))
-            if input.value.data.contains(where: { $0 > 0 }) {
-                a.warn("input has values > 0, so it is not log-probabilities: did you mean kl_div(log(q), p)?")
-            }
-            if !logTarget, target.value.data.contains(where: { $0 < 0 }) {
-                a.warn("target has negative values; it should hold probabilities (or log-probabilities with log_target=true)")
-            }
-            return Value(try Loss.klDiv(input, target, reduction: reduction, logTarget: logTarget, cache: a.interpreter.targetTerms))
+            return Value(try Loss.klDiv(input, target, reduction: reduction, logTarget: logTarget,
+                                        cache: a.interpreter.targetTerms) { mistake in
+                switch mistake {
+                case .positiveInput:
+                    a.warn("input has values > 0, so it is not log-probabilities: did you mean kl_div(log(q), p)?")
+                case .negativeTarget:
+                    a.warn("target has negative values; it should hold probabilities (or log-probabilities with log_target=true)")
+                }
+            })
         }
         r.function("mse_loss", [p("input"), p("target"), p("reduction", .string("mean"))], category: "losses",
                    summary: "torch's F.mse_loss: mean (or sum) of (input − target)².",
@@ -75,7 +77,7 @@ extension BuiltinRegistry {
         let width = t.shape[t.rank - 1]
         guard width > 1 else { return false }
         return stride(from: 0, to: t.count, by: width).allSatisfy { start in
-            abs(t.data[start ..< start + width].reduce(0, +) - 1) <= 1e-9
+            abs(VectorKernels.sum(t.data[start ..< start + width]) - 1) <= 1e-9
         }
     }
 
