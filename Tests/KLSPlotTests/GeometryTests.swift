@@ -51,4 +51,14 @@ import Testing
         let path = SeriesPath(series: Series(x: [0, 1, 2], y: [1, 2, 0], style: .step), viewport: viewport)
         #expect(path.lines == [[Point(x: 0, y: 1), Point(x: 1, y: 1), Point(x: 1, y: 0), Point(x: 2, y: 0), Point(x: 2, y: 2)]])
     }
+
+    @Test func barsAreOutlinedAndFilledOneByOne() {
+        // Bars [0, 1] × 3, [1.25, 1.75] × 0 and [2, 3] × 1 on a 4×4 viewport (y grows downwards on
+        // screen): each its own outline, nothing drawn along y = 0 between x = 1 and x = 2.
+        let viewport = Viewport(xRange: AxisRange(0, 4), yRange: AxisRange(0, 4), rect: Rect(x: 0, y: 0, width: 4, height: 4))
+        let path = SeriesPath(series: .bars(lefts: [0, 1.25, 2], rights: [1, 1.75, 3], heights: [3, 0, 1]), viewport: viewport)
+        #expect(path.lines == [[Point(x: 0, y: 4), Point(x: 0, y: 1), Point(x: 1, y: 1), Point(x: 1, y: 4)],
+                               [Point(x: 2, y: 4), Point(x: 2, y: 3), Point(x: 3, y: 3), Point(x: 3, y: 4)]])
+        #expect(path.fills.count == 2)
+    }
 }

@@ -19,6 +19,20 @@ extension Series {
         return Series(x: x, y: y, label: label, style: .step, fill: true, color: color)
     }
 
+    /// Separate filled bars `[lefts[i], rights[i]]` of height `heights[i]`, each outlined on
+    /// its own (a break between bars, so no line runs along y = 0 from one bar to the next):
+    /// the bar chart of a discrete distribution's masses. A bar of height 0 draws nothing (as
+    /// matplotlib's `bar`). Unequal lengths use the shortest.
+    public static func bars(lefts: [Double], rights: [Double], heights: [Double], label: String = "", color: Int? = nil) -> Series {
+        var x: [Double] = [], y: [Double] = []
+        for i in 0..<Swift.min(lefts.count, rights.count, heights.count) where heights[i] != 0 {
+            if !x.isEmpty { x.append(.nan); y.append(.nan) }
+            x += [lefts[i], lefts[i], rights[i], rights[i]]
+            y += [0, heights[i], heights[i], 0]
+        }
+        return Series(x: x, y: y, label: label, style: .line, fill: true, color: color)
+    }
+
     /// A histogram of the finite `values`.
     ///
     /// With `bins`, that many equal-width bins (clamped to 1…`maximumBins`) span the values'

@@ -205,7 +205,15 @@ struct PixelPanel {
             let sampleStart = box.x + legend.padding, sampleEnd = sampleStart + legend.sampleLength
             let color = SeriesPalette.color(entry.slot)
             let centre = Point(x: (sampleStart + sampleEnd) / 2, y: centreY)
-            if entry.series.style != .scatter {
+            if entry.series.fill {
+                // A filled series (bars, a histogram) shows a patch: its fill inside its outline.
+                let height = 10 * style.scale
+                let patch = Rect(x: sampleStart, y: centreY - height / 2, width: legend.sampleLength, height: height)
+                let corners = [Point(x: patch.x, y: patch.y), Point(x: patch.maxX, y: patch.y),
+                               Point(x: patch.maxX, y: patch.maxY), Point(x: patch.x, y: patch.maxY)]
+                items.append(.polygon(corners, color: color, opacity: SceneStyle.fillOpacity))
+                items.append(.rect(patch, fill: nil, stroke: color, strokeWidth: style.lineWidth))
+            } else if entry.series.style != .scatter {
                 let sample = [Point(x: sampleStart, y: centreY), Point(x: sampleEnd, y: centreY)]
                 let dash = (entry.series.dash ?? .solid).pattern.map { $0 * style.lineWidth }
                 items.append(.paths([sample], color: color, width: style.lineWidth * 1.5, dash: dash))

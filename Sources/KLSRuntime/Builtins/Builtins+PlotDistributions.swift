@@ -85,13 +85,8 @@ extension PlotData {
                 let p = density(d.distribution, at: [Double(k)])[0]
                 return p.isFinite ? p : 0
             }
-            var edges: [Double] = [], heights: [Double] = []
-            for k in 0..<count {
-                let left = Double(k) - barGroupWidth / 2 + Double(index) * width
-                edges += [left, left + width]
-                heights += k + 1 < count ? [masses[k], 0] : [masses[k]]
-            }
-            var bars = Series.histogram(edges: edges, counts: heights)
+            let lefts = (0..<count).map { Double($0) - barGroupWidth / 2 + Double(index) * width }
+            var bars = Series.bars(lefts: lefts, rights: lefts.map { $0 + width }, heights: masses)
             bars.xTickSpacing = .outcomes
             return bars
         }
