@@ -281,6 +281,13 @@ enum PictureFile {
         for (x, y) in zip(pointwise.x, pointwise.y) { #expect(y == max(x, 0)) }
     }
 
+    /// Overlaid functions are named in the legend: a named function by its name, a builtin by
+    /// its name, a lambda by its text as typed (spaces folded).
+    @Test func overlaidFunctionsNameThemselves() throws {
+        let plot = try #require(PlotRun("f(t) = t^2\nplot([f, sin, t ->   cos(t)], -1, 1, show=false)").plot)
+        #expect(plot.figure.panels[0].series.map(\.label) == ["f", "sin", "t -> cos(t)"])
+    }
+
     /// plot(fit): loss and each parameter (named as in the fitted function) against the step, and
     /// for two parameters the path through them in the fourth cell (no empty cell).
     @Test func fitPanels() throws {

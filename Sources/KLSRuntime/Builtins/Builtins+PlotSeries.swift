@@ -74,10 +74,14 @@ enum PlotData {
         }
     }
 
-    /// The name of a callable for a legend: a named kls function or builtin, else "function N".
+    /// The name of a callable for a legend: a named kls function or builtin, a lambda's text as
+    /// typed (`x -> sin(x)`, spaces folded, cut to `captionLimit`), else "function N".
     static func functionName(_ f: Value, position: Int, interpreter: Interpreter) -> String {
         switch f {
         case .closure(let c) where c.decl.name != nil: return c.name
+        case .closure(let c):
+            let text = c.definitionFile.text(of: c.decl.span).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return text.isEmpty ? "function \(position + 1)" : caption(text)
         case .builtin(let b): return b.name
         default: return "function \(position + 1)"
         }

@@ -17,8 +17,8 @@ extension BuiltinRegistry {
                    plot(D1, D2, D3)      overlaid, with a legend (or plot([D1, D2, …]));
                    plot(D, a, b)         the density on [a, b]
                    plot(f, a, b)         a function of one number on [a, b] at 400 points (f is called once
-                                         with the whole vector when it accepts one); plot([f, g], a, b) overlays;
-                                         plot(f, xlim=[a, b]) is the same
+                                         with the whole vector when it accepts one); plot([f, g], a, b) overlays
+                                         (the legend names each: f, sin, x -> sin(x)); plot(f, xlim=[a, b]) is the same
                    plot(fit)             the fit's loss and each parameter against the step, two panels a row; for two
                                          parameters the fourth panel is the path through (θ₁, θ₂)
                    The plot prints as text (colour only on a terminal without NO_COLOR) and is kept for savefig.
@@ -69,6 +69,9 @@ extension BuiltinRegistry {
 
     /// Dispatches `plot` on the kind of its first argument.
     static func plot(_ a: inout Arguments) throws -> Value {
+        if callables(a[0]) != nil, callables(a[1]) != nil {
+            throw a.error("overlaid functions go in one list: plot([f, g], a, b)")
+        }
         let options = try PlotOptions(a)
         let interp = a.interpreter
         let rest = [a[1], a[2]].filter { if case .none = $0 { return false } else { return true } }
