@@ -28,4 +28,21 @@ void kls_normal_log_density(double *out, const double *x, ptrdiff_t n,
 void kls_normal_sums(const double *x, const double *y, const double *g, ptrdiff_t n,
                      double mu, double inverse_sigma, double sums[3]);
 
+/// Matrix products: out[i·out_row + j·out_col] = Σ_t A[i, t]·B[t, j] for i < rows, j < cols,
+/// t < inner, every entry summed in kls_dot's order (as kls_dot of row i of A and column j
+/// of B). The two kernels read A and B with different strides:
+///
+/// kls_matmul_dots: A[i, t] = a[i·a_row + t], B[t, j] = b[j·b_col + t] (both runs along t
+/// contiguous: a matrix times a vector, a·bᵀ).
+void kls_matmul_dots(double *out, ptrdiff_t out_row, ptrdiff_t out_col,
+                     const double *a, ptrdiff_t a_row, const double *b, ptrdiff_t b_col,
+                     ptrdiff_t rows, ptrdiff_t inner, ptrdiff_t cols);
+
+/// kls_matmul_rows: A[i, t] = a[i·a_row + t·a_inner], B[t, j] = b[t·b_inner + j] (B's rows
+/// contiguous; four entries of a row of the result at a time: a·b, aᵀ·b).
+void kls_matmul_rows(double *out, ptrdiff_t out_row, ptrdiff_t out_col,
+                     const double *a, ptrdiff_t a_row, ptrdiff_t a_inner,
+                     const double *b, ptrdiff_t b_inner,
+                     ptrdiff_t rows, ptrdiff_t inner, ptrdiff_t cols);
+
 #endif

@@ -5,6 +5,14 @@ extension Var {
         let x = a.value, y = b.value
         let z = try op.apply(x, y)
         guard a.isTracked || b.isTracked else { return .constant(z) }
+        if op == .add || op == .sub {
+            // ∂/∂x = 1 and ∂/∂y = ±1: the upstream gradient itself (g·1 and g·(−1) are g and
+            // −g exactly), summed down to each operand's shape.
+            return make(z, from: [a, b]) { g in
+                [Broadcast.reduce(g, to: x.shape),
+                 Broadcast.reduce(op == .add ? g : UnaryOp.neg.apply(g), to: y.shape)]
+            }
+        }
         return make(z, from: [a, b]) { g in
             var gx = [Double](repeating: 0, count: z.count)
             var gy = [Double](repeating: 0, count: z.count)

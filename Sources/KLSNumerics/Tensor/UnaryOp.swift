@@ -34,12 +34,12 @@ public enum UnaryOp: String, Sendable, CaseIterable {
         }
     }
 
-    /// The logistic function 1/(1+e^−x), evaluated without overflow.
+    /// The logistic function without overflow: 1/(1 + e^−x) for x ≥ 0, e^x/(1 + e^x) below,
+    /// written with e = e^−|x| so that only the numerator depends on the sign (no branch).
     @inline(__always)
     public static func sigmoid(_ x: Double) -> Double {
-        if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
-        let e = Foundation.exp(x)
-        return e / (1 + e)
+        let e = Foundation.exp(-Swift.abs(x))
+        return (x >= 0 ? 1 : e) / (1 + e)
     }
 
     /// The derivative at `x`, given the result `y = f(x)`.
@@ -75,6 +75,7 @@ public enum UnaryOp: String, Sendable, CaseIterable {
         case .neg: return Tensor(shape: t.shape, data: t.data.map { -$0 })
         case .sqrt: return Tensor(shape: t.shape, data: t.data.map { $0.squareRoot() })
         case .abs: return Tensor(shape: t.shape, data: t.data.map { Swift.abs($0) })
+        case .sigmoid: return Tensor(shape: t.shape, data: t.data.map { UnaryOp.sigmoid($0) })
         default: return Tensor(shape: t.shape, data: t.data.map { apply($0) })
         }
     }
