@@ -66,6 +66,9 @@ struct MatrixKernelTests {
     @Test func vectorTimesVectorIsTheDotAndEmptySumsAreZero() throws {
         let u = VectorKernelTests.values(21, seed: 17), v = VectorKernelTests.values(21, seed: 18)
         #expect(try Tensor.matmul(Tensor(vector: u), Tensor(shape: [21, 1], data: v)).data == [VectorKernels.dot(u, v)])
+        // torch: a 1-D tensor @ a 1-D tensor is their dot product, a 0-D tensor.
+        let uv = try Tensor.matmul(Tensor(vector: u), Tensor(vector: v))
+        #expect(uv.shape == [] && uv.data == [VectorKernels.dot(u, v)])
         let empty = try Tensor.matmul(Tensor(shape: [2, 0], data: []), Tensor(shape: [0, 3], data: []))
         #expect(empty.shape == [2, 3] && Self.same(empty.data, [0, 0, 0, 0, 0, 0]))
     }

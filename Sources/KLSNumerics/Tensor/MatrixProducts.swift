@@ -13,7 +13,8 @@ import KLSBase
 /// 1.]]) @ torch.tensor([inf, 1.])` is `[nan]`).
 extension Tensor {
     /// Matrix product of (n×k)·(k×m), also matrix·vector and vector·matrix (a vector on the
-    /// left is a row, on the right a column; the result drops that axis).
+    /// left is a row, on the right a column; the result drops that axis): of two vectors, their
+    /// dot product as a number (as torch).
     public static func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         let (n, k1) = a.rank == 1 ? (1, a.shape[0]) : (a.rank == 2 ? (a.shape[0], a.shape[1]) : (-1, -1))
         let (k2, m) = b.rank == 1 ? (b.shape[0], 1) : (b.rank == 2 ? (b.shape[0], b.shape[1]) : (-1, -1))
@@ -21,7 +22,7 @@ extension Tensor {
         // A column on the right: one dot product per row; else four entries of a row at a time.
         let out = m == 1 ? MatrixKernels.dots(rows: n, inner: k1, cols: 1, a.data, row: k1, b.data, col: k1)
             : MatrixKernels.rows(rows: n, inner: k1, cols: m, a.data, row: k1, inner: 1, b.data, inner: m)
-        let shape: [Int] = a.rank == 1 ? [m] : (b.rank == 1 ? [n] : [n, m])
+        let shape: [Int] = a.rank == 1 ? (b.rank == 1 ? [] : [m]) : (b.rank == 1 ? [n] : [n, m])
         return Tensor(shape: shape, data: out)
     }
 

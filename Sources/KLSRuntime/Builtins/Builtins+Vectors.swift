@@ -101,7 +101,8 @@ extension BuiltinRegistry {
             try alongAxis(a, .logsumexp) { Var.logsumexp($0) }
         }
         r.function("matmul", [p("a"), p("b")], category: "vectors",
-                   summary: "Matrix product (matrix·matrix, matrix·vector, vector·matrix).",
+                   summary: "Matrix product (matrix·matrix, matrix·vector, vector·matrix; of two vectors their dot product).",
+                   help: "Each entry adds its products in dot's order, whichever way it is computed: matmul(transpose(A), v) is exactly the Aᵀv of matmul's gradient. No product is skipped: 0·inf is nan, as in torch.",
                    example: "matmul([[1, 2], [3, 4]], [1, 1])") { a in
             Value(try matmul(try a.numeric(0), try a.numeric(1)))
         }
