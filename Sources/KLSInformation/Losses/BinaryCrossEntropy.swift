@@ -19,12 +19,7 @@ extension Loss {
             throw InformationError.invalid(
                 "binary_cross_entropy: \(at) = \(NumberText.format(x.data[i])) must lie between 0 and 1")
         }
-        let n = p.count
-        let pointwise = BinaryCrossEntropy.terms(p.data, t.data)
-        var total = 0.0
-        for v in pointwise { total += v }
-        let (reduced, factor) = reduction.reduce(total: total, count: n, batch: n)
-        let value = reduction == .none ? Tensor(shape: p.shape, data: pointwise) : Tensor(scalar: reduced)
+        let (value, factor) = reduction.reduce(BinaryCrossEntropy.terms(p.data, t.data), shape: p.shape, batch: p.count)
         let trackInput = input.isTracked, trackTarget = target.isTracked
         guard trackInput || trackTarget else { return .constant(value) }
         let unreduced = reduction == .none
