@@ -80,7 +80,7 @@ extension BuiltinRegistry {
                    example: "string(0.25)") { a in .string(ValueFormatter.plain(a[0])) }
         r.function("format", [p("x"), p("spec", .string(""))], category: "core",
                    summary: "x as text by a Python format spec: format(pi, \".3f\") is \"3.142\".",
-                   help: "The spec is Python's mini-language, as after the colon in an f-string's {x:spec}: [[fill]align][sign][#][0][width][,|_][.precision][type] with the types f e g % d (numbers) and s (strings). \".2e\" gives 1.23e+04, \",.0f\" 12,346, \".1%\" 12.5%, \">8.3f\" pads on the left to 8 characters. With no spec the value is written as print writes it.",
+                   help: "The spec is Python's mini-language, as after the colon in an f-string's {x:spec}: [[fill]align][sign][#][0][width][,|_][.precision][type] with the types f e g % d, b o x X (whole numbers in binary, octal, hexadecimal: format(5, \"08b\") is 00000101) and s (strings). \".2e\" gives 1.23e+04, \",.0f\" 12,346, \".1%\" 12.5%, \">8.3f\" pads on the left to 8 characters. With no spec the value is written as print writes it.",
                    example: "format(12345.678, \",.2f\")") { a in
             .string(try FormatSpec(try a.string(1)).format(a[0]))
         }

@@ -2,8 +2,9 @@ import Foundation
 
 /// Python's format-specification mini-language, for f-strings (`f"{x:.3f}"`) and `format`:
 /// `[[fill]align][sign][z][#][0][width][grouping][.precision][type]` with align `< > ^ =`, sign
-/// `+ - space`, grouping `,` or `_`, and the types `f F e E g G %` and `d` for numbers, `s`
-/// for strings, or none. Results are Python's `format(x, spec)` (the digits come from C's
+/// `+ - space`, grouping `,` or `_`, and the types `f F e E g G %`, `d` and, for whole numbers,
+/// `b o x X` (binary, octal, hexadecimal: `f"{5:08b}"` is `00000101`, `#` adds `0b`/`0o`/`0x`,
+/// `_` groups four digits) for numbers, `s` for strings, or none. Results are Python's `format(x, spec)` (the digits come from C's
 /// correctly rounded printf, as Python's do); with no type and no precision a number is
 /// written as kls prints it (`3`, not Python's `3.0`).
 struct FormatSpec {
@@ -50,15 +51,22 @@ struct FormatSpec {
             guard let p = digits() else { throw FormatSpec.error(text, "a precision must follow '.'") }
             precision = p
         }
-        if k < c.count, "fFeEgG%ds".contains(c[k]) { type = c[k]; k += 1 }
+        if k < c.count, "fFeEgG%dsboxX".contains(c[k]) { type = c[k]; k += 1 }
         if k < c.count {
-            throw FormatSpec.error(text, "unknown format type '\(c[k])' (use f, e, g, %, d or s)")
+            throw FormatSpec.error(text, "unknown format type '\(c[k])' (use f, e, g, %, d, b, o, x or s)")
+        }
+        if let type, FormatSpec.radixes[type] != nil {
+            if grouping == "," { throw FormatSpec.error(text, "',' does not apply to type '\(type)' (use '_')") }
+            if precision != nil { throw FormatSpec.error(text, "type '\(type)' takes no precision") }
         }
         if width > FormatSpec.maxWidth { throw FormatSpec.error(text, "the width is at most \(FormatSpec.maxWidth)") }
         if let p = precision, p > FormatSpec.maxPrecision {
             throw FormatSpec.error(text, "the precision is at most \(FormatSpec.maxPrecision)")
         }
     }
+
+    /// The bases of the whole-number types and the prefix `#` writes before their digits.
+    static let radixes: [Character: (radix: Int, prefix: String)] = ["b": (2, "0b"), "o": (8, "0o"), "x": (16, "0x"), "X": (16, "0X")]
 
     static func error(_ spec: String, _ message: String) -> BuiltinError {
         BuiltinError("invalid format spec '\(spec)': \(message)")
@@ -92,10 +100,11 @@ struct FormatSpec {
     private func format(number x: Double) throws -> String {
         if type == "s" { throw FormatSpec.error(text, "type 's' applies to strings, not to a number") }
         var body = try digits(Swift.abs(x))
-        if let grouping { body = FormatSpec.group(body, with: grouping) }
+        let radix = type.flatMap { FormatSpec.radixes[$0] }
+        if let grouping { body = FormatSpec.group(body, with: grouping, every: radix == nil || radix?.radix == 10 ? 3 : 4) }
         var negative = x.sign == .minus && !x.isNaN
         if negative, zeroNegative, !body.contains(where: { ("1"..."9").contains($0) }) { negative = false }
-        let signText = negative ? "-" : (sign == "-" ? "" : String(sign))
+        let signText = (negative ? "-" : (sign == "-" ? "" : String(sign))) + (alternate ? radix?.prefix ?? "" : "")
         return pad(sign: signText, body: body, defaultAlign: ">")
     }
 
@@ -120,6 +129,11 @@ struct FormatSpec {
         case "d":
             guard x.rounded() == x else { throw BuiltinError("format type 'd' needs a whole number (got \(ValueFormatter.number(x)))") }
             return String(format: "%.0f", x)
+        case let t? where FormatSpec.radixes[t] != nil:
+            guard x.rounded() == x, x < 0x1p64 else {
+                throw BuiltinError("format type '\(t)' needs a whole number below 2^64 (got \(ValueFormatter.number(x)))")
+            }
+            return String(UInt64(x), radix: FormatSpec.radixes[t]?.radix ?? 10, uppercase: t == "X")
         default:
             guard let p = precision else { return ValueFormatter.number(x) }
             return FormatSpec.general(x, p, alternate: alternate, addDotZero: true)
@@ -153,13 +167,14 @@ struct FormatSpec {
         return addDotZero && !fixed.contains(".") ? fixed + ".0" : fixed
     }
 
-    /// `body` with `separator` between each three digits of its whole part.
-    private static func group(_ body: String, with separator: Character) -> String {
-        let whole = body.prefix { $0.isNumber }
-        guard whole.count > 3 else { return body }
+    /// `body` with `separator` between each `size` digits of its whole part (3, or 4 for
+    /// binary, octal and hexadecimal).
+    private static func group(_ body: String, with separator: Character, every size: Int) -> String {
+        let whole = body.prefix { size == 4 ? $0.isHexDigit : $0.isNumber }
+        guard whole.count > size else { return body }
         var out = ""
         for (k, d) in whole.enumerated() {
-            if k > 0, (whole.count - k) % 3 == 0 { out.append(separator) }
+            if k > 0, (whole.count - k) % size == 0 { out.append(separator) }
             out.append(d)
         }
         return out + body.dropFirst(whole.count)
