@@ -19,6 +19,27 @@ CLONES double kls_sum(const double *x, ptrdiff_t n) {
     return lanes(s0 + s1) + tail;
 }
 
+typedef long long v4i __attribute__((vector_size(32)));  // a comparison of two v4: all ones where true
+
+CLONES int kls_kl_div_terms(double *out, const double *x, const double *t, const double *e,
+                            ptrdiff_t n) {
+    v4 zero = splat(0);
+    v4i positive = {0, 0, 0, 0};
+    ptrdiff_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        v4 x0 = load(x + i), x1 = load(x + i + 4);
+        store(out + i, load(e + i) - load(t + i) * x0);
+        store(out + i + 4, load(e + i + 4) - load(t + i + 4) * x1);
+        positive |= (x0 > zero) | (x1 > zero);
+    }
+    int found = (positive[0] | positive[1] | positive[2] | positive[3]) != 0;
+    for (; i < n; i++) {
+        out[i] = e[i] - t[i] * x[i];
+        found |= x[i] > 0;
+    }
+    return found;
+}
+
 CLONES void kls_scale(double *out, const double *x, ptrdiff_t n, double c) {
     v4 vc = splat(c);
     ptrdiff_t i = 0;

@@ -14,6 +14,11 @@ double kls_dot(const double *a, const double *b, ptrdiff_t n);
 /// Σ x[i] for i < n (0 when n is 0): the one summation order of every sum and reduction.
 double kls_sum(const double *x, ptrdiff_t n);
 
+/// kl_div's pointwise terms for a plain target: out[i] = e[i] − t[i]·x[i] for i < n, where
+/// e[i] = xlogy(t[i], t[i]) and x holds log q. Returns 1 when some x[i] > 0 (an input that
+/// is not log-probabilities), else 0.
+int kls_kl_div_terms(double *out, const double *x, const double *t, const double *e, ptrdiff_t n);
+
 /// out[i] = c·x[i] for i < n.
 void kls_scale(double *out, const double *x, ptrdiff_t n, double c);
 

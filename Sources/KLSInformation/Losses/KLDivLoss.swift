@@ -21,29 +21,9 @@ extension Loss {
         let n = x.count
         let batch = x.rank == 0 ? 1 : x.shape[0]
         let plainTarget = logTarget ? nil : (cache ?? TargetTermCache()).terms(t.data)
-        var positiveInput = false
-        let pointwise = [Double](unsafeUninitializedCapacity: n) { out, initialized in
-            x.data.withUnsafeBufferPointer { xp in
-                t.data.withUnsafeBufferPointer { tp in
-                    if let plainTarget {
-                        plainTarget.entropy.withUnsafeBufferPointer { ep in
-                            for i in 0..<n {
-                                let xi = xp[i]
-                                positiveInput = positiveInput || xi > 0
-                                out[i] = ep[i] - tp[i] * xi
-                            }
-                        }
-                    } else {
-                        for i in 0..<n {
-                            let xi = xp[i], ti = tp[i]
-                            positiveInput = positiveInput || xi > 0
-                            out[i] = Foundation.exp(ti) * (ti - xi)
-                        }
-                    }
-                }
-            }
-            initialized = n
-        }
+        let (pointwise, positiveInput) = plainTarget.map {
+            VectorKernels.klDivTerms(input: x.data, target: t.data, entropy: $0.entropy)
+        } ?? (zip(x.data, t.data).map { xi, ti in Foundation.exp(ti) * (ti - xi) }, x.data.contains { $0 > 0 })
         if positiveInput { warn(.positiveInput) }
         if plainTarget?.hasNegative == true { warn(.negativeTarget) }
         let (value, factor) = reduction.reduce(pointwise, shape: x.shape, batch: batch)
