@@ -13,8 +13,8 @@ extension Loss {
         try reduction.requireStandard("binary_cross_entropy")
         let p = input.value, t = target.value
         try requireSameShape(p, t, loss: "binary_cross_entropy", ("input", "target"))
-        for (name, x) in [("input", p), ("target", t)] {
-            guard let i = x.data.firstIndex(where: { !($0 >= 0 && $0 <= 1) }) else { continue }
+        for (name, x) in [("input", p), ("target", t)] where !BinaryCrossEntropy.inUnitInterval(x.data) {
+            let i = x.data.firstIndex { !($0 >= 0 && $0 <= 1) } ?? 0
             let at = x.isScalar ? name : "\(name)[\(i)]"
             throw InformationError.invalid(
                 "binary_cross_entropy: \(at) = \(NumberText.format(x.data[i])) must lie between 0 and 1")
@@ -36,6 +36,15 @@ extension Loss {
 enum BinaryCrossEntropy {
     /// torch's `EPSILON` of the backward: 1e-12 as a float32.
     static let epsilon = Double(Float(1e-12))
+
+    /// Whether every element lies in [0, 1] (no nan): one pass without a branch per element.
+    static func inUnitInterval(_ x: [Double]) -> Bool {
+        x.withUnsafeBufferPointer { p in
+            var outside = 0
+            for v in p { outside |= (v >= 0 ? 0 : 1) | (v <= 1 ? 0 : 1) }
+            return outside == 0
+        }
+    }
 
     /// torch's term for one element: (t − 1)·max(log1p(−p), −100) − t·max(log p, −100).
     @inline(__always)

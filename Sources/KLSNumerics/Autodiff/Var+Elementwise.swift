@@ -34,8 +34,16 @@ extension Var {
         let y = op.apply(x)
         guard a.isTracked else { return .constant(y) }
         return make(y, from: [a]) { g in
-            var gx = g.data
-            for i in 0..<gx.count { gx[i] *= op.derivative(x.data[i], y.data[i]) }
+            let gx = [Double](unsafeUninitializedCapacity: g.count) { out, initialized in
+                g.data.withUnsafeBufferPointer { pg in
+                    x.data.withUnsafeBufferPointer { px in
+                        y.data.withUnsafeBufferPointer { py in
+                            for i in 0..<pg.count { out[i] = pg[i] * op.derivative(px[i], py[i]) }
+                        }
+                    }
+                }
+                initialized = g.count
+            }
             return [Tensor(shape: x.shape, data: gx)]
         }
     }

@@ -62,11 +62,11 @@ public enum Broadcast {
         }
         if b.count == 1 && b.rank <= a.rank {
             let y = b.data[0]
-            return Tensor(shape: a.shape, data: a.data.map { f($0, y) })
+            return a.mapped { f($0, y) }
         }
         if a.count == 1 && a.rank <= b.rank {
             let x = a.data[0]
-            return Tensor(shape: b.shape, data: b.data.map { f(x, $0) })
+            return b.mapped { f(x, $0) }
         }
         guard let outShape = shape(a.shape, b.shape) else {
             throw NumericError.shapeMismatch(operation: operation, a.shape, b.shape)

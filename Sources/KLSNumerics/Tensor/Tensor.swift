@@ -48,6 +48,18 @@ public struct Tensor: Sendable, Equatable {
         return n
     }
 
+    /// f(x) for every element x, same shape (one loop writing straight into the new storage).
+    @inline(__always)
+    public func mapped(_ f: (Double) -> Double) -> Tensor {
+        let out = [Double](unsafeUninitializedCapacity: count) { out, initialized in
+            data.withUnsafeBufferPointer { px in
+                for i in 0..<px.count { out[i] = f(px[i]) }
+            }
+            initialized = count
+        }
+        return Tensor(shape: shape, data: out)
+    }
+
     /// Same data viewed with another shape of equal element count.
     public func reshaped(_ newShape: [Int]) -> Tensor? {
         Tensor.elementCount(newShape) == count ? Tensor(shape: newShape, data: data) : nil

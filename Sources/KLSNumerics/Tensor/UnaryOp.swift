@@ -70,13 +70,13 @@ public enum UnaryOp: String, Sendable, CaseIterable {
     /// The function applied to every element.
     public func apply(_ t: Tensor) -> Tensor {
         switch self {
-        case .exp: return Tensor(shape: t.shape, data: t.data.map { Foundation.exp($0) })
-        case .log: return Tensor(shape: t.shape, data: t.data.map { Foundation.log($0) })
-        case .neg: return Tensor(shape: t.shape, data: t.data.map { -$0 })
-        case .sqrt: return Tensor(shape: t.shape, data: t.data.map { $0.squareRoot() })
-        case .abs: return Tensor(shape: t.shape, data: t.data.map { Swift.abs($0) })
-        case .sigmoid: return Tensor(shape: t.shape, data: t.data.map { UnaryOp.sigmoid($0) })
-        default: return Tensor(shape: t.shape, data: t.data.map { apply($0) })
+        case .exp: return t.mapped { Foundation.exp($0) }
+        case .log: return t.mapped { Foundation.log($0) }
+        case .neg: return t.mapped { -$0 }
+        case .sqrt: return t.mapped { $0.squareRoot() }
+        case .abs: return t.mapped { Swift.abs($0) }
+        case .sigmoid: return t.mapped { UnaryOp.sigmoid($0) }
+        default: return t.mapped { apply($0) }
         }
     }
 }
