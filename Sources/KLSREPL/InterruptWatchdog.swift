@@ -18,22 +18,32 @@ enum InterruptWatchdog {
     /// The semaphore the SIGINT handler posts; nil until `start` (the prompt never starts it).
     nonisolated(unsafe) static var wakeUp: UnsafeMutablePointer<sem_t>?
 
-    /// Starts the watchdog thread; call once, before running a script.
+    /// Starts the watchdog thread; call once, before running a script. A plain pthread with a
+    /// 64 KiB stack: a Foundation `Thread` costs every script's start-up its set-up.
     static func start() {
         let semaphore = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
         sem_init(semaphore, 0, 0)
         wakeUp = semaphore
-        let thread = Thread {
-            guard let semaphore = wakeUp else { return }
-            while true {
-                while sem_wait(semaphore) != 0 {}  // EINTR: wait again
-                let deadline = Date().addingTimeInterval(grace)
-                while Interrupts.requested, Date() < deadline { usleep(5_000) }
-                if Interrupts.requested { endProcess() }
-            }
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, 1 << 16)
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        var thread = pthread_t()
+        pthread_create(&thread, &attributes, { raw in
+            if let raw { InterruptWatchdog.watch(raw.assumingMemoryBound(to: sem_t.self)) }
+            return nil
+        }, semaphore)
+    }
+
+    /// The watchdog's loop: waits for a Ctrl-C, then gives the program `grace` to stop.
+    private static func watch(_ semaphore: UnsafeMutablePointer<sem_t>) {
+        while true {
+            while sem_wait(semaphore) != 0 {}  // EINTR: wait again
+            let deadline = Date().addingTimeInterval(grace)
+            while Interrupts.requested, Date() < deadline { usleep(5_000) }
+            if Interrupts.requested { endProcess() }
         }
-        thread.stackSize = 1 << 16
-        thread.start()
     }
 
     /// Ends a process whose program did not answer Ctrl-C: nothing printed is lost, no

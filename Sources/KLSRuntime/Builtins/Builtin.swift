@@ -54,7 +54,10 @@ public final class Builtin {
     /// One line: what it computes (with the formula and units where it computes one).
     public let summary: String
     /// Longer help, shown by `:help NAME`.
-    public let help: String
+    public var help: String { helpText() }
+    /// Builds the help when it is asked for: some are assembled from tables (the optimisers'
+    /// defaults), work no program run should pay for at start-up.
+    private let helpText: () -> String
     /// A runnable example; the test suite runs every one.
     public let example: String
     /// The help topic it belongs to (e.g. "math", "vectors", "distributions").
@@ -64,15 +67,15 @@ public final class Builtin {
     public let compilerForm: CompilerForm?
 
     public init(name: String, parameters: [BuiltinParameter], variadic: Bool = false, keywordOnly: Int = 0,
-                otherKeywords: Bool = false, summary: String, help: String = "", example: String, category: String,
-                body: Body, compilerForm: CompilerForm? = nil) {
+                otherKeywords: Bool = false, summary: String, help: @autoclosure @escaping () -> String = "",
+                example: String, category: String, body: Body, compilerForm: CompilerForm? = nil) {
         self.name = name
         self.parameters = parameters
         self.variadic = variadic
         self.keywordOnly = variadic ? keywordOnly : 0
         self.otherKeywords = otherKeywords && !parameters.isEmpty
         self.summary = summary
-        self.help = help
+        self.helpText = help
         self.example = example
         self.category = category
         self.body = body
@@ -147,11 +150,12 @@ public final class BuiltinRegistry {
 
     /// Declares a function builtin.
     func function(_ name: String, _ parameters: [BuiltinParameter], variadic: Bool = false, keywordOnly: Int = 0,
-                  otherKeywords: Bool = false, category: String, summary: String, help: String = "", example: String,
+                  otherKeywords: Bool = false, category: String, summary: String,
+                  help: @autoclosure @escaping () -> String = "", example: String,
                   compilerForm: Builtin.CompilerForm? = nil,
                   _ body: @escaping (inout Arguments) throws -> Value) {
         add(Builtin(name: name, parameters: parameters, variadic: variadic, keywordOnly: keywordOnly,
-                    otherKeywords: otherKeywords, summary: summary, help: help,
+                    otherKeywords: otherKeywords, summary: summary, help: help(),
                     example: example, category: category, body: .function(body), compilerForm: compilerForm))
     }
 

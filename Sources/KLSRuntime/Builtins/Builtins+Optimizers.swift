@@ -16,9 +16,8 @@ extension BuiltinRegistry {
         for (name, summary) in summaries {
             // The defaults shown are the optimiser's own (KLSOptim, `OptimizerSpec.parameters(of:)`).
             let names = (OptimizerSpec.parameterNames(of: name) ?? []) + ["maximize"]
-            let usage = OptimizerSpec.usage(of: name) ?? name
             r.function(name, names.map { p($0, Value.none, shown: "default") }, category: "optimisers",
-                       summary: summary, help: "\(usage)\nmaximize=true ascends instead (torch's maximize flag); minimize/maximize set it for you.",
+                       summary: summary, help: "\(OptimizerSpec.usage(of: name) ?? name)\nmaximize=true ascends instead (torch's maximize flag); minimize/maximize set it for you.",
                        example: "minimize((x, y) -> (1 - x)^2 + 5 * (y - x^2)^2, [-1, 1.5], \(name)(lr=0.01), steps=50).params") { a in
                 try optimizer(a, name: name, model: nil)
             }
