@@ -7,6 +7,29 @@ import KLSSyntax
 /// The state of one kls session — globals, the random source, the output — and the call
 /// machinery every compiled call goes through.
 public final class Interpreter {
+    // What every call reads and writes comes first, within one cache line of the object
+    // (declaration order is layout order).
+    /// Current depth of kls calls, limited by `maxDepth`.
+    var depth = 0
+    /// Deepest allowed nesting of kls calls (the native stack is sized for it).
+    public var maxDepth = 10_000
+    /// Lowest safe native stack address of the thread running the session (0: unchecked).
+    var stackFloor: UInt = 0
+    /// The Ctrl-C flag this interpreter polls.
+    public let interrupt: InterruptFlag
+    /// The parameters of running numeric forms of functions (see `NumericCode`).
+    var numeric = NumericStack()
+    /// Numbers the numeric runs (see `NumericCallSite`).
+    var numericRun = 0
+    /// Plain mode: every specialisation of the evaluator is off — the numeric tier, fused
+    /// `x = x op e` updates, element stores, in-place append, the counting `range` loop,
+    /// read-in-place operands and arguments, conditional function bodies, fixed-arity
+    /// calls — so a program runs through the general code only. The test suite runs
+    /// programs both ways and requires the same output and errors (README, "Plain mode").
+    /// Read when code is compiled: set it before running a program. Default: `KLS_PLAIN=1`
+    /// in the environment.
+    public var plain = Interpreter.plainFromEnvironment
+
     public let registry: BuiltinRegistry
     let globals = GlobalTable()
     /// The seeded random source behind `sample` and every random draw.
@@ -17,12 +40,6 @@ public final class Interpreter {
     public var warn: (String) -> Void = { Console.err.write($0) }
     /// The call sites that have warned (each warns once).
     var warnings = WarningLog()
-    /// Current depth of kls calls, limited by `maxDepth`.
-    var depth = 0
-    /// Deepest allowed nesting of kls calls (the native stack is sized for it).
-    public var maxDepth = 10_000
-    /// Lowest safe native stack address of the thread running the session (0: unchecked).
-    var stackFloor: UInt = 0
     /// The most recent figure drawn, for `savefig`.
     public var lastFigure: Object?
     /// Whether output goes to a terminal (plots use colour only then).
@@ -41,22 +58,8 @@ public final class Interpreter {
     /// `print` and the plots stop the program with that error.
     public var outputFailure: () -> String? = { nil }
 
-    /// The Ctrl-C flag this interpreter polls.
-    public let interrupt: InterruptFlag
     /// `kl_div`'s xlogy(t, t) terms of the last target (see `TargetTermCache`).
     let targetTerms = TargetTermCache()
-    /// The parameters of running numeric forms of functions (see `NumericCode`).
-    var numeric = NumericStack()
-    /// Numbers the numeric runs (see `NumericCallSite`).
-    var numericRun = 0
-    /// Plain mode: every specialisation of the evaluator is off — the numeric tier, fused
-    /// `x = x op e` updates, element stores, in-place append, the counting `range` loop,
-    /// read-in-place operands and arguments, conditional function bodies, fixed-arity
-    /// calls — so a program runs through the general code only. The test suite runs
-    /// programs both ways and requires the same output and errors (README, "Plain mode").
-    /// Read when code is compiled: set it before running a program. Default: `KLS_PLAIN=1`
-    /// in the environment.
-    public var plain = Interpreter.plainFromEnvironment
 
     /// Whether the environment asks for plain mode (`KLS_PLAIN=1`).
     public static let plainFromEnvironment: Bool = {
