@@ -62,9 +62,7 @@ extension Tensor {
     public func shiftedLogSumExp() -> (max: Double, logSum: Double) {
         guard let m = max() else { return (-.infinity, 0) }
         guard m.isFinite else { return (m, 0) }
-        var s = 0.0
-        for x in data { s += Foundation.exp(x - m) }
-        return (m, Foundation.log(s))
+        return (m, Foundation.log(VectorKernels.sum(data.map { Foundation.exp($0 - m) })))
     }
 
     /// exp(x − max x) / Σ exp(x − max x) elementwise (as torch): probabilities summing to 1.
