@@ -30,7 +30,21 @@ public enum MemoryBudget {
         let resident = residentBytes()
         let (total, overflow) = resident.addingReportingOverflow(bytes)
         guard overflow || total > limit else { return nil }
-        return "\(what()) needs \(describe(bytes)), more than the memory left in kls's budget of \(describe(limit)) (\(describe(resident)) in use; set KLS_MEMORY to change it)"
+        return refusal(what(), bytes: bytes, inUse: resident)
+    }
+
+    /// Why a value of `bytes` bytes that was just made cannot be kept: the process holding it
+    /// is over the budget (the message of `problem(making:)`, with the memory in use before
+    /// the value). Nil when it fits; small values are not checked.
+    public static func problem(holding bytes: Int, _ what: @autoclosure () -> String) -> String? {
+        guard bytes >= largeBytes else { return nil }
+        let resident = residentBytes()
+        guard resident > limit else { return nil }
+        return refusal(what(), bytes: bytes, inUse: max(resident - bytes, 0))
+    }
+
+    private static func refusal(_ what: String, bytes: Int, inUse: Int) -> String {
+        "\(what) needs \(describe(bytes)), more than the memory left in kls's budget of \(describe(limit)) (\(describe(inUse)) in use; set KLS_MEMORY to change it)"
     }
 
     /// The budget `KLS_MEMORY` asks for (nil when unset or not a size such as `512M`).

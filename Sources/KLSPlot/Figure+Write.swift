@@ -1,3 +1,5 @@
+import KLSBase
+
 extension Figure {
     /// Default picture size of one panel in pixels; a grid multiplies it by its columns and rows.
     public static let defaultPanelPixels = (width: 640, height: 420)
@@ -14,10 +16,12 @@ extension Figure {
 
     /// The figure as the bytes of a PNG file of `width` × `height` pixels at `scale`, for
     /// showing without a file (a notebook's display data). `path` only names the picture in errors.
+    /// Ctrl-C (`Cancellation`) stops the painting, and the picture is then not encoded.
     public func pngData(width: Int, height: Int, scale: Double? = nil, path: String = "<png>") throws(PlotError) -> [UInt8] {
         try PictureSize.validate(width: width, height: height, scale: scale)
         let canvas = try CairoCanvas(width: width, height: height, for: path)
         canvas.paint(scene(width: width, height: height, scale: scale))
+        try Self.stopIfInterrupted(path)
         return try canvas.pngBytes(path: path)
     }
 
@@ -33,12 +37,20 @@ extension Figure {
         let pixelHeight = height ?? Swift.min(8192, Self.defaultPanelPixels.height * gridRows)
         switch Self.fileExtension(of: path) {
         case "svg":
-            try FileOutput.write(Array(try svg(width: pixelWidth, height: pixelHeight, scale: scale).utf8), to: path)
+            let document = try svg(width: pixelWidth, height: pixelHeight, scale: scale)
+            try Self.stopIfInterrupted(path)  // the scene may be cut short
+            try FileOutput.write(Array(document.utf8), to: path)
         case "png":
             try FileOutput.write(try pngData(width: pixelWidth, height: pixelHeight, scale: scale, path: path), to: path)
         default:
             throw .unsupportedFormat(path: path, supported: Self.fileFormats)
         }
+    }
+
+    /// An error, and no file, when Ctrl-C cut the picture short (the interpreter reports
+    /// `interrupted`).
+    static func stopIfInterrupted(_ path: String) throws(PlotError) {
+        if Cancellation.isRequested { throw .cannotWrite(path: path, reason: "interrupted") }
     }
 
     /// The lower-case extension of the last path component, without the dot ("" when none).

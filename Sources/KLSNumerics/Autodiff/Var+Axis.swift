@@ -1,4 +1,5 @@
 import Foundation
+import KLSBase
 
 /// A function of a 1-D slice with its gradient rule, applied to every slice along an axis by
 /// `Var.along` (or to all elements with `AxisLayout.flat`). Written once per operation:
@@ -80,7 +81,7 @@ extension Var {
 
 extension Tensor {
     /// ∂/∂self of an operation along `layout`'s axis that gave `result`, from the gradient of
-    /// the result, slice by slice.
+    /// the result, slice by slice (stopped early, partial, by Ctrl-C: the caller discards it).
     fileprivate func sliceGradient(_ layout: AxisLayout, keepsAxis: Bool, result: Tensor, gradient: Tensor,
                                    _ backward: ([Double], [Double], [Double]) -> [Double]) -> Tensor {
         let n = layout.length, inner = layout.inner
@@ -89,7 +90,7 @@ extension Tensor {
         var xs = [Double](repeating: 0, count: n)
         var ys = [Double](repeating: 0, count: m)
         var gs = [Double](repeating: 0, count: m)
-        for o in 0..<layout.outer {
+        slices: for o in 0..<layout.outer {
             for i in 0..<inner {
                 for k in 0..<n { xs[k] = data[(o * n + k) * inner + i] }
                 for k in 0..<m {
@@ -98,6 +99,7 @@ extension Tensor {
                 }
                 let dx = backward(xs, ys, gs)
                 for k in 0..<n { out[(o * n + k) * inner + i] = dx[k] }
+                if Cancellation.isRequested { break slices }  // a slice costs far more than a look
             }
         }
         return Tensor(shape: shape, data: out)

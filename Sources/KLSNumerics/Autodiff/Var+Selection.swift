@@ -1,3 +1,5 @@
+import KLSBase
+
 /// Subscripts as differentiable operations: reading a selection (`v[1:3]`, `M[:, j]`) and
 /// writing one (`v[1:3] = w`) record one node each, whose gradients go to exactly the
 /// selected elements.
@@ -6,7 +8,9 @@ extension Var {
     public static func select(_ a: Var, _ selections: [AxisSelection]) -> Var {
         let x = a.value
         let offsets = x.selectedOffsets(selections)
-        let out = Tensor(shape: x.selectedShape(selections), data: offsets.map { x.data[$0] })
+        // Ctrl-C while the offsets were found: an empty placeholder, which the caller discards.
+        if Cancellation.isRequested { return .constant(Tensor(vector: [])) }
+        let out = Tensor(shape: x.selectedShape(selections), data: x.gathering(offsets))
         guard a.isTracked else { return .constant(out) }
         return make(out, from: [a]) { g in
             var d = [Double](repeating: 0, count: x.count)

@@ -1,3 +1,5 @@
+import KLSBase
+
 /// One axis of a tensor, seen as the tensor split into 1-D slices along it: `outer` blocks
 /// before the axis, `length` elements along it, `inner` elements after it (row-major). An
 /// operation along an axis (NumPy's `axis`, torch's `dim`) works slice by slice.
@@ -53,18 +55,20 @@ public struct AxisLayout: Sendable, Equatable {
 extension Tensor {
     /// `f` applied to every slice along `layout`'s axis. With `keepsAxis` each result is a
     /// slice of the same length and the shape is kept (cumsum, softmax); otherwise each result
-    /// is one number and the axis is removed (sum, max, …).
+    /// is one number and the axis is removed (sum, max, …). Ctrl-C (`Cancellation`) stops it
+    /// early with a partial result, which the caller discards.
     public func alongAxis(_ layout: AxisLayout, keepsAxis: Bool,
                           _ f: ([Double]) throws -> [Double]) rethrows -> Tensor {
         let n = layout.length, inner = layout.inner
         let m = keepsAxis ? n : 1
         var out = [Double](repeating: 0, count: layout.outer * m * inner)
         var slice = [Double](repeating: 0, count: n)
-        for o in 0..<layout.outer {
+        slices: for o in 0..<layout.outer {
             for i in 0..<inner {
                 for k in 0..<n { slice[k] = data[(o * n + k) * inner + i] }
                 let r = try f(slice)
                 for k in 0..<m { out[(o * m + k) * inner + i] = r[k] }
+                if Cancellation.isRequested { break slices }  // a slice costs far more than a look
             }
         }
         return Tensor(shape: keepsAxis ? layout.shape : layout.reducedShape, data: out)

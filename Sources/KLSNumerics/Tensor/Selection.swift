@@ -1,3 +1,5 @@
+import KLSBase
+
 /// What a subscript selects along one axis: one position (the axis is dropped, as `M[i, :]`
 /// drops the rows' axis), or `count` positions `start, start + step, …` (a slice, resolved
 /// against the axis's length; `step` may be negative).
@@ -42,6 +44,7 @@ extension Tensor {
     /// The positions in `data` of the selected elements, in the row-major order of the
     /// selection. The caller guarantees every position is within its axis. Only the selected
     /// elements are visited: a column of a 1000×1000 matrix costs 1000 steps, not a million.
+    /// Ctrl-C (`Cancellation`) stops it early, the rest 0s (the caller discards the result).
     public func selectedOffsets(_ selections: [AxisSelection]) -> [Int] {
         var strides = [Int](repeating: 1, count: rank)
         for axis in stride(from: rank - 2, through: 0, by: -1) { strides[axis] = strides[axis + 1] * shape[axis + 1] }
@@ -61,6 +64,7 @@ extension Tensor {
         var counter = [Int](repeating: 0, count: axes.count)
         var offset = base + axes.reduce(0) { $0 + $1.first }
         for k in 0..<total {
+            if k & 0xFFFF == 0, Cancellation.isRequested { break }
             offsets[k] = offset
             var axis = axes.count - 1
             while axis >= 0 {
@@ -77,15 +81,36 @@ extension Tensor {
 
     /// The elements `selections` pick, as a tensor of `selectedShape(selections)`.
     public func selecting(_ selections: [AxisSelection]) -> Tensor {
-        let offsets = selectedOffsets(selections)
-        return Tensor(shape: selectedShape(selections), data: offsets.map { data[$0] })
+        Tensor(shape: selectedShape(selections), data: gathering(selectedOffsets(selections)))
+    }
+
+    /// The elements at `offsets`, in order. Ctrl-C stops it early, the rest 0s (the caller
+    /// discards the result).
+    func gathering(_ offsets: [Int]) -> [Double] {
+        var out = [Double](repeating: 0, count: offsets.count)
+        for k in offsets.indices {
+            if k & 0xFFFF == 0, Cancellation.isRequested { break }
+            out[k] = data[offsets[k]]
+        }
+        return out
     }
 
     /// `self[selections] = values`: `values` broadcasts (NumPy's rules) to the selected shape.
+    /// Ctrl-C while the positions are found leaves `self` unchanged (the interpreter then
+    /// reports `interrupted`); once writing has begun it goes to the end.
     public mutating func assign(_ values: Tensor, at selections: [AxisSelection]) throws {
+        let target = selectedShape(selections)
+        // One value (all extents 1, no more axes than the selection) fills it: no index per element.
+        let single = values.count == 1 && values.rank <= target.count
+        let source = single ? nil : try Tensor.broadcastSource(values.shape, to: target)
         let offsets = selectedOffsets(selections)
-        let source = try Tensor.broadcastSource(values.shape, to: selectedShape(selections))
-        for (k, o) in offsets.enumerated() { data[o] = values.data[source?[k] ?? k] }
+        if Cancellation.isRequested { return }
+        if single {
+            let x = values.data[0]
+            for o in offsets { data[o] = x }
+        } else {
+            for (k, o) in offsets.enumerated() { data[o] = values.data[source?[k] ?? k] }
+        }
     }
 
     /// For each element of a selection of shape `target`, the element of a tensor of `shape`

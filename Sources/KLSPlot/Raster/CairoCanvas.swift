@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import KLSBase
 
 /// A cairo ARGB32 image surface that scenes are painted onto (antialiased, white background
 /// from the scene itself).
@@ -40,9 +41,13 @@ final class CairoCanvas {
         paint(scene.items[...])
     }
 
-    /// Paints `items` in order over what the canvas holds.
+    /// Paints `items` in order over what the canvas holds; Ctrl-C (`Cancellation`) stops it
+    /// early (the caller reports `interrupted`, and the picture is not used).
     func paint(_ items: ArraySlice<SceneItem>) {
-        for item in items { paint(item) }
+        for (k, item) in items.enumerated() {
+            if k & 0xFFF == 0, Cancellation.isRequested { break }
+            paint(item)
+        }
         cairo_surface_flush(surface)
     }
 

@@ -43,7 +43,7 @@ private func encodeGIF(
         var quantizer = GIFQuantizer()
         var backdrop = SceneBackdrop()
         for (index, frame) in chosen.enumerated() {
-            if Cancellation.isRequested { throw PlotError.cannotWrite(path: path, reason: "interrupted") }
+            try Figure.stopIfInterrupted(path)
             let layout = frame.pixelPanels(width: width, height: height, style: style, legends: corners)
             backdrop.paint(Scene(width: width, height: height, panels: layout, fixedTitles: true), on: canvas)
             indices.withUnsafeMutableBufferPointer { buffer in

@@ -1,4 +1,5 @@
 import Foundation
+import KLSBase
 
 /// Scene items of a contour field: filled bands as runs of equally coloured grid cells, or
 /// one stroked path of marching-squares segments per level.
@@ -8,11 +9,13 @@ enum ContourItems {
     }
 
     /// Each sample's cell (centred on it) filled in its band's colour, runs along a row merged.
+    /// Ctrl-C stops it early with the rows so far (the interpreter then reports `interrupted`).
     private static func bands(_ field: ContourField, viewport: Viewport) -> [SceneItem] {
         var items: [SceneItem] = []
         let rect = viewport.rect
         let halfX = field.x.span / Double(field.columns - 1) / 2, halfY = field.y.span / Double(field.rows - 1) / 2
         for j in 0..<field.rows {
+            if Cancellation.isRequested { break }
             var i = 0
             while i < field.columns {
                 guard let band = field.band(of: field.value(i, j)) else {

@@ -1,3 +1,4 @@
+import KLSBase
 import KLSNumerics
 
 /// Elementwise math functions: each works on numbers, vectors and matrices, and carries
@@ -41,7 +42,12 @@ extension BuiltinRegistry {
             let x = try a.numeric(0)
             if digits == 0 { return Value(Var.unary(.round, x)) }
             let t = x.value
-            return Value(Tensor(shape: t.shape, data: t.data.map { Rounding.halfEven($0, digits: digits) }))
+            var out = [Double](repeating: 0, count: t.count)
+            for k in out.indices {
+                if k & 0xFFFF == 0, Cancellation.isRequested { break }  // Ctrl-C: the interpreter discards it
+                out[k] = Rounding.halfEven(t.data[k], digits: digits)
+            }
+            return Value(Tensor(shape: t.shape, data: out))
         }
         r.function("pow", [p("x"), p("y")], category: "math",
                    summary: "x^y elementwise (the same as the ^ operator).", example: "pow(2, 10)") { a in

@@ -203,7 +203,7 @@ public final class Interpreter {
             // A long builtin stops early on Ctrl-C (see `Cancellation`) with a partial result,
             // which must not be used: the request is reported here, never dropped.
             if interrupt.requested { throw RuntimeError.interrupted(at: span, in: file) }
-            return result
+            return try Interpreter.withinBudget(result)
         } catch let e as RuntimeError {
             if e.span == nil { var e = e; e.span = span; e.file = file; throw e }
             throw e

@@ -21,7 +21,7 @@ extension Interpreter {
         guard let x = a.asVar, let y = b.asVar else {
             throw BuiltinError("'\(op.rawValue)' needs numbers, vectors or matrices (got \(a.typeName) and \(b.typeName))")
         }
-        return Value(try Var.binary(op, x, y))
+        return try Interpreter.withinBudget(Value(try Var.binary(op, x, y)))
     }
 
     /// The longest string kls makes: 256 MiB of UTF-8 (the largest file `read_text` reads),
@@ -42,7 +42,7 @@ extension Interpreter {
     func negate(_ a: Value) throws -> Value {
         if case .number(let x) = a { return .number(-x) }
         guard let v = a.asVar else { throw BuiltinError("cannot negate \(a.typeName)") }
-        return Value(Var.unary(.neg, v))
+        return try Interpreter.withinBudget(Value(Var.unary(.neg, v)))
     }
 
     /// `<`, `<=`, `>`, `>=`: a boolean for two numbers (or two strings); elementwise 0/1
@@ -53,7 +53,7 @@ extension Interpreter {
             throw BuiltinError("'\(op.rawValue)' cannot compare \(a.typeName) with \(b.typeName)")
         }
         if x.isScalar && y.isScalar { return .bool(C.test(x.data[0], y.data[0])) }
-        return Value(try Broadcast.map(x, y, operation: op.rawValue) { C.test($0, $1) ? 1 : 0 })
+        return try Interpreter.withinBudget(Value(try Broadcast.map(x, y, operation: op.rawValue) { C.test($0, $1) ? 1 : 0 }))
     }
 
     /// Whole-value equality: same kind, same shape, all elements equal.

@@ -57,7 +57,9 @@ extension Interpreter {
         switch a {
         case .tensor, .tracked:
             guard let x = a.asVar, x.value.rank >= 1 else { throw BuiltinError("cannot index a number") }
-            return Value(Var.select(x, try Interpreter.selections(subscripts, shape: x.value.shape)))
+            let selected = Var.select(x, try Interpreter.selections(subscripts, shape: x.value.shape))
+            try stopIfInterrupted()
+            return try Interpreter.withinBudget(Value(selected))
         case .list(let items):
             let first = try subscripts[0].selection(length: items.count, what: "a list of \(items.count)")
             guard case .range = first else {
@@ -105,12 +107,14 @@ extension Interpreter {
                 throw BuiltinError("cannot store \(v.typeName) into \(Tensor.describe(shape: t.shape))")
             }
             try t.assign(part, at: try Interpreter.selections(subscripts, shape: t.shape))
+            try stopIfInterrupted()
         case .tensor, .tracked:
             guard let x = a.asVar, x.value.rank >= 1 else { throw BuiltinError("cannot index a number") }
             guard let y = v.asVar else {
                 throw BuiltinError("cannot store \(v.typeName) into \(Tensor.describe(shape: x.value.shape))")
             }
             a = Value(try Var.replacing(x, try Interpreter.selections(subscripts, shape: x.value.shape), with: y))
+            try stopIfInterrupted()
         case .list:
             guard case .list(var items) = a else { return }
             a = .none
@@ -132,6 +136,13 @@ extension Interpreter {
         default:
             throw BuiltinError("cannot assign into an element of \(a.typeName)")
         }
+    }
+
+    /// Reports Ctrl-C after a selection of a tensor was read or written: a long one stops early
+    /// (see `Cancellation`), and what it made must not be used (a store stopped so has
+    /// written nothing).
+    private func stopIfInterrupted() throws {
+        if interrupt.requested { throw RuntimeError.interrupted(at: nil, in: nil) }
     }
 
     /// The selection of each axis of a tensor of `shape`; fewer subscripts than axes take the
