@@ -40,6 +40,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // read_csv's parser (RFC 4180 quoting, BOM, CRLF).
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        // Arbitrary-precision integers: arith_encode's exact message intervals.
+        .package(url: "https://github.com/attaswift/BigInt", exact: "6.0.1"),
     ],
     targets: [
         // C system libraries (thin wrappers for variadic APIs live in CLineEdit).
@@ -73,7 +75,7 @@ let package = Package(
         .target(name: "KLSDistributions", dependencies: ["CKernels", "KLSBase", "KLSNumerics", "KLSSpecial", "KLSInformation"],
                 swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease),
         .target(name: "KLSOptim", dependencies: ["KLSBase"], swiftSettings: singleThreadedRelease + uncheckedExclusivityRelease),
-        .target(name: "KLSCoding", dependencies: ["KLSBase"], swiftSettings: singleThreadedRelease),
+        .target(name: "KLSCoding", dependencies: ["KLSBase", .product(name: "BigInt", package: "BigInt")], swiftSettings: singleThreadedRelease),
         .target(name: "KLSPlot", dependencies: ["CCairo", "CGif", "KLSBase"], swiftSettings: singleThreadedRelease),
 
         // Language.

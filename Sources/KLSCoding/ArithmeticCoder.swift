@@ -1,6 +1,9 @@
 import KLSBase
 
-/// Exact binary arithmetic coding with integer arithmetic only.
+/// Binary arithmetic coding with 63-bit integer arithmetic: `arithEncode`'s coder for messages too
+/// long for `ExactArithmeticModel` (whose codeword lies in the exact message interval). This one
+/// runs in linear time at any length; its codeword lies in the coder's own final interval, which
+/// approximates [F(s), F(s) + P(s)) as described below.
 ///
 /// Model: each probability pᵢ is quantised to an integer frequency fᵢ = round(pᵢ·2^60) out of a
 /// total T = 2^60 (any pᵢ > 0 gets fᵢ ≥ 1; the rounding remainder goes to the most probable
@@ -220,20 +223,33 @@ public struct ArithmeticCoder: Sendable {
     }
 }
 
-/// Arithmetic-codes `message` (symbol indices) under `probabilities`, as a "0"/"1" string of
-/// ⌈−log₂ P(message)⌉ to ⌈−log₂ P(message)⌉ + 2 bits, prefix-free; see `ArithmeticCoder`.
+/// Arithmetic-codes `message` (symbol indices) under `probabilities`, as a "0"/"1" string,
+/// prefix-free among messages of its length. Messages within `ExactArithmeticModel.isExact` (any
+/// message a lecture types: thousands of symbols) get the shortest bit string w whose dyadic
+/// interval [0.w, 0.w + 2^−|w|) lies inside the exact interval [F(s), F(s) + P(s)), so
+/// ⌈−log₂ P(s)⌉ ≤ |w| ≤ ⌈−log₂ P(s)⌉ + 1; longer ones are coded by the 63-bit `ArithmeticCoder`,
+/// whose w lies inside the coder's own interval (⌈−log₂ P(s)⌉ ≤ |w| ≤ ⌈−log₂ P(s)⌉ + 2 unless tiny
+/// probabilities recur).
 /// - Throws: `CodingError` for invalid probabilities, an empty message (it has nothing to code:
 ///   its codeword would be the empty string, a prefix of every other), or naming the first
 ///   position holding a symbol out of range or of probability 0.
 public func arithEncode(probabilities: [Double], message: [Int]) throws(CodingError) -> String {
-    let coder = try ArithmeticCoder(probabilities: probabilities)
+    try validateProbabilities(probabilities)
     guard !message.isEmpty else { throw .empty(what: "the message") }
-    return try coder.encode(message).description
+    let model = ExactArithmeticModel(probabilities: probabilities)
+    if model.isExact(count: message.count) { return try model.interval(of: message).shortestCodeword() }
+    return try ArithmeticCoder(probabilities: probabilities).encode(message).description
 }
 
-/// Decodes `count` symbols from a "0"/"1" string made by `arithEncode` with the same probabilities.
+/// Decodes `count` symbols from a "0"/"1" string made by `arithEncode` with the same probabilities
+/// (exactly when messages of `count` symbols are coded exactly, else with the 63-bit coder).
 /// - Throws: `CodingError` for invalid probabilities, a character other than 0/1 (with its
 ///   position), or a count below 0 or above `maxDecodedSymbols`.
 public func arithDecode(probabilities: [Double], bits: String, count: Int) throws(CodingError) -> [Int] {
-    try ArithmeticCoder(probabilities: probabilities).decode(BitString(bits), count: count)
+    try validateProbabilities(probabilities)
+    let bitString = try BitString(bits)
+    guard count >= 0 else { throw .invalidCount(count) }
+    let model = ExactArithmeticModel(probabilities: probabilities)
+    if model.isExact(count: count) { return model.decode(bitString, count: count) }
+    return try ArithmeticCoder(probabilities: probabilities).decode(bitString, count: count)
 }

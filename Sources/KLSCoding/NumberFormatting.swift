@@ -24,3 +24,12 @@ func formatFixed(_ x: Double, places: Int) -> String {
     while fraction.count < places { fraction = "0" + fraction }
     return places == 0 ? sign + String(whole) : sign + String(whole / unit) + "." + fraction
 }
+
+/// `x` with at most `places` digits after the point, trailing zeros dropped: 6.38082 → 6.3808, 6 → 6.
+func formatTrimmed(_ x: Double, places: Int) -> String {
+    var text = formatFixed(x, places: places)
+    guard text.contains(".") else { return text }
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
+}

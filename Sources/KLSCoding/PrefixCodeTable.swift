@@ -84,10 +84,4 @@ private func unit(_ name: String, _ quantity: String) -> String {
 }
 
 /// `x` rounded to 6 decimals with trailing zeros dropped (1.9000000000000001 → "1.9", 1.0 → "1").
-private func formatRounded(_ x: Double) -> String {
-    var text = formatFixed(x, places: 6)
-    guard text.contains(".") else { return text }
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text
-}
+private func formatRounded(_ x: Double) -> String { formatTrimmed(x, places: 6) }

@@ -154,19 +154,26 @@ extension BuiltinRegistry {
     /// `arith_encode` and `arith_decode`.
     static func installArithmetic(_ r: BuiltinRegistry) {
         r.function("arith_encode", [p("P"), p("symbols")], category: "coding",
-                   summary: "Exact arithmetic coding of a message: a prefix-free codeword of ⌈−log2 P(s)⌉ to ⌈−log2 P(s)⌉ + 2 bits.",
+                   summary: "Arithmetic coding of a message: a prefix-free codeword in its exact interval, ⌈−log2 P(s)⌉ to ⌈−log2 P(s)⌉ + 1 bits.",
                    help: """
                    The codeword w is the shortest bit string whose dyadic interval [0.w, 0.w + 2^−len(w)) lies inside
-                   the message's interval, so the codewords of all messages of one length form a prefix code (Cover &
-                   Thomas 5.9). len(w) ≤ ⌈−log2 P(s)⌉ + 1, plus one bit only where quantising a non-dyadic P makes the
-                   coder's interval narrower than P(s). Integer range coding (63-bit interval, probabilities quantised
-                   to 60 bits): no floating-point drift, any message length. P is a probability vector (symbols are
-                   indices) or a labelled Categorical (symbols are labels; a string is read character by character).
-                   The message must not be empty.
+                   the message's interval [F(s), F(s) + P(s)), computed exactly with big integers, so the codewords of
+                   all messages of one length form a prefix code (Cover & Thomas 5.9) and ⌈−log2 P(s)⌉ ≤ len(w) ≤
+                   ⌈−log2 P(s)⌉ + 1. Each p is the exact value of its double (0.1 is the binary fraction nearest
+                   1/10), divided by the exact sum of all of them when that is not exactly 1 (sums within 1e-9 of 1
+                   are accepted). Exact while len(s) times the bits of P's common denominator stays within 2^18:
+                   about 4,600 symbols for general doubles, 87,000 for (1/2, 1/4, 1/4). Longer messages use 63-bit
+                   integer range coding (probabilities quantised to 60 bits; linear time): w then lies inside that
+                   coder's interval, and len(w) ≤ ⌈−log2 P(s)⌉ + 2 unless symbols of tiny probability recur.
+                   arith_decode decodes either exactly. P is a probability vector (symbols are indices) or a
+                   labelled Categorical (symbols are labels; a string is read character by character). The message
+                   must not be empty.
                    w is a string wherever one is used (len, arith_decode, ==, +, indexing, print, f-strings); its
                    display adds the measures (P = A 1/2, B 1/4, C 1/4; s = "ABAC"):
                      "010011"  6 bits; −log2 P(s) = 6 bits; message interval [19/64, 5/16)
-                   w.information is −log2 P(s) and w.interval the message's interval [F(s), F(s) + P(s)).
+                   (fractions while their denominators are small, else decimals correctly rounded from the exact
+                   ends, else "of width 2^-N"). w.information is −log2 P(s) and w.interval the message's interval
+                   [F(s), F(s) + P(s)) as two doubles (correctly rounded while the message is coded exactly).
                    """,
                    example: "arith_encode([0.5, 0.25, 0.25], [0, 1, 0, 2])", compilerForm: .explainableMeasure) { a in
             let (probabilities, symbols) = try symbolDistribution(a, 0)

@@ -33,7 +33,7 @@ public final class CodewordValue: Object {
     public override func field(_ name: String) -> Value? {
         switch name {
         case "information": return .number(summary.information)
-        case "interval": return .tensor(Tensor(vector: [summary.low, summary.low + summary.width]))
+        case "interval": return .tensor(Tensor(vector: [summary.low, summary.high]))
         default: return nil
         }
     }
