@@ -13,12 +13,14 @@ struct MatrixKernelTests {
         Tensor(shape: [rows, cols], data: VectorKernelTests.values(rows * cols, seed: seed))
     }
 
-    /// The rows × cols matrix whose entry (i, j) is laneOrderSum over p < inner of left(i, p)·right(p, j).
-    static func reference(_ rows: Int, _ inner: Int, _ cols: Int,
-                          _ left: (Int, Int) -> Double, _ right: (Int, Int) -> Double) -> [Double] {
+    /// L·R by the definition: entry (i, j) is laneOrderSum over p of L[i, p]·R[p, j].
+    static func reference(_ l: Tensor, _ r: Tensor) -> [Double] {
+        let (rows, inner, cols) = (l.shape[0], l.shape[1], r.shape[1])
         var out: [Double] = []
         for i in 0..<rows {
-            for j in 0..<cols { out.append(VectorKernelTests.laneOrderSum(inner) { left(i, $0) * right($0, j) }) }
+            for j in 0..<cols {
+                out.append(VectorKernelTests.laneOrderSum(inner) { l.data[i * inner + $0] * r.data[$0 * cols + j] })
+            }
         }
         return out
     }
@@ -35,31 +37,26 @@ struct MatrixKernelTests {
     func matmulIsTheLaneOrderSum(_ shape: (Int, Int, Int)) throws {
         let (n, k, m) = shape
         let a = Self.matrix(n, k, seed: 11), b = Self.matrix(k, m, seed: 12)
-        let want = Self.reference(n, k, m, { a.data[$0 * k + $1] }, { b.data[$0 * m + $1] })
+        let want = Self.reference(a, b)
         #expect(Self.same(try Tensor.matmul(a, b).data, want))
         // The same matrices with a vector on one side: the entries do not change.
         if m == 1 { #expect(Self.same(try Tensor.matmul(a, Tensor(vector: b.data)).data, want)) }
         if n == 1 { #expect(Self.same(try Tensor.matmul(Tensor(vector: a.data), b).data, want)) }
     }
 
+    /// aᵀ·b (a: n×k, b: n×m) and c·dᵀ (c: n×k, d: m×k), each equal to the definition and to
+    /// matmul of the transposed matrix.
     @Test(arguments: shapes)
-    func transposedLeftIsTheLaneOrderSum(_ shape: (Int, Int, Int)) throws {
+    func transposedProductsAreTheLaneOrderSum(_ shape: (Int, Int, Int)) throws {
         let (n, k, m) = shape
         let a = Self.matrix(n, k, seed: 13), b = Self.matrix(n, m, seed: 14)
-        let want = Self.reference(k, n, m, { a.data[$1 * k + $0] }, { b.data[$0 * m + $1] })
-        let got = Tensor.matmulTransposedLeft(a, b)
-        #expect(got.shape == [k, m] && Self.same(got.data, want))
-        #expect(Self.same(try Tensor.matmul(a.transposed(), b).data, want))
-    }
-
-    @Test(arguments: shapes)
-    func transposedRightIsTheLaneOrderSum(_ shape: (Int, Int, Int)) throws {
-        let (n, m, k) = shape
-        let a = Self.matrix(n, m, seed: 15), b = Self.matrix(k, m, seed: 16)
-        let want = Self.reference(n, m, k, { a.data[$0 * m + $1] }, { b.data[$1 * m + $0] })
-        let got = Tensor.matmulTransposedRight(a, b)
-        #expect(got.shape == [n, k] && Self.same(got.data, want))
-        #expect(Self.same(try Tensor.matmul(a, b.transposed()).data, want))
+        let left = Tensor.matmulTransposedLeft(a, b), leftWant = Self.reference(a.transposed(), b)
+        #expect(left.shape == [k, m] && Self.same(left.data, leftWant))
+        #expect(Self.same(try Tensor.matmul(a.transposed(), b).data, leftWant))
+        let c = Self.matrix(n, k, seed: 15), d = Self.matrix(m, k, seed: 16)
+        let right = Tensor.matmulTransposedRight(c, d), rightWant = Self.reference(c, d.transposed())
+        #expect(right.shape == [n, m] && Self.same(right.data, rightWant))
+        #expect(Self.same(try Tensor.matmul(c, d.transposed()).data, rightWant))
     }
 
     /// Two vectors: a 1×1 product equal to `dot`; an empty inner extent gives zeros.
