@@ -20,9 +20,10 @@ extension Loss {
         try requireSameShape(x, t, loss: "kl_div", ("input", "target"))
         let n = x.count
         let batch = x.rank == 0 ? 1 : x.shape[0]
-        let plainTarget = logTarget ? nil : (cache ?? TargetTermCache()).terms(t.data)
+        let cache = cache ?? TargetTermCache()
+        let plainTarget = logTarget ? nil : cache.terms(t.data)
         let (pointwise, positiveInput) = plainTarget.map {
-            VectorKernels.klDivTerms(input: x.data, target: t.data, entropy: $0.entropy)
+            cache.klDivTerms(input: x.data, target: t.data, entropy: $0.entropy, kept: reduction == .none)
         } ?? (zip(x.data, t.data).map { xi, ti in Foundation.exp(ti) * (ti - xi) }, x.data.contains { $0 > 0 })
         if positiveInput { warn(.positiveInput) }
         if plainTarget?.hasNegative == true { warn(.negativeTarget) }
@@ -77,8 +78,9 @@ public enum KLDivWarning: Sendable {
 
 /// The terms xlogy(tᵢ, tᵢ) of the last target `kl_div` saw, and whether it has negative
 /// values, so that a fit that passes the same target array every step (the usual case)
-/// computes its logarithms and checks it once. Each interpreter has its own
-/// (`Interpreter.targetTerms`): no state is shared between sessions.
+/// computes its logarithms and checks it once; and an array for terms that are only summed,
+/// reused from call to call. Each interpreter has its own (`Interpreter.targetTerms`): no
+/// state is shared between sessions.
 ///
 /// The key is the identity of the array's storage. The cache keeps its own reference to that
 /// array, so the storage cannot be freed and reused while cached, and any write to the array
@@ -95,6 +97,7 @@ public final class TargetTermCache {
 
     private var target: [Double] = []
     private var cached = Terms(entropy: [], hasNegative: false)
+    private var scratch: [Double] = []
 
     public init() {}
 
@@ -104,6 +107,21 @@ public final class TargetTermCache {
         cached = Terms(entropy: t.map { XLogY.value($0, $0) }, hasNegative: t.contains { $0 < 0 })
         target = t
         return cached
+    }
+
+    /// kl_div's terms e − t·x for input x, target t and its entropy terms e, and whether some
+    /// x > 0. Terms that are only summed (`kept` false: a reduced kl_div, in every step of a
+    /// fit) go into the cache's own array, reused, instead of a new one each call.
+    public func klDivTerms(input x: [Double], target t: [Double], entropy e: [Double],
+                           kept: Bool) -> (terms: [Double], positiveInput: Bool) {
+        if kept {
+            var terms = [Double](repeating: 0, count: x.count)
+            let positive = VectorKernels.klDivTerms(into: &terms, input: x, target: t, entropy: e)
+            return (terms, positive)
+        }
+        if scratch.count != x.count { scratch = [Double](repeating: 0, count: x.count) }
+        let positive = VectorKernels.klDivTerms(into: &scratch, input: x, target: t, entropy: e)
+        return (scratch, positive)
     }
 
     private static func storage(_ a: [Double]) -> UnsafePointer<Double>? {

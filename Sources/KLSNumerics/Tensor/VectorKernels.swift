@@ -32,25 +32,22 @@ public enum VectorKernels {
     }
 
     /// `kl_div`'s pointwise terms eᵢ − tᵢ·xᵢ for input x (log q), target t and eᵢ = xlogy(tᵢ, tᵢ),
-    /// over their common length, and whether some xᵢ > 0 (an input that is not log-probabilities).
-    public static func klDivTerms(input x: [Double], target t: [Double], entropy e: [Double])
-        -> (terms: [Double], positiveInput: Bool) {
-        let n = Swift.min(x.count, t.count, e.count)
-        var positive = false
-        let terms = [Double](unsafeUninitializedCapacity: n) { out, initialized in
+    /// written into `out` over the common length of the four; true when some xᵢ > 0 (an input
+    /// that is not log-probabilities).
+    public static func klDivTerms(into out: inout [Double], input x: [Double], target t: [Double],
+                                  entropy e: [Double]) -> Bool {
+        let n = Swift.min(out.count, x.count, t.count, e.count)
+        return out.withUnsafeMutableBufferPointer { po in
             x.withUnsafeBufferPointer { px in
                 t.withUnsafeBufferPointer { pt in
                     e.withUnsafeBufferPointer { pe in
-                        if n > 0, let o = out.baseAddress, let a = px.baseAddress, let b = pt.baseAddress,
-                           let c = pe.baseAddress {
-                            positive = kls_kl_div_terms(o, a, b, c, n) != 0
-                        }
+                        guard n > 0, let o = po.baseAddress, let a = px.baseAddress, let b = pt.baseAddress,
+                              let c = pe.baseAddress else { return false }
+                        return kls_kl_div_terms(o, a, b, c, n) != 0
                     }
                 }
             }
-            initialized = n
         }
-        return (terms, positive)
     }
 
     /// c·xᵢ elementwise.
