@@ -17,7 +17,8 @@ import Foundation
 /// prefix code (their intervals are disjoint).
 ///
 /// Cost: the numbers grow by log₂T bits a symbol, so a message costs O(n²·log₂T) word operations;
-/// `isExact(count:)` bounds n·log₂T by `exactArithmeticBits`, and longer messages use the 63-bit
+/// `isExact(count:)` bounds n·log₂T by `exactArithmeticBits` and n by `maxExactSymbols`; longer
+/// messages use the 63-bit
 /// `ArithmeticCoder`.
 struct ExactArithmeticModel {
     /// aᵢ: pᵢ = aᵢ/T.
@@ -49,15 +50,18 @@ struct ExactArithmeticModel {
         totalShift = total & (total - 1) == 0 ? total.bitWidth - 1 : nil
     }
 
-    /// The most bits n·⌈log₂T⌉ a message may need for exact coding (2^18: about 4,600 symbols when
-    /// the pᵢ are general doubles such as 0.1, 87,000 for (1/2, 1/4, 1/4)).
-    static let exactArithmeticBits = 1 << 18
+    /// The most bits n·⌈log₂T⌉ a message may need for exact coding (2^15: about 580 symbols when
+    /// the pᵢ are general doubles such as 0.1 or 6/28).
+    static let exactArithmeticBits = 1 << 15
+    /// The most symbols coded exactly whatever T (2,048, e.g. for (1/2, 1/4, 1/4)): the cost of a
+    /// step also grows with n, and 2,048 symbols take about 15 ms.
+    static let maxExactSymbols = 2048
 
     /// Whether messages of `count` symbols are coded exactly (else by the 63-bit coder).
     func isExact(count: Int) -> Bool { count <= exactLimit }
 
-    /// The longest message coded exactly: ⌊2^18 / ⌈log₂T⌉⌋ symbols.
-    var exactLimit: Int { Self.exactArithmeticBits / max(1, total.bitWidth) }
+    /// The longest message coded exactly: ⌊2^15 / ⌈log₂T⌉⌋ symbols, at most 2,048.
+    var exactLimit: Int { min(Self.maxExactSymbols, Self.exactArithmeticBits / max(1, total.bitWidth)) }
 
     /// x·T.
     func timesTotal(_ x: BigUInt) -> BigUInt {

@@ -102,15 +102,15 @@ private let normalised: [(p: [Double], s: [Int], w: String)] = [
 }
 
 @Test func longMessagesFallBackToTheCoderAndSaySo() throws {
-    // 5,000 symbols of a 56-bit model (T = 2^55: the pᵢ are multiples of 2^-55) exceed 2^18 bits:
-    // the limit is ⌊262144 / 56⌋ = 4681 symbols.
+    // 5,000 symbols of a 56-bit model (T = 2^55: the pᵢ are multiples of 2^-55) exceed 2^15 bits:
+    // the limit is ⌊32768 / 56⌋ = 585 symbols.
     let model = ExactArithmeticModel(probabilities: tester.p)
-    #expect(model.exactLimit == 4681)
+    #expect(model.exactLimit == 585)
     let s = (0..<5000).map { ($0 * 7 + $0 / 3) % 5 }
     let w = try arithEncode(probabilities: tester.p, message: s)
     #expect(try arithDecode(probabilities: tester.p, bits: w, count: s.count) == s)
     let text = try explainArithmeticCode(probabilities: tester.p, message: s, symbols: nil)
-    #expect(text.contains("inside the 63-bit coder's interval (messages past 4681 symbols"))
+    #expect(text.contains("inside the 63-bit coder's interval (messages past 585 symbols"))
     #expect(!text.contains("⊂ of"))
 }
 

@@ -161,8 +161,8 @@ extension BuiltinRegistry {
                    all messages of one length form a prefix code (Cover & Thomas 5.9) and ⌈−log2 P(s)⌉ ≤ len(w) ≤
                    ⌈−log2 P(s)⌉ + 1. Each p is the exact value of its double (0.1 is the binary fraction nearest
                    1/10), divided by the exact sum of all of them when that is not exactly 1 (sums within 1e-9 of 1
-                   are accepted). Exact while len(s) times the bits of P's common denominator stays within 2^18:
-                   about 4,600 symbols for general doubles, 87,000 for (1/2, 1/4, 1/4). Longer messages use 63-bit
+                   are accepted). Exact for up to 2,048 symbols while len(s) times the bits of P's common denominator
+                   stays within 2^15: about 580 symbols for general doubles (0.1, 6/28). Longer messages use 63-bit
                    integer range coding (probabilities quantised to 60 bits; linear time): w then lies inside that
                    coder's interval, and len(w) ≤ ⌈−log2 P(s)⌉ + 2 unless symbols of tiny probability recur.
                    arith_decode decodes either exactly. P is a probability vector (symbols are indices) or a
