@@ -35,13 +35,17 @@ struct FormatSpec {
             }
             return n
         }
-        if c.count >= 2, "<>=^".contains(c[1]) { fill = c[0]; align = c[1]; k = 2 }
+        var explicitFill = false
+        if c.count >= 2, "<>=^".contains(c[1]) { fill = c[0]; align = c[1]; k = 2; explicitFill = true }
         else if c.count >= 1, "<>=^".contains(c[0]) { align = c[0]; k = 1 }
         if k < c.count, "+- ".contains(c[k]) { sign = c[k]; k += 1 }
         if k < c.count, c[k] == "z" { zeroNegative = true; k += 1 }
         if k < c.count, c[k] == "#" { alternate = true; k += 1 }
         if k < c.count, c[k] == "0" {
-            if align == nil { fill = "0"; align = "=" }
+            // Python: the 0 flag pads with zeros unless a fill is given, after the sign unless
+            // an alignment is given (`>08.1f` of -2.5 is 0000-2.5).
+            if !explicitFill { fill = "0" }
+            if align == nil { align = "=" }
             k += 1
         }
         width = digits() ?? 0
@@ -77,8 +81,8 @@ struct FormatSpec {
     func format(_ value: Value) throws -> String {
         if let s = value.stringValue { return try format(string: s) }
         switch value {
-        case .bool(let b): return try format(string: b ? "true" : "false")
-        case .none: return try format(string: "none")
+        case .bool(let b): return try format(string: b ? "true" : "false", kind: "a boolean")
+        case .none: return try format(string: "none", kind: "none")
         default:
             guard let t = value.asVar?.value, t.isScalar else {
                 throw BuiltinError("format spec '\(text)' applies to a number or a string (got \(value.typeName))")
@@ -87,12 +91,14 @@ struct FormatSpec {
         }
     }
 
-    private func format(string s: String) throws -> String {
+    /// A string (or a boolean or none, written as their text) by the spec; `kind` names the
+    /// value in messages.
+    private func format(string s: String, kind: String = "a string") throws -> String {
         if let type, type != "s" {
-            throw FormatSpec.error(text, "type '\(type)' applies to numbers, not to a string")
+            throw FormatSpec.error(text, "type '\(type)' applies to numbers, not to \(kind)")
         }
         if sign != "-" || grouping != nil || align == "=" || alternate || zeroNegative {
-            throw FormatSpec.error(text, "a string takes only fill, align, width and precision")
+            throw FormatSpec.error(text, "\(kind == "a string" ? "a string" : kind + ", written as text,") takes only fill, align, width and precision")
         }
         return pad(sign: "", body: precision.map { String(s.prefix($0)) } ?? s, defaultAlign: "<")
     }
@@ -101,10 +107,27 @@ struct FormatSpec {
         if type == "s" { throw FormatSpec.error(text, "type 's' applies to strings, not to a number") }
         var body = try digits(Swift.abs(x))
         let radix = type.flatMap { FormatSpec.radixes[$0] }
-        if let grouping { body = FormatSpec.group(body, with: grouping, every: radix == nil || radix?.radix == 10 ? 3 : 4) }
         var negative = x.sign == .minus && !x.isNaN
-        if negative, zeroNegative, !body.contains(where: { ("1"..."9").contains($0) }) { negative = false }
+        if negative, zeroNegative, x.isFinite, !body.contains(where: { ("1"..."9").contains($0) }) { negative = false }
         let signText = (negative ? "-" : (sign == "-" ? "" : String(sign))) + (alternate ? radix?.prefix ?? "" : "")
+        if let grouping {
+            let size = radix == nil ? 3 : 4
+            if align == "=", fill == "0", x.isFinite {
+                // Zeros padding grouped digits are grouped too (Python: `012,.1f` of 1234.5 is
+                // 00,001,234.5); a group is never begun by a separator, so the result may pass
+                // the width by one.
+                let whole = body.prefix { size == 4 ? $0.isHexDigit : $0.isNumber }
+                let rest = body.dropFirst(whole.count)
+                var digits = String(whole)
+                var grouped = FormatSpec.group(digits, with: grouping, every: size)
+                while signText.count + grouped.count + rest.count < width {
+                    digits = "0" + digits
+                    grouped = FormatSpec.group(digits, with: grouping, every: size)
+                }
+                return signText + grouped + rest
+            }
+            body = FormatSpec.group(body, with: grouping, every: size)
+        }
         return pad(sign: signText, body: body, defaultAlign: ">")
     }
 
@@ -135,7 +158,12 @@ struct FormatSpec {
             }
             return String(UInt64(x), radix: FormatSpec.radixes[t]?.radix ?? 10, uppercase: t == "X")
         default:
-            guard let p = precision else { return ValueFormatter.number(x) }
+            guard let p = precision else {
+                // `#` keeps a point in exponent form (Python: format(1e-300, "#") is 1.e-300).
+                let plain = ValueFormatter.number(x)
+                guard alternate, !plain.contains("."), let e = plain.firstIndex(of: "e") else { return plain }
+                return plain[..<e] + "." + plain[e...]
+            }
             return FormatSpec.general(x, p, alternate: alternate, addDotZero: true)
         }
     }
@@ -150,7 +178,7 @@ struct FormatSpec {
     /// with `addDotZero`), trailing zeros removed unless `alternate`.
     private static func general(_ x: Double, _ precision: Int, alternate: Bool, addDotZero: Bool) -> String {
         let p = Swift.max(precision, 1)
-        let scientific = String(format: "%.*e", p - 1, x)
+        let scientific = String(format: alternate ? "%#.*e" : "%.*e", p - 1, x)
         let parts = scientific.split(separator: "e")
         let exponent = Int(parts[1]) ?? 0
         func trimmed(_ s: String) -> String {
