@@ -6,7 +6,7 @@
 /// | 2 | `or` | left |
 /// | 3 | `and` | left |
 /// | 4 | `not` (prefix) | — |
-/// | 5 | `== != < <= > >=` | left |
+/// | 5 | `== != < <= > >=` | none (`a < b < c` is an error) |
 /// | 6 | `+ -` | left |
 /// | 7 | `* / %` | left |
 /// | 8 | unary `-` `+` `√` | — |
@@ -27,6 +27,14 @@ extension Parser {
         }
     }
 
+    /// Whether `k` is one of the comparison operators `== != < <= > >=` (and ≠ ≤ ≥).
+    static func isComparison(_ k: TokenKind) -> Bool {
+        switch k {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
+        default: return false
+        }
+    }
+
     static let notPower = 40
     static let unaryMinusPower = 80
 
@@ -42,7 +50,17 @@ extension Parser {
         var left = try parsePrefix()
         let outerLinks = chainLinks
         defer { chainLinks = outerLinks }
+        var lastComparison: Token?
         while let power = Parser.infixPower(kind), power.left >= minPower {
+            if Parser.isComparison(kind) {
+                // `0 < x < 3` would compare the boolean `0 < x` with 3 (true as 1): a silent
+                // wrong answer for anyone who reads it as mathematics or Python, so it is refused.
+                if let first = lastComparison {
+                    let (o1, o2) = (Token.spelling(of: first.kind) ?? "<", Token.spelling(of: kind) ?? "<")
+                    throw error("comparisons do not chain: a \(o1) b \(o2) c would compare the true/false of a \(o1) b with c; write a \(o1) b and b \(o2) c")
+                }
+                lastComparison = current
+            }
             chainLinks += 1
             if chainLinks > Parser.maxChainLength {
                 throw error("expression too long (more than \(Parser.maxChainLength) operators, calls or indexes in a row); split it over several statements")
