@@ -86,6 +86,25 @@ import Testing
         #expect(lines.contains([[5, 5], [6, 6]]) || lines.contains([[6, 6], [5, 5]]))
     }
 
+    /// Filled bands tile the plot exactly at every grid size: neighbouring cells share their
+    /// pixel edges (a 1-pixel white seam crossed the default 100-point plot at some heights when
+    /// each cell rounded its own edges), so the cells' areas add up to the plot's.
+    @Test func filledCellsTileThePlotAtEveryGridSize() {
+        for n in [10, 37, 64, 100, 101, 200] {
+            let field = Self.rosenbrock(n, filled: true)
+            for k in 0..<40 {
+                let rect = Rect(x: 81 + 0.29 * Double(k), y: 40 + 0.37 * Double(k), width: 500 + 0.71 * Double(k), height: 300 + 0.53 * Double(k))
+                let viewport = Viewport(xRange: AxisRange(-2, 2), yRange: AxisRange(-1, 3), rect: rect)
+                let width = rect.maxX.rounded() - rect.x.rounded(), height = rect.maxY.rounded() - rect.y.rounded()
+                var area = 0.0
+                for item in ContourItems.items(field, viewport: viewport, style: SceneStyle(scale: 1)) {
+                    if case .rect(let cell, _, _, _) = item { area += cell.width * cell.height }
+                }
+                #expect(area == width * height, "n = \(n), k = \(k)")
+            }
+        }
+    }
+
     @Test func bandsCountLevelsAtOrBelow() {
         let field = ContourField(x: AxisRange(0, 1), y: AxisRange(0, 1), columns: 2, rows: 2, values: [0, 1, 2, 3], levels: [1, 2])!
         #expect([0.5, 1, 1.5, 2, 9, .nan].map(field.band(of:)) == [0, 1, 1, 2, 2, nil])

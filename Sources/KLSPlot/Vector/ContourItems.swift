@@ -9,13 +9,26 @@ enum ContourItems {
     }
 
     /// Each sample's cell (centred on it) filled in its band's colour, runs along a row merged.
+    /// Cell edges lie halfway between samples, each mapped to a whole pixel once and shared by
+    /// the cells on both sides, so neighbouring cells meet exactly: no seam at any grid size.
     /// Ctrl-C stops it early with the rows so far (the interpreter then reports `interrupted`).
     private static func bands(_ field: ContourField, viewport: Viewport) -> [SceneItem] {
         var items: [SceneItem] = []
         let rect = viewport.rect
         let halfX = field.x.span / Double(field.columns - 1) / 2, halfY = field.y.span / Double(field.rows - 1) / 2
+        let x0 = field.xValue(0), y0 = field.yValue(0)
+        // Pixel edges: xEdges[i] is the left edge of column i, yEdges[j] the lower edge of row j.
+        let xEdges: [Double?] = (0...field.columns).map { i in
+            let x = i == 0 ? x0 - halfX : i == field.columns ? field.xValue(i - 1) + halfX : (field.xValue(i - 1) + field.xValue(i)) / 2
+            return viewport.point(x, y0).map { Swift.min(Swift.max($0.x, rect.x), rect.maxX).rounded() }
+        }
+        let yEdges: [Double?] = (0...field.rows).map { j in
+            let y = j == 0 ? y0 - halfY : j == field.rows ? field.yValue(j - 1) + halfY : (field.yValue(j - 1) + field.yValue(j)) / 2
+            return viewport.point(x0, y).map { Swift.min(Swift.max($0.y, rect.y), rect.maxY).rounded() }
+        }
         for j in 0..<field.rows {
             if Cancellation.isRequested { break }
+            guard let bottom = yEdges[j], let top = yEdges[j + 1], bottom > top else { continue }
             var i = 0
             while i < field.columns {
                 guard let band = field.band(of: field.value(i, j)) else {
@@ -24,16 +37,9 @@ enum ContourItems {
                 }
                 var end = i + 1
                 while end < field.columns, field.band(of: field.value(end, j)) == band { end += 1 }
-                if let a = viewport.point(field.xValue(i) - halfX, field.yValue(j) + halfY),
-                   let b = viewport.point(field.xValue(end - 1) + halfX, field.yValue(j) - halfY) {
-                    // Edges on whole pixels: neighbouring cells share them exactly, leaving no
-                    // antialiased seams.
-                    let left = Swift.max(a.x, rect.x).rounded(), right = Swift.min(b.x, rect.maxX).rounded()
-                    let top = Swift.max(a.y, rect.y).rounded(), bottom = Swift.min(b.y, rect.maxY).rounded()
-                    if right > left, bottom > top {
-                        let cell = Rect(x: left, y: top, width: right - left, height: bottom - top)
-                        items.append(.rect(cell, fill: ColorRamp.color(field.rampPosition(band: band)), stroke: nil, strokeWidth: 0))
-                    }
+                if let left = xEdges[i], let right = xEdges[end], right > left {
+                    let cell = Rect(x: left, y: top, width: right - left, height: bottom - top)
+                    items.append(.rect(cell, fill: ColorRamp.color(field.rampPosition(band: band)), stroke: nil, strokeWidth: 0))
                 }
                 i = end
             }
