@@ -45,7 +45,8 @@ extension Tensor {
             throw NumericError.invalidArgument("\(what) must be a non-negative whole number (got \(n))")
         }
         guard n <= Double(maxElements) else {
-            throw NumericError.tooLarge("\(what) \(n) is too large (at most \(maxElements) elements)")
+            let shown = n < 1e18 ? String(Int64(n)) : "\(n)"
+            throw NumericError.tooLarge("\(what) \(shown) is too large (at most \(maxElements) elements)")
         }
         if let problem = MemoryBudget.problem(making: Int(n) * MemoryLayout<Double>.size, "\(what) \(Int(n))") {
             throw NumericError.tooLarge(problem)
