@@ -127,6 +127,8 @@ extension Interpreter {
             if let items = o.field("items"), case .list = items { return try index(items, i) }
             if let s = o.stringValue { return try index(.string(s), i) }
             throw BuiltinError("cannot index \(o.typeName)")
+        case .number:
+            throw BuiltinError("cannot index a number")
         default:
             throw BuiltinError("cannot index \(a.typeName)")
         }
@@ -171,7 +173,10 @@ extension Interpreter {
             var shape = t.shape[...]
             var remaining = path
             while let idx = remaining.first, let extent = shape.first {
-                let k = try Interpreter.position(idx, count: extent, what: Tensor.describe(shape: Array(shape)))
+                // Named as a read names it: the axis of a matrix, or the vector.
+                let axis = t.rank - shape.count, whole = Tensor.describe(shape: t.shape)
+                let what = t.rank == 1 ? whole : "axis \(axis) (length \(extent)) of \(whole)"
+                let k = try Interpreter.position(idx, count: extent, what: what)
                 shape = shape.dropFirst()
                 offset = offset * extent + k
                 remaining = remaining.dropFirst()
@@ -180,7 +185,8 @@ extension Interpreter {
             let size = Tensor.elementCount(Array(shape))
             if case .number(let x) = v, size == 1 { t.data[offset] = x; return }
             guard let part = v.asVar?.value, part.count == size || part.count == 1 else {
-                throw BuiltinError("cannot store \(v.typeName) into an element of \(Tensor.describe(shape: t.shape))")
+                let target = size == 1 ? "an element" : "a part of shape \(Tensor.describe(shape: Array(shape)))"
+                throw BuiltinError("cannot store \(v.typeName) into \(target) of \(Tensor.describe(shape: t.shape))")
             }
             let base = offset * size
             for k in 0..<size { t.data[base + k] = part.count == 1 ? part.data[0] : part.data[k] }
