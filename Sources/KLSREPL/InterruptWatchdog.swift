@@ -18,12 +18,39 @@ enum InterruptWatchdog {
     /// The semaphore the SIGINT handler posts; nil until `start` (the prompt never starts it).
     nonisolated(unsafe) static var wakeUp: UnsafeMutablePointer<sem_t>?
 
+    /// Who ends the script: nobody yet, the program (when it finishes or stops at the
+    /// Ctrl-C), or the watchdog after `grace`. The first to claim keeps it, so a program that
+    /// stops just as the grace runs out is not reported twice (`interrupted` written by both),
+    /// and the watchdog never flushes output the program is still writing.
+    enum ExitOwner { case none, program, watchdog }
+    nonisolated(unsafe) private static var exitOwner = ExitOwner.none
+    /// Guards `exitOwner`; nil until `start` (without a watchdog the program always owns the exit).
+    nonisolated(unsafe) private static var exitLock: UnsafeMutablePointer<pthread_mutex_t>?
+
+    /// Claims the end of the process for `claimant`; true when it is (or already was) its own.
+    static func claimExit(_ claimant: ExitOwner) -> Bool {
+        guard let lock = exitLock else { return true }
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        if exitOwner == .none { exitOwner = claimant }
+        return exitOwner == claimant
+    }
+
+    /// For the program (any of its threads): claims the end of the process or, when the
+    /// watchdog has it, waits for the watchdog to end the process.
+    static func claimExitOrWait() {
+        while !claimExit(.program) { pause() }
+    }
+
     /// Starts the watchdog thread; call once, before running a script. A plain pthread with a
     /// 64 KiB stack: a Foundation `Thread` costs every script's start-up its set-up.
     static func start() {
         let semaphore = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
         sem_init(semaphore, 0, 0)
         wakeUp = semaphore
+        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+        exitLock = lock
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
@@ -42,7 +69,7 @@ enum InterruptWatchdog {
             while sem_wait(semaphore) != 0 {}  // EINTR: wait again
             let deadline = Date().addingTimeInterval(grace)
             while Interrupts.requested, Date() < deadline { usleep(5_000) }
-            if Interrupts.requested { endProcess() }
+            if Interrupts.requested, claimExit(.watchdog) { endProcess() }
         }
     }
 

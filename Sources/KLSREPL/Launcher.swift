@@ -35,6 +35,7 @@ public enum Launcher {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             return ScriptRunner(arguments: arguments).run(source: String(decoding: data, as: UTF8.self), name: "<stdin>", echo: false)
         }
+        InterruptWatchdog.claimExitOrWait()
         return finishOutput(status)
     }
 

@@ -26,6 +26,7 @@ public struct ScriptRunner {
                 let text = flag.installed { ValueFormatter.display(v) }
                 if flag.requested {
                     flag.requested = false
+                    InterruptWatchdog.claimExitOrWait()
                     Console.err.write("interrupted\n")
                     return 130
                 }
@@ -40,6 +41,7 @@ public struct ScriptRunner {
             for d in diagnostics { report(d) }
             return 1
         case .failed(let error):
+            if error.isInterrupt { InterruptWatchdog.claimExitOrWait() }
             Console.out.flush()
             if error.isInterrupt {
                 Console.err.write("interrupted\n")
