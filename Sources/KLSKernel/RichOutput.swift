@@ -10,7 +10,7 @@ enum RichOutput {
     /// (a code's table).
     static func bundle(of value: Value) -> JSONObject {
         var bundle: JSONObject = ["text/plain": ValueFormatter.display(value)]
-        if case .object(let object) = value, let markdown = object.markdown() { bundle["text/markdown"] = markdown }
+        if let markdown = value.markdown { bundle["text/markdown"] = markdown }
         return bundle
     }
 

@@ -39,6 +39,17 @@ public enum Value {
         }
     }
 
+    /// The display as Markdown for front ends that render it (a code's table), else nil.
+    /// Here rather than in the Jupyter kernel: a module that takes a `Value` apart emits its
+    /// own copy of `Value`'s outlined destroy, and the kernel's (built with atomic reference
+    /// counting, for its threads) was the one the linker kept for every release build.
+    public var markdown: String? {
+        @inline(never) get {
+            if case .object(let o) = self { return o.markdown() }
+            return nil
+        }
+    }
+
     /// The value as a differentiable numeric value, if it is numeric.
     public var asVar: Var? {
         switch self {
