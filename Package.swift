@@ -89,6 +89,8 @@ let package = Package(
         .target(name: "KLSLessons", dependencies: ["KLSBase", "KLSRuntime", "KLSSyntax"], swiftSettings: singleThreadedRelease),
         .target(name: "KLSREPL", dependencies: ["KLSBase", "KLSRuntime", "KLSLineEditor", "KLSLessons"], swiftSettings: singleThreadedRelease),
         // The Jupyter kernel runs its sockets on several threads: reference counts stay atomic.
+        // It must not take a `Value` apart itself (use KLSRuntime's accessors): its copy of the
+        // value's outlined destroy, with atomic releases, would be the one every row links.
         .target(name: "KLSKernel", dependencies: ["KLSBase", "KLSREPL", "KLSRuntime", "KLSPlot", "CJupyter"]),
         .executableTarget(name: "kls", dependencies: [
             "KLSREPL", "KLSRuntime", "KLSKernel",
